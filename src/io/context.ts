@@ -1,0 +1,91 @@
+// The one injected context: everything awsctl does to the outside world goes through it.
+// Pure modules (ini/, profile/, plan/, output/) never see it; executors and commands take it
+// as a parameter, so tests and the conformance runner can swap the disk, the clock, HTTP,
+// child processes and prompts for their own.
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface FileStat {
+  isFile: boolean;
+  isDirectory: boolean;
+  mode: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FileSystem {
+  /** Whole file as bytes; `undefined` when it does not exist. Other errors throw. */
+  readFile(path: string): Buffer | undefined;
+  stat(path: string): FileStat | undefined;
+  /** Atomic replace: temp file in the same folder, fsync, rename, folder fsync. */
+  writeFileAtomic(path: string, data: string | Buffer, options?: { mode?: number }): void;
+  mkdirp(path: string, mode?: number): void;
+  remove(path: string): void;
+  readdir(path: string): string[];
+  realpath(path: string): string;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Whole-call deadline in milliseconds (connect + headers + body). */
+  timeoutMs: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpClient {
+  /** Rejects with an error whose message says what failed (connect, TLS, timeout); never hangs past timeoutMs. */
+  send(request: HttpRequest): Promise<HttpResponse>;
+}
+
+export interface SpawnResult {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+export interface ProcessRunner {
+  /** Runs argv[0] with argv[1..] (no shell); stdout is captured, stderr captured and also passed through when passStderr. */
+  run(argv: string[], options: { env: Record<string, string>; timeoutMs: number; passStderr?: boolean; shell?: boolean }): Promise<SpawnResult>;
+}
+
+export interface Prompter {
+  /** Asks on the controlling terminal (never stdout). Throws AwsctlError when no terminal or --no-input. */
+  secret(message: string): Promise<string>;
+  text(message: string): Promise<string>;
+  confirm(message: string): Promise<boolean>;
+}
+
+export interface Output {
+  write(text: string): void;
+  isTTY: boolean;
+}
+
+export interface Context {
+  env: Env;
+  platform: NodeJS.Platform;
+  /** What the runtime's own home lookup returns (os.homedir()); the last fallback for `~`. */
+  homedir(): string | undefined;
+  fs: FileSystem;
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+  http: HttpClient;
+  processes: ProcessRunner;
+  prompt: Prompter;
+  stdout: Output;
+  stderr: Output;
+  /** Narrates resolution under --debug; callers pass only redacted text. */
+  debug(message: string): void;
+  /** When false, any step that would need a person fails with a clear error instead. */
+  interactive: boolean;
+}

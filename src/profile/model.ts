@@ -1,0 +1,51 @@
+// The normalized view of ~/.aws/config + ~/.aws/credentials that everything above the
+// parser uses: profiles (config and credentials merged, credentials winning), sso-session
+// sections, services sections. Pure data; built by profile/normalize.ts from the lossless
+// syntax model in ini/.
+
+export type FileKind = 'config' | 'credentials';
+
+/** Where a value came from, for `configure list` and for errors that name file:line. */
+export interface Origin {
+  kind: FileKind;
+  file: string;
+  /** 1-based line of the property (or of the section header for sections). */
+  line: number;
+}
+
+export interface PropertyValue {
+  /** The key as written in the file (case kept); lookups use the lower-cased map key. */
+  key: string;
+  /** Trimmed value; for a sub-property block the raw form smithy-rs uses: "\nk = v\nk2 = v2". */
+  value: string;
+  /** Present when the property opens a sub-property block (`s3 =` + indented lines). */
+  subProperties?: Record<string, string>;
+  origin: Origin;
+}
+
+/** A named section's settings, keyed by lower-cased property name. */
+export interface Section {
+  name: string;
+  properties: Record<string, PropertyValue>;
+}
+
+export interface ProfileWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface ProfileSet {
+  /** Profile name (without the `profile ` prefix) → merged settings. */
+  profiles: Record<string, Section>;
+  ssoSessions: Record<string, Section>;
+  /** services section name → service id (lower case) → sub-settings. */
+  services: Record<string, Record<string, Record<string, string>>>;
+  /** Sections and lines the SDKs skip (invalid names, wrong prefixes); shown on stderr. */
+  warnings: ProfileWarning[];
+}
+
+/** Value of `key` (case-insensitive) in a section, or undefined. */
+export function getValue(section: Section | undefined, key: string): string | undefined {
+  return section?.properties[key.toLowerCase()]?.value;
+}
