@@ -1,0 +1,169 @@
+// Reading one profile: is it a role hop, and if not, which base source does it name?
+// The order of the checks is the SDKs' (smithy-rs `base_provider`): credential_source, web
+// identity, SSO, login session, credential_process, static keys.
+import type { ProfileSet, Section } from '../profile/model.ts';
+import { PlanError, profileWhat } from './plan-error.ts';
+import { profileOrigin, profileValue } from './settings.ts';
+import type { ProfileBase, RoleHop, StaticKeys } from './types.ts';
+
+/** A role hop when the profile has role_arn (and is not a web-identity profile, whose role_arn is its own). */
+export function roleHopFromProfile(name: string, section: Section): RoleHop | undefined {
+  if (profileValue(section, 'web_identity_token_file') !== undefined) return undefined;
+  const roleArn = profileValue(section, 'role_arn');
+  if (roleArn === undefined) return undefined;
+  const hop: RoleHop = { roleArn, profile: name };
+  const origin = profileOrigin(section, 'role_arn');
+  if (origin) hop.origin = origin;
+  const externalId = profileValue(section, 'external_id');
+  if (externalId !== undefined) hop.externalId = externalId;
+  const mfaSerial = profileValue(section, 'mfa_serial');
+  if (mfaSerial !== undefined) hop.mfaSerial = mfaSerial;
+  const sessionName = profileValue(section, 'role_session_name');
+  if (sessionName !== undefined) hop.roleSessionName = sessionName;
+  const duration = profileValue(section, 'duration_seconds');
+  if (duration !== undefined) hop.durationSeconds = parseDuration(name, section, duration);
+  return hop;
+}
+
+function parseDuration(name: string, section: Section, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) <= 0) {
+    throw new PlanError('invalid-setting', profileWhat(name), `duration_seconds = ${text} is not a whole number of seconds`, {
+      hint: 'use a value such as 3600 (STS accepts 900 up to the role’s maximum session duration)',
+      profile: name,
+      origin: profileOrigin(section, 'duration_seconds'),
+    });
+  }
+  return Number(text);
+}
+
+/**
+ * Static keys of a profile: the keys, 'absent' when none of the three key settings is there,
+ * or a 'partial-keys' error when only some are.
+ */
+export function staticKeysFromProfile(name: string, section: Section): StaticKeys | 'absent' {
+  const accessKeyId = profileValue(section, 'aws_access_key_id');
+  const secretAccessKey = profileValue(section, 'aws_secret_access_key');
+  const sessionToken = profileValue(section, 'aws_session_token');
+  if (accessKeyId === undefined && secretAccessKey === undefined && sessionToken === undefined) return 'absent';
+  if (accessKeyId === undefined || secretAccessKey === undefined) {
+    const missing = accessKeyId === undefined ? 'aws_access_key_id' : 'aws_secret_access_key';
+    const present = accessKeyId !== undefined ? 'aws_access_key_id' : secretAccessKey !== undefined ? 'aws_secret_access_key' : 'aws_session_token';
+    throw new PlanError('partial-keys', profileWhat(name), `profile missing ${missing}`, {
+      hint: `set both aws_access_key_id and aws_secret_access_key, or remove ${present}`,
+      profile: name,
+      origin: profileOrigin(section, present),
+    });
+  }
+  const keys: StaticKeys = { accessKeyId, secretAccessKey };
+  if (sessionToken !== undefined) keys.sessionToken = sessionToken;
+  const accountId = profileValue(section, 'aws_account_id');
+  if (accountId !== undefined) keys.accountId = accountId;
+  return keys;
+}
+
+function webIdentityFromProfile(name: string, section: Section): ProfileBase | undefined {
+  const tokenFile = profileValue(section, 'web_identity_token_file');
+  if (tokenFile === undefined) return undefined;
+  const roleArn = profileValue(section, 'role_arn');
+  const origin = profileOrigin(section, 'web_identity_token_file');
+  if (roleArn === undefined) {
+    // AWS_ROLE_ARN is deliberately not used here: the SDKs only read it for the env provider.
+    throw new PlanError('web-identity-without-role', profileWhat(name), '`web_identity_token_file` was specified but `role_arn` was missing', {
+      hint: 'add role_arn to the same profile',
+      profile: name,
+      origin,
+    });
+  }
+  const base: ProfileBase = { kind: 'web-identity', from: 'profile', profile: name, roleArn, tokenFile };
+  const sessionName = profileValue(section, 'role_session_name');
+  if (sessionName !== undefined) base.roleSessionName = sessionName;
+  if (origin) base.origin = origin;
+  return base;
+}
+
+function ssoError(code: 'invalid-sso' | 'sso-session-not-found', name: string, section: Section, key: string, why: string, hint: string): PlanError {
+  return new PlanError(code, profileWhat(name), why, { hint, profile: name, origin: profileOrigin(section, key) });
+}
+
+/** Legacy (sso_start_url + sso_region in the profile) or sso-session form; undefined when no sso_* key. */
+export function ssoFromProfile(set: ProfileSet, name: string, section: Section): ProfileBase | undefined {
+  const accountId = profileValue(section, 'sso_account_id');
+  const roleName = profileValue(section, 'sso_role_name');
+  const sessionName = profileValue(section, 'sso_session');
+  let startUrl = profileValue(section, 'sso_start_url');
+  let ssoRegion = profileValue(section, 'sso_region');
+  if ([accountId, roleName, sessionName, startUrl, ssoRegion].every((v) => v === undefined)) return undefined;
+  if (sessionName !== undefined) {
+    for (const [key, value] of [['sso_start_url', startUrl], ['sso_region', ssoRegion]] as const) {
+      if (value !== undefined) {
+        throw ssoError('invalid-sso', name, section, key, `\`${key}\` can only be specified in the [sso-session] config when a session name is given`, `move ${key} into [sso-session ${sessionName}]`);
+      }
+    }
+    const session = set.ssoSessions[sessionName];
+    if (!session) {
+      throw ssoError('sso-session-not-found', name, section, 'sso_session', `sso-session named \`${sessionName}\` (referenced by profile \`${name}\`) was not found`, `add an [sso-session ${sessionName}] section to the config file`);
+    }
+    startUrl = profileValue(session, 'sso_start_url');
+    ssoRegion = profileValue(session, 'sso_region');
+  }
+  if ((accountId === undefined) !== (roleName === undefined)) {
+    const [set1, missing] = accountId === undefined ? ['sso_role_name', 'sso_account_id'] : ['sso_account_id', 'sso_role_name'];
+    throw ssoError('invalid-sso', name, section, set1, `if \`${set1}\` is set, then \`${missing}\` must also be set`, `set ${missing} (awsctl sso accounts lists them)`);
+  }
+  const where = sessionName !== undefined ? `[sso-session ${sessionName}]` : `profile ${name}`;
+  if (ssoRegion === undefined) throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_region`, 'set sso_region to the region of your IAM Identity Center');
+  if (startUrl === undefined) throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_start_url`, 'set sso_start_url to your AWS access portal URL');
+  const base: ProfileBase = { kind: 'sso', profile: name, startUrl, ssoRegion };
+  if (sessionName !== undefined) base.ssoSession = sessionName;
+  if (accountId !== undefined) base.accountId = accountId;
+  if (roleName !== undefined) base.roleName = roleName;
+  const origin = profileOrigin(section, sessionName !== undefined ? 'sso_session' : 'sso_start_url');
+  if (origin) base.origin = origin;
+  return base;
+}
+
+function simpleBase(name: string, section: Section): ProfileBase | undefined {
+  const loginSessionArn = profileValue(section, 'login_session');
+  if (loginSessionArn !== undefined) {
+    const base: ProfileBase = { kind: 'login-session', profile: name, loginSessionArn };
+    const origin = profileOrigin(section, 'login_session');
+    if (origin) base.origin = origin;
+    return base;
+  }
+  const command = profileValue(section, 'credential_process');
+  if (command !== undefined) {
+    const base: ProfileBase = { kind: 'credential-process', profile: name, command };
+    // The process's own AccountId wins at run time; this is only the fallback.
+    const accountId = profileValue(section, 'aws_account_id');
+    if (accountId !== undefined) base.accountId = accountId;
+    const origin = profileOrigin(section, 'credential_process');
+    if (origin) base.origin = origin;
+    return base;
+  }
+  return undefined;
+}
+
+/** The base source a profile names, or a 'no-credentials-in-profile' error (not configured). */
+export function baseFromProfile(set: ProfileSet, name: string, section: Section): ProfileBase {
+  const credentialSource = profileValue(section, 'credential_source');
+  if (credentialSource !== undefined) {
+    const base: ProfileBase = { kind: 'named-source', profile: name, source: credentialSource };
+    const origin = profileOrigin(section, 'credential_source');
+    if (origin) base.origin = origin;
+    return base;
+  }
+  const found = webIdentityFromProfile(name, section) ?? ssoFromProfile(set, name, section) ?? simpleBase(name, section);
+  if (found) return found;
+  const keys = staticKeysFromProfile(name, section);
+  if (keys === 'absent') {
+    throw new PlanError('no-credentials-in-profile', profileWhat(name), `profile \`${name}\` did not contain credential information`, {
+      hint: 'add keys, role_arn with source_profile or credential_source, sso_session, or credential_process',
+      notConfigured: true,
+      profile: name,
+    });
+  }
+  const base: ProfileBase = { kind: 'static', profile: name, keys };
+  const origin = profileOrigin(section, 'aws_access_key_id');
+  if (origin) base.origin = origin;
+  return base;
+}

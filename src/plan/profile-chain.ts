@@ -1,0 +1,135 @@
+// Follow role_arn → source_profile links from the selected profile down to a base source,
+// as smithy-rs `resolve_chain` does. Pure: profiles in, ProfileChain or PlanError out.
+//
+// Rules (README §5 of the conformance data):
+// - role_arn on the selected profile wins over keys on that same profile;
+// - but a SOURCE profile with static keys is a base, even when it also has role_arn;
+// - source_profile naming its own profile: assume its role with its own base credentials;
+// - a repeated profile is a 'credential-loop' error that lists the path ("A -> B -> A");
+// - role_arn needs exactly one of source_profile and credential_source.
+import type { Origin, ProfileSet, Section } from '../profile/model.ts';
+import { baseFromProfile, roleHopFromProfile, staticKeysFromProfile } from './profile-base.ts';
+import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
+import { profileOrigin, profileValue } from './settings.ts';
+import type { ProfileBase, ProfileChain, RoleHop, StaticKeys } from './types.ts';
+
+export interface ProfileChainOptions {
+  /**
+   * True when the user named the profile (flag or AWS_PROFILE). A missing implicit `default`
+   * profile is "not configured" (the chain goes on to the container and IMDS providers); a
+   * missing named profile is an error.
+   */
+  explicit?: boolean;
+}
+
+export function resolveProfileChain(set: ProfileSet, selected: string, options: ProfileChainOptions = {}): ProfileChain {
+  if (Object.keys(set.profiles).length === 0 && !options.explicit) {
+    throw new PlanError('no-profiles', 'profile files', 'No profiles were defined', { notConfigured: true });
+  }
+  const visited: string[] = [];
+  const hops: RoleHop[] = [];
+  let name = selected;
+  for (;;) {
+    const section = lookupProfile(set, name, visited, options);
+    if (visited.includes(name)) throw loopError([...visited, name]);
+    visited.push(name);
+    if (visited.length > 1) {
+      const keys = tryStaticKeys(name, section);
+      if (keys) return finish({ kind: 'static', profile: name, keys, ...originOf(section) }, hops, visited);
+    }
+    const hop = roleHopFromProfile(name, section);
+    if (!hop) return finish(sourceBase(set, name, section, visited.length), hops, visited);
+    const next = nextProfile(name, section);
+    hops.push(hop);
+    // Self reference and credential_source: this profile's own base, and it has claimed the request.
+    if (next === undefined) return finish(sourceBase(set, name, section, 2), hops, visited);
+    name = next;
+  }
+}
+
+function lookupProfile(set: ProfileSet, name: string, visited: string[], options: ProfileChainOptions): Section {
+  const section = set.profiles[name];
+  if (section) return section;
+  const from = visited.at(-1);
+  if (from !== undefined) {
+    throw new PlanError('source-profile-not-found', profileWhat(from), `could not find source profile ${name} referenced from ${from}`, {
+      hint: `add a [profile ${name}] section or fix source_profile`,
+      profile: from,
+      origin: profileOrigin(set.profiles[from], 'source_profile'),
+    });
+  }
+  if (name === 'default' && !options.explicit) {
+    throw new PlanError('no-profiles', profileWhat(name), 'no default profile is defined', { notConfigured: true, profile: name });
+  }
+  throw new PlanError('profile-not-found', profileWhat(name), `the config profile (${name}) could not be found`, {
+    hint: 'check the name with `awsctl profiles`',
+    profile: name,
+  });
+}
+
+function loopError(path: string[]): PlanError {
+  return new PlanError('credential-loop', profileWhat(path[0] ?? ''), `source_profile links form an infinite loop: ${path.join(' -> ')}`, {
+    hint: 'end the chain at a profile with keys, credential_source, sso, web identity or credential_process',
+    profile: path[0],
+    profiles: path,
+  });
+}
+
+/** Static keys when a source profile has a complete set; partial or absent keys are ignored here. */
+function tryStaticKeys(name: string, section: Section): StaticKeys | undefined {
+  try {
+    const keys = staticKeysFromProfile(name, section);
+    return keys === 'absent' ? undefined : keys;
+  } catch (error) {
+    if (isPlanError(error)) return undefined;
+    throw error;
+  }
+}
+
+function originOf(section: Section): { origin?: Origin } {
+  const origin = profileOrigin(section, 'aws_access_key_id');
+  return origin ? { origin } : {};
+}
+
+/**
+ * The base of a profile. Only the selected profile without any role may be "not configured";
+ * a source profile (depth > 1) without credentials is an error that stops the chain.
+ */
+function sourceBase(set: ProfileSet, name: string, section: Section, depth: number): ProfileBase {
+  try {
+    return baseFromProfile(set, name, section);
+  } catch (error) {
+    if (depth > 1 && isPlanError(error) && error.code === 'no-credentials-in-profile') {
+      throw new PlanError('source-profile-without-credentials', profileWhat(name), `could not load source profile: profile \`${name}\` did not contain credential information`, {
+        hint: error.hint,
+        profile: name,
+      });
+    }
+    throw error;
+  }
+}
+
+/** The profile to follow after a role hop; undefined = this same profile supplies the base. */
+function nextProfile(name: string, section: Section): string | undefined {
+  const sourceProfile = profileValue(section, 'source_profile');
+  const credentialSource = profileValue(section, 'credential_source');
+  if (sourceProfile !== undefined && credentialSource !== undefined) {
+    throw new PlanError('both-sources', profileWhat(name), 'profile contained both source_profile and credential_source', {
+      hint: 'keep only one of them',
+      profile: name,
+      origin: profileOrigin(section, 'credential_source'),
+    });
+  }
+  if (sourceProfile === undefined && credentialSource === undefined) {
+    throw new PlanError('role-without-source', profileWhat(name), 'role_arn is set but the profile must contain `source_profile` or `credential_source`', {
+      hint: 'add source_profile = <profile with credentials> or credential_source = Environment | Ec2InstanceMetadata | EcsContainer',
+      profile: name,
+      origin: profileOrigin(section, 'role_arn'),
+    });
+  }
+  return sourceProfile === name ? undefined : sourceProfile;
+}
+
+function finish(base: ProfileBase, hops: RoleHop[], visited: string[]): ProfileChain {
+  return { base, hops: [...hops].reverse(), visited };
+}
