@@ -1,0 +1,39 @@
+// The options every command takes (../shared/design/cli.md, "Global options"). They are
+// declared on the program and again on each command, so both `awsctl --profile x env` and
+// `awsctl env --profile x` work while `exec`/`assume -- cmd` can pass later options through.
+import type { Command } from 'commander';
+
+export interface GlobalOptions {
+  profile?: string;
+  region?: string;
+  /** commander's negated flag: false when --no-input was given. */
+  input: boolean;
+  debug: boolean;
+  /** false when --no-color was given. */
+  color: boolean;
+}
+
+export function addGlobalOptions(command: Command): Command {
+  return command
+    .option('--profile <name>', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")')
+    .option('--region <code>', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region)')
+    .option('--no-input', 'never prompt; fail with a clear error where input is needed')
+    .option('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)')
+    .option('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)');
+}
+
+/** Merges the program's and the command's global options; the command's own win. */
+export function globalOptionsOf(command: Command): GlobalOptions {
+  const merged = command.optsWithGlobals() as Partial<GlobalOptions>;
+  return {
+    profile: nonBlank(merged.profile),
+    region: nonBlank(merged.region),
+    input: merged.input !== false,
+    debug: merged.debug === true,
+    color: merged.color !== false,
+  };
+}
+
+function nonBlank(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

@@ -1,0 +1,132 @@
+// The whole command-line surface, as ../shared/design/cli.md defines it. This file only
+// declares commands, options and help; each action loads its command module on demand, so
+// `--help`, completion generation and the man page read these definitions without loading
+// any command's dependencies.
+import { Command, Option } from 'commander';
+import { addGlobalOptions } from './global-options.ts';
+import { action } from './action.ts';
+import { examples } from './help-text.ts';
+
+declare const AWSCTL_VERSION: string;
+
+export const ENV_FORMATS = ['sh', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;
+
+function formatOption(): Option {
+  return new Option('--format <format>', 'output format').choices(ENV_FORMATS).default('sh');
+}
+
+function sub(parent: Command, name: string, description: string): Command {
+  const command = parent.command(name).description(description);
+  addGlobalOptions(command);
+  return command;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('awsctl')
+    .description('Credentials and profiles for AWS: resolve, assume, sign in, and edit ~/.aws safely.')
+    .version(typeof AWSCTL_VERSION === 'string' ? AWSCTL_VERSION : '0.0.0-dev', '-V, --version')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .showHelpAfterError(false);
+  addGlobalOptions(program);
+
+  sub(program, 'env', 'print shell lines that export the profile\'s credentials')
+    .addOption(formatOption())
+    .option('--unset', 'print the lines that clear the variables instead')
+    .addHelpText('after', examples('env'))
+    .action(action('env'));
+
+  sub(program, 'process', 'print credential_process JSON for the profile')
+    .addHelpText('after', examples('process'))
+    .action(action('process'));
+
+  sub(program, 'whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('whoami'))
+    .action(action('whoami'));
+
+  sub(program, 'exec', 'run a command with the profile\'s credentials in its environment')
+    .argument('<command...>', 'the command and its arguments (put -- before them)')
+    .passThroughOptions()
+    .addHelpText('after', examples('exec'))
+    .action(action('exec'));
+
+  sub(program, 'assume', 'assume one or more roles in turn, each with the credentials of the one before')
+    .argument('<role...>', 'profile with role_arn, role ARN, or bare role name; then optionally -- cmd args')
+    .option('--mfa-serial <arn>', 'MFA device for hops that do not name one')
+    .option('--token-code <code>', 'MFA code (otherwise asked on the terminal)')
+    .option('--duration <seconds>', 'session duration per hop (chained hops are capped at 3600)')
+    .option('--session-name <name>', 'role session name')
+    .option('--external-id <id>', 'external id for hops that do not name one')
+    .addOption(formatOption())
+    .passThroughOptions()
+    .addHelpText('after', examples('assume'))
+    .action(action('assume'));
+
+  sub(program, 'explain', 'print the plan that resolving the profile would follow, without calling the network')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('explain'))
+    .action(action('explain'));
+
+  sub(program, 'profiles', 'list the profiles of both files with their kind, region and dependencies')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('profiles'))
+    .action(action('profiles'));
+
+  const loginOptions = (command: Command) =>
+    command
+      .option('--sso-session <name>', 'the [sso-session] to sign in to (default: the profile\'s)')
+      .option('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)')
+      .option('--use-device-code', 'use the device authorization flow instead of PKCE');
+  loginOptions(sub(program, 'login', 'sign in to IAM Identity Center (alias of `sso login`)'))
+    .addHelpText('after', examples('login'))
+    .action(action('sso-login'));
+
+  const sso = program.command('sso').description('IAM Identity Center: sign in, sign out, list accounts, generate profiles');
+  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center')).addHelpText('after', examples('login')).action(action('sso-login'));
+  sub(sso, 'logout', 'sign out: call the portal\'s Logout and remove cached tokens and role credentials')
+    .option('--sso-session <name>', 'only this session (default: every cached session)')
+    .action(action('sso-logout'));
+  sub(sso, 'accounts', 'list every account and role the signed-in token can reach')
+    .option('--sso-session <name>', 'the [sso-session] to use')
+    .option('--json', 'print JSON')
+    .action(action('sso-accounts'));
+  sub(sso, 'populate', 'write one profile per account and role into the config file')
+    .option('--sso-session <name>', 'the [sso-session] to use')
+    .option('--prefix <prefix>', 'prefix for generated profile names', '')
+    .option('--dry-run', 'print the diff instead of writing')
+    .option('--prune', 'remove generated profiles whose account or role is gone')
+    .addHelpText('after', examples('populate'))
+    .action(action('sso-populate'));
+
+  const configure = program.command('configure').description('read and edit ~/.aws/config and ~/.aws/credentials without losing a byte');
+  sub(configure, 'get', 'print a setting of the profile').argument('<key>').action(action('configure-get'));
+  sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, to keep it out of shell history)')
+    .argument('<key>')
+    .argument('[value]')
+    .addHelpText('after', examples('configure-set'))
+    .action(action('configure-set'));
+  sub(configure, 'unset', 'remove a setting').argument('<key>').action(action('configure-unset'));
+  sub(configure, 'list', 'show each setting with where it came from (secrets masked)').option('--json', 'print JSON').action(action('configure-list'));
+  sub(configure, 'list-profiles', 'print every profile name, one per line').action(action('configure-list-profiles'));
+  sub(configure, 'import', 'import access keys from the IAM console CSV').requiredOption('--csv <file>', 'the CSV file').action(action('configure-import'));
+  sub(configure, 'rename', 'rename a profile in both files and in every source_profile that names it')
+    .argument('<old>')
+    .argument('<new>')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(action('configure-rename'));
+  sub(configure, 'remove', 'remove a profile from both files')
+    .argument('<profile>')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--force', 'remove even when other profiles depend on it')
+    .action(action('configure-remove'));
+
+  const cache = program.command('cache').description('awsctl\'s cached credentials');
+  sub(cache, 'clear', 'remove cached role credentials (all, or those of --profile)').action(action('cache-clear'));
+
+  sub(program, 'completion', 'print a shell completion script')
+    .argument('<shell>', 'bash, zsh, fish or powershell')
+    .action(action('completion'));
+
+  return program;
+}

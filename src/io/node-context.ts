@@ -1,0 +1,77 @@
+// The real Context: the process environment, the disk, the clock, HTTP over undici, child
+// processes, and prompts on /dev/tty. Parts with heavy dependencies are created on first use.
+import { homedir } from 'node:os';
+import type { GlobalOptions } from '../cli/global-options.ts';
+import type { Context, HttpClient } from './context.ts';
+import { createNodeFileSystem } from './node-fs.ts';
+import { createProcessRunner } from './processes.ts';
+import { createTerminalPrompter } from './prompt.ts';
+import { redact } from './redact.ts';
+
+export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'>): Context {
+  const env = process.env;
+  let http: HttpClient | undefined;
+  const started = Date.now();
+  const ctx: Context = {
+    env,
+    platform: process.platform,
+    homedir: () => {
+      try {
+        return homedir();
+      } catch {
+        return undefined;
+      }
+    },
+    fs: createNodeFileSystem(),
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+    get http(): HttpClient {
+      // Created lazily: the cached path never needs HTTP, so it never loads undici.
+      http ??= lazyHttpClient(ctx);
+      return http;
+    },
+    processes: createProcessRunner(),
+    prompt: createTerminalPrompter({ interactive: options.input }),
+    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    debug: options.debug
+      ? (message) => void process.stderr.write(`[debug +${Date.now() - started}ms] ${redact(message)}\n`)
+      : () => {},
+    interactive: options.input,
+  };
+  return ctx;
+}
+
+/** An HttpClient whose undici-backed implementation (with CA bundle and proxies) loads on the first request. */
+function lazyHttpClient(ctx: Context): HttpClient {
+  let real: Promise<HttpClient> | undefined;
+  return {
+    async send(request) {
+      real ??= import('./http.ts').then((m) => m.createHttpClient({ env: ctx.env, caBundle: readCaBundle(ctx) }));
+      const started = Date.now();
+      try {
+        const response = await (await real).send(request);
+        ctx.debug(`HTTP ${request.method} ${redactUrl(request.url)} → ${response.status} (${Date.now() - started} ms)`);
+        return response;
+      } catch (error) {
+        ctx.debug(`HTTP ${request.method} ${redactUrl(request.url)} failed after ${Date.now() - started} ms: ${(error as Error).message}`);
+        throw error;
+      }
+    },
+  };
+}
+
+function readCaBundle(ctx: Context): string | undefined {
+  const path = ctx.env.AWS_CA_BUNDLE?.trim();
+  if (!path) return undefined;
+  return ctx.fs.readFile(path)?.toString('utf8');
+}
+
+/** Query strings can carry tokens (e.g. OAuth codes); debug output shows only their names. */
+function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const names = url.slice(q + 1).split('&').map((pair) => pair.split('=')[0]);
+  return `${url.slice(0, q)}?${names.map((n) => `${n}=…`).join('&')}`;
+}

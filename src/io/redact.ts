@@ -1,0 +1,15 @@
+// A last safety net for --debug output: callers already leave secrets out of their messages,
+// but anything shaped like a secret key or token (long base64/hex runs) is masked anyway,
+// and access key ids keep only their last four characters.
+const LONG_SECRET_SHAPE = /(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+=_-]{32,}(?![A-Za-z0-9/+=_-])/g;
+const ACCESS_KEY_ID = /\b(A[SK]IA|AROA|AIDA)[A-Z0-9]{12,}([A-Z0-9]{4})\b/g;
+
+export function redact(text: string): string {
+  return text.replace(LONG_SECRET_SHAPE, '****').replace(ACCESS_KEY_ID, (_m, prefix: string, last: string) => `${prefix}…${last}`);
+}
+
+/** How a secret appears in human output: its presence and length class, never its value. */
+export function maskSecret(value: string | undefined): string {
+  if (value === undefined || value === '') return '';
+  return value.length <= 4 ? '****' : `****${value.slice(-4)}`;
+}

@@ -1,0 +1,30 @@
+// `npm pack` ships only what a user needs, and the tarball installs globally, offline, into
+// an empty prefix and runs with Node 24 alone (everything is bundled: no runtime dependencies).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { repoRoot, tempDir } from '../helpers/cli.ts';
+import { NO_BUNDLE, distBundle } from './shells.ts';
+import { existsSync } from 'node:fs';
+
+const EXPECTED = ['LICENSE', 'README.md', 'bin/awsctl', 'completions/_awsctl', 'completions/awsctl.bash', 'completions/awsctl.fish', 'completions/awsctl.ps1', 'dist/awsctl.mjs', 'man/awsctl.1', 'package.json'];
+
+test('npm pack contains only the shipped files, and the tarball installs and runs', { skip: existsSync(distBundle) ? false : NO_BUNDLE, timeout: 60_000 }, () => {
+  const work = tempDir('awsctl-pack-');
+  // npm's cache and logs go to the temp folder, never to the developer's ~/.npm.
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false' };
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: repoRoot, env, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
+  assert.deepEqual(packed[0]!.files.map((f) => f.path).sort(), EXPECTED);
+
+  const prefix = join(work, 'prefix');
+  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(work, packed[0]!.filename)], { cwd: work, env, encoding: 'utf8' });
+  const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
+  // Only Node 24 and system tools on PATH: the installed launcher must find nothing from this checkout.
+  const output = execFileSync(join(prefix, 'bin', 'awsctl'), ['--version'], {
+    cwd: work, encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: work },
+  });
+  assert.match(output, new RegExp(version.replace(/\./g, '\\.')));
+  assert.ok(existsSync(join(prefix, 'lib', 'node_modules', 'awsctl', 'man', 'awsctl.1')));
+});
