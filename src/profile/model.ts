@@ -27,6 +27,8 @@ export interface PropertyValue {
 export interface Section {
   name: string;
   properties: Record<string, PropertyValue>;
+  /** Where the section was first declared (its header line). Absent in hand-built sets. */
+  origin?: Origin;
 }
 
 export interface ProfileWarning {
@@ -41,8 +43,22 @@ export interface ProfileSet {
   ssoSessions: Record<string, Section>;
   /** services section name → service id (lower case) → sub-settings. */
   services: Record<string, Record<string, Record<string, string>>>;
+  /**
+   * Config-file sections other than profiles and sso-sessions, by type then name:
+   * `services` (the same data as `services`, with origins) and unknown types (`[foobar name]`),
+   * kept so nothing the file says is invisible. Absent in hand-built sets.
+   */
+  otherSections?: Record<string, Record<string, Section>>;
   /** Sections and lines the SDKs skip (invalid names, wrong prefixes); shown on stderr. */
   warnings: ProfileWarning[];
+}
+
+/**
+ * The maps in a ProfileSet built by the normalizer have no prototype, so a profile called
+ * `constructor` or `__proto__` is just a name. Use this to build compatible maps by hand.
+ */
+export function emptyMap<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 /** Value of `key` (case-insensitive) in a section, or undefined. */
