@@ -1,20 +1,19 @@
 // `npm run package`: a self-contained linux executable, build/awsctl, as a Node single
 // executable application (SEA) built from the LOCAL Node 24 binary (node_modules/node), offline.
 //
-// Why not @yao-pkg/pkg: its classic mode downloads patched Node binaries, and its SEA mode
-// (lib-es5/sea.js; it does accept `nodePath`, but only through its internal API, the CLI never
-// passes it) injects the blob by running `npx postject`, which downloads postject when it is
-// not installed and swallows the failure (Promise.allSettled). So we do what it does ourselves:
-// bundle to CommonJS (Node 24's SEA main must be CommonJS), `node --experimental-sea-config`
-// for the blob, and scripts/sea-elf.ts to embed it (what postject does on Linux).
+// Why not @yao-pkg/pkg: its command line downloads Node builds; its SEA API takes `nodePath` but
+// injects the blob by running `npx postject` from a temp folder, where npx does not see our
+// postject and tries to fetch one (and pkg swallows that failure, leaving a plain node copy).
+// So we take the documented fallback: Node's own SEA (`node --experimental-sea-config` for the
+// blob) and postject's JS API to inject it. Node 24's SEA main must be CommonJS.
 //
 //   node scripts/package.ts [--no-code-cache] [--out build/awsctl]
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { injectSeaBlob } from './sea-elf.ts';
+import { createRequire } from 'node:module';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
@@ -51,22 +50,28 @@ export async function buildSea(options: SeaOptions): Promise<void> {
     plugins: options.plugins ?? [],
     logLevel: 'warning',
   });
-  const blob = join(work, 'awsctl.blob');
-  const config = join(work, 'sea-config.json');
-  writeFileSync(config, JSON.stringify({
-    main,
-    output: blob,
-    disableExperimentalSEAWarning: true,
-    useCodeCache: options.useCodeCache,
-    useSnapshot: false,
-  }));
-  // The blob must come from the very Node binary it is embedded in (same V8 for the code cache).
-  execFileSync(localNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const image = injectSeaBlob(readFileSync(localNode), readFileSync(blob));
-  mkdirSync(dirname(options.out), { recursive: true });
-  writeFileSync(options.out, image);
+  await injectBlob(main, options);
   chmodSync(options.out, 0o755);
 }
+
+/** The blob must be made by the very Node it is embedded in (same V8 for the code cache). */
+async function injectBlob(main: string, options: SeaOptions): Promise<void> {
+  const work = dirname(main);
+  const blob = join(work, 'awsctl.blob');
+  const config = join(work, 'sea-config.json');
+  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: options.useCodeCache, useSnapshot: false }));
+  execFileSync(localNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const postject = createRequire(import.meta.url)('postject') as {
+    inject(file: string, name: string, data: Buffer, options: { sentinelFuse: string }): Promise<void>;
+  };
+  rmSync(options.out, { force: true });
+  mkdirSync(dirname(options.out), { recursive: true });
+  copyFileSync(localNode, options.out);
+  await postject.inject(options.out, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: SEA_FUSE });
+}
+
+// The fuse string Node's SEA loader looks for (documented in Node's single-executable docs).
+const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 
 if (import.meta.main) {
   const args = process.argv.slice(2);
