@@ -1,14 +1,21 @@
-// Bundles src/ into one ES module, dist/awsctl.mjs, that bin/awsctl loads.
-// One file keeps start-up to a single read and compile; commands load their heavy
-// dependencies with dynamic import(), which esbuild keeps lazy inside the bundle.
+// Bundles src/ into dist/: the entry dist/awsctl.mjs (what bin/awsctl loads) plus chunks that
+// esbuild splits off at every dynamic import(). Start-up reads and compiles only the chunks a
+// command uses: the cached `awsctl process` path never reads commander, undici or the XML
+// parser. (The single binary bundles everything into one file instead: scripts/package.ts.)
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+rmSync('dist', { recursive: true, force: true });
+
 await build({
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/awsctl.mjs',
+  outdir: 'dist',
+  entryNames: 'awsctl',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -20,8 +20,8 @@ export const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
 
 // CommonJS has no top-level await, so the SEA entry chains the promise itself.
 const SEA_ENTRY = `
-import { runCli } from './src/cli/run.ts';
-runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+import { main } from './src/cli/main-entry.ts';
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 `;
 
 export interface SeaOptions {

@@ -1,7 +1,8 @@
 // Top level: parse argv with commander, run the action, and turn every failure into one line
 // on stderr with the contract's exit codes (1 failure, 2 usage, 130 cancelled). A stack trace
 // appears only under --debug.
-import { AwsctlError, ExitCode, isAwsctlError } from '../errors.ts';
+import { ExitCode } from '../errors.ts';
+import { reportError } from './report-error.ts';
 import { buildProgram } from './program.ts';
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -22,7 +23,7 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (error) {
-    return report(error, debug);
+    return reportError(error, debug);
   }
 }
 
@@ -31,31 +32,3 @@ function allCommands(command: Commandish): Commandish[] {
   return command.commands.flatMap((c) => [c as Commandish, ...allCommands(c as Commandish)]);
 }
 
-function report(error: unknown, debug: boolean): number {
-  if (isCommanderError(error)) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
-    const message = error.message.replace(/^error: /, '').replace(/\n+/g, ' ').trim();
-    writeError(`usage: ${message} — see 'awsctl --help'`);
-    return ExitCode.usage;
-  }
-  if (isAwsctlError(error)) {
-    writeError(error.message);
-    if (debug && error.cause) process.stderr.write(`${String((error.cause as Error)?.stack ?? error.cause)}\n`);
-    return error.exitCode;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  writeError(`internal error: ${message.replace(/\n+/g, ' ')} — rerun with --debug and report it`);
-  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  return ExitCode.failure;
-}
-
-function writeError(line: string): void {
-  process.stderr.write(`awsctl: ${line}\n`);
-}
-
-function isCommanderError(error: unknown): error is { code: string; message: string; exitCode: number } {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
-    && (error as { code: string }).code.startsWith('commander.');
-}
-
-export { AwsctlError };
