@@ -28,10 +28,19 @@ export function globalOptionsOf(command: Command): GlobalOptions {
   return {
     profile: nonBlank(merged.profile),
     region: nonBlank(merged.region),
-    input: merged.input !== false,
+    // optsWithGlobals lets the program's default (true) hide a command's own --no-input /
+    // --no-color, so a negated flag counts wherever on the command line it was given.
+    input: !negatedAnywhere(command, 'input'),
     debug: merged.debug === true,
-    color: merged.color !== false,
+    color: !negatedAnywhere(command, 'color'),
   };
+}
+
+function negatedAnywhere(command: Command, key: string): boolean {
+  for (let current: Command | null = command; current; current = current.parent) {
+    if (current.getOptionValue(key) === false) return true;
+  }
+  return false;
 }
 
 function nonBlank(value: string | undefined): string | undefined {

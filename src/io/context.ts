@@ -70,6 +70,12 @@ export interface Output {
   isTTY: boolean;
 }
 
+/** How a command run with inherited stdio ended (awsctl exec, assume -- cmd). */
+export interface InheritedRunResult {
+  exitCode: number | null;
+  signal: string | null;
+}
+
 export interface Context {
   env: Env;
   platform: NodeJS.Platform;
@@ -88,4 +94,21 @@ export interface Context {
   debug(message: string): void;
   /** When false, any step that would need a person fails with a clear error instead. */
   interactive: boolean;
+  /**
+   * Addresses a host name resolves to (all of them), for the container endpoint's loopback
+   * check. Optional so small test contexts need not provide it; the executor falls back to
+   * the system resolver when absent.
+   */
+  dnsLookup?(host: string): Promise<string[]>;
+  /**
+   * The profile's `ca_bundle` (a path), for the HTTP client. AWS_CA_BUNDLE wins over it, as in
+   * the AWS CLI. Must be called before the first request; later calls are ignored.
+   */
+  useCaBundle?(path: string): void;
+  /**
+   * Runs argv with stdin/stdout/stderr inherited and the given environment (exactly, nothing
+   * merged), forwarding termination signals to the child. Rejects with the spawn error
+   * (ENOENT, EACCES) when the program cannot be started.
+   */
+  runInherited?(argv: string[], env: Record<string, string>): Promise<InheritedRunResult>;
 }

@@ -2,6 +2,7 @@
 // processes, and prompts on /dev/tty. Parts with heavy dependencies are created on first use.
 import { homedir } from 'node:os';
 import type { GlobalOptions } from '../cli/global-options.ts';
+import { AwsctlError } from '../errors.ts';
 import type { Context, HttpClient } from './context.ts';
 import { createNodeFileSystem } from './node-fs.ts';
 import { createProcessRunner } from './processes.ts';
@@ -11,6 +12,8 @@ import { redact } from './redact.ts';
 export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'>): Context {
   const env = process.env;
   let http: HttpClient | undefined;
+  // The profile's ca_bundle, set by the executor once it knows the profile (AWS_CA_BUNDLE wins).
+  let profileCaBundle: string | undefined;
   const started = Date.now();
   const ctx: Context = {
     env,
@@ -28,7 +31,7 @@ export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'
     random: Math.random,
     get http(): HttpClient {
       // Created lazily: the cached path never needs HTTP, so it never loads undici.
-      http ??= lazyHttpClient(ctx);
+      http ??= lazyHttpClient(ctx, () => profileCaBundle);
       return http;
     },
     processes: createProcessRunner(),
@@ -39,16 +42,27 @@ export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'
       ? (message) => void process.stderr.write(`[debug +${Date.now() - started}ms] ${redact(message)}\n`)
       : () => {},
     interactive: options.input,
+    dnsLookup: async (host) => {
+      const { lookup } = await import('node:dns/promises');
+      return (await lookup(host, { all: true })).map((entry) => entry.address);
+    },
+    useCaBundle: (path) => {
+      profileCaBundle ??= path;
+    },
+    runInherited: async (argv, childEnv) => {
+      const { runInherited } = await import('../exec/run-inherited.ts');
+      return runInherited(argv, childEnv);
+    },
   };
   return ctx;
 }
 
 /** An HttpClient whose undici-backed implementation (with CA bundle and proxies) loads on the first request. */
-function lazyHttpClient(ctx: Context): HttpClient {
+function lazyHttpClient(ctx: Context, profileCaBundle: () => string | undefined): HttpClient {
   let real: Promise<HttpClient> | undefined;
   return {
     async send(request) {
-      real ??= import('./http.ts').then((m) => m.createHttpClient({ env: ctx.env, caBundle: readCaBundle(ctx) }));
+      real ??= import('./http.ts').then((m) => m.createHttpClient({ env: ctx.env, caBundle: readCaBundle(ctx, profileCaBundle()) }));
       const started = Date.now();
       try {
         const response = await (await real).send(request);
@@ -62,10 +76,16 @@ function lazyHttpClient(ctx: Context): HttpClient {
   };
 }
 
-function readCaBundle(ctx: Context): string | undefined {
-  const path = ctx.env.AWS_CA_BUNDLE?.trim();
+/** AWS_CA_BUNDLE, else the profile's ca_bundle; a named file that does not exist is an error, not "no bundle". */
+function readCaBundle(ctx: Context, fromProfile: string | undefined): string | undefined {
+  const fromEnv = ctx.env.AWS_CA_BUNDLE?.trim();
+  const path = fromEnv ? fromEnv : fromProfile;
   if (!path) return undefined;
-  return ctx.fs.readFile(path)?.toString('utf8');
+  const bytes = ctx.fs.readFile(path);
+  if (bytes === undefined) {
+    throw new AwsctlError('CA bundle', `${path} does not exist`, { hint: `fix ${fromEnv ? 'AWS_CA_BUNDLE' : 'the profile\'s ca_bundle'} or remove it` });
+  }
+  return bytes.toString('utf8');
 }
 
 /** Query strings can carry tokens (e.g. OAuth codes); debug output shows only their names. */

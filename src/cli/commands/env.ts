@@ -1,8 +1,27 @@
-// PLACEHOLDER until this command lands: fails clearly instead of pretending to work.
-import { AwsctlError } from '../../errors.ts';
+// `awsctl env [--format f] [--unset]`: lines that export the profile's credentials (or clear them).
+import { resolveCredentials } from '../../exec/resolve.ts';
+import { requestFrom } from '../../exec/request.ts';
+import { usageError } from '../../errors.ts';
 import type { Context } from '../../io/context.ts';
+import { formatEnv, isEnvFormat, type EnvFormat } from '../../output/env-formats.ts';
+import { clearedEnvironment, credentialEnvironment } from '../../output/env-values.ts';
 import type { CommandInput } from '../action.ts';
 
-export async function run(_ctx: Context, _input: CommandInput): Promise<number> {
-  throw new AwsctlError('env', 'this command is not implemented yet');
+export function envFormatOf(input: CommandInput): EnvFormat {
+  const format = typeof input.options.format === 'string' ? input.options.format : 'sh';
+  if (!isEnvFormat(format)) throw usageError('--format', `unknown format ${JSON.stringify(format)}`, 'use sh, fish, powershell, cmd, dotenv or json');
+  return format;
+}
+
+export async function run(ctx: Context, input: CommandInput): Promise<number> {
+  const format = envFormatOf(input);
+  if (input.options.unset === true) {
+    ctx.stdout.write(formatEnv(format, clearedEnvironment()));
+    return 0;
+  }
+  const resolved = await resolveCredentials(ctx, requestFrom(input));
+  // Formatting happens before anything is written, so a refused value leaves stdout empty.
+  const text = formatEnv(format, credentialEnvironment(resolved.credentials, resolved.region));
+  ctx.stdout.write(text);
+  return 0;
 }

@@ -1,8 +1,18 @@
-// PLACEHOLDER until this command lands: fails clearly instead of pretending to work.
-import { AwsctlError } from '../../errors.ts';
+// `awsctl exec [--] <cmd> [args…]`: run a command with the profile's credentials and region in
+// its environment (AWS_PROFILE removed), with our terminal, and exit with its status.
+import { constants } from 'node:os';
+import { childEnvironment } from '../../exec/child-env.ts';
+import { resolveCredentials } from '../../exec/resolve.ts';
+import { requestFrom } from '../../exec/request.ts';
+import { runWithInheritedStdio } from '../../exec/run-command.ts';
+import { usageError } from '../../errors.ts';
 import type { Context } from '../../io/context.ts';
 import type { CommandInput } from '../action.ts';
 
-export async function run(_ctx: Context, _input: CommandInput): Promise<number> {
-  throw new AwsctlError('exec', 'this command is not implemented yet');
+export async function run(ctx: Context, input: CommandInput): Promise<number> {
+  const argv = input.args.length > 0 ? input.args : (input.afterDashDash ?? []);
+  if (argv.length === 0) throw usageError('exec', 'no command was given', 'usage: awsctl exec [--profile p] -- <command> [args…]');
+  const resolved = await resolveCredentials(ctx, requestFrom(input));
+  const env = childEnvironment(ctx.env, resolved.credentials, resolved.region);
+  return runWithInheritedStdio(ctx, argv, env, constants.signals);
 }

@@ -1,8 +1,17 @@
-// PLACEHOLDER until this command lands: fails clearly instead of pretending to work.
-import { AwsctlError } from '../../errors.ts';
+// `awsctl explain [--json]`: the plan resolving the profile would follow, with the cache
+// entries each hop would use. Pure planning, no network. Exit 1 when the plan would fail.
+import { assumeRoleCacheKey, type AssumeRoleKeyArgs } from '../../cache/cli-cache-key.ts';
+import { loadProfilesOnce } from '../../exec/profiles.ts';
 import type { Context } from '../../io/context.ts';
+import { explain } from '../../plan/explain.ts';
+import { planDefaultChain, type PlanInput } from '../../plan/planner.ts';
 import type { CommandInput } from '../action.ts';
 
-export async function run(_ctx: Context, _input: CommandInput): Promise<number> {
-  throw new AwsctlError('explain', 'this command is not implemented yet');
+export async function run(ctx: Context, input: CommandInput): Promise<number> {
+  const files = loadProfilesOnce(ctx, input.global.profile);
+  const planInput: PlanInput = { env: ctx.env, profiles: files.set };
+  if (input.global.profile !== undefined) Object.assign(planInput, { profileName: input.global.profile, profileFromFlag: true });
+  const explanation = explain(planDefaultChain(planInput), { assumeRoleCacheKey: (args) => assumeRoleCacheKey(args as AssumeRoleKeyArgs) });
+  ctx.stdout.write(input.options.json === true ? `${JSON.stringify(explanation.json, null, 2)}\n` : `${explanation.lines.join('\n')}\n`);
+  return 'step' in explanation.json.outcome ? 0 : 1;
 }

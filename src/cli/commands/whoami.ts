@@ -1,8 +1,57 @@
-// PLACEHOLDER until this command lands: fails clearly instead of pretending to work.
-import { AwsctlError } from '../../errors.ts';
+// `awsctl whoami [--json]`: sts:GetCallerIdentity with the resolved credentials, plus where
+// they came from and when they expire.
+import { callerIdentity } from '../../exec/identity.ts';
+import { resolveCredentials } from '../../exec/resolve.ts';
+import { requestFrom } from '../../exec/request.ts';
 import type { Context } from '../../io/context.ts';
+import { formatRfc3339Utc } from '../../output/rfc3339.ts';
 import type { CommandInput } from '../action.ts';
 
-export async function run(_ctx: Context, _input: CommandInput): Promise<number> {
-  throw new AwsctlError('whoami', 'this command is not implemented yet');
+export interface WhoamiView {
+  Account: string;
+  Arn: string;
+  UserId: string;
+  Provider: string;
+  /** RFC 3339 UTC, or null for long-term keys. */
+  Expiration: string | null;
+}
+
+export async function run(ctx: Context, input: CommandInput): Promise<number> {
+  const request = requestFrom(input);
+  const resolved = await resolveCredentials(ctx, request);
+  const identity = await callerIdentity(ctx, request, resolved);
+  const view: WhoamiView = {
+    Account: identity.account,
+    Arn: identity.arn,
+    UserId: identity.userId,
+    Provider: resolved.provider,
+    Expiration: resolved.credentials.expiration ? formatRfc3339Utc(resolved.credentials.expiration) : null,
+  };
+  ctx.stdout.write(input.options.json === true ? `${JSON.stringify(view, null, 2)}\n` : whoamiText(view, ctx.now()));
+  return 0;
+}
+
+/** Aligned `Name  value` lines; the expiration also says how long is left. */
+export function whoamiText(view: WhoamiView, now: Date): string {
+  const expiration = view.Expiration === null ? 'never (long-term keys)' : `${view.Expiration} (${timeLeft(new Date(view.Expiration), now)})`;
+  const rows: Array<[string, string]> = [
+    ['Account', view.Account],
+    ['Arn', view.Arn],
+    ['UserId', view.UserId],
+    ['Provider', view.Provider],
+    ['Expiration', expiration],
+  ];
+  return rows.map(([name, value]) => `${name.padEnd(11)}${sanitize(value)}`).join('\n') + '\n';
+}
+
+function timeLeft(expiration: Date, now: Date): string {
+  const minutes = Math.floor((expiration.getTime() - now.getTime()) / 60_000);
+  if (minutes < 0) return 'expired';
+  if (minutes < 120) return `in ${minutes} min`;
+  return `in ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** Values come from the network: no control characters reach the terminal. */
+function sanitize(value: string): string {
+  return value.replace(/[\p{Cc}]/gu, '?');
 }

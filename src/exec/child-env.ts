@@ -1,0 +1,15 @@
+// The environment for a command run with resolved credentials (`exec`, `assume -- cmd`): ours,
+// plus the credential variables `awsctl env` would print, minus the ones it would clear
+// (AWS_PROFILE and AWS_DEFAULT_PROFILE, so no SDK in the child re-resolves a profile). Pure.
+import type { AwsCredentials } from '../aws/types.ts';
+import type { Env } from '../io/context.ts';
+import { credentialEnvironment } from '../output/env-values.ts';
+
+export function childEnvironment(env: Env, credentials: AwsCredentials, region: string | undefined): Record<string, string> {
+  const assignments = credentialEnvironment(credentials, region);
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) result[name] = value;
+  for (const name of assignments.unset) delete result[name];
+  for (const { name, value } of assignments.set) result[name] = value;
+  return result;
+}

@@ -1,0 +1,55 @@
+// What one resolution carries from step to step: the loaded profiles, the selected profile,
+// the region, cache settings, the MFA codes already given (one per device per run), and the
+// pieces every AWS call shares (STS endpoint, retry policy, one retry token bucket).
+// Everything network-related is built on first use so a cache hit never pays for it.
+import type { RetryQuota } from '../aws/retry.ts';
+import type { ServiceTarget } from '../aws/types.ts';
+import type { Context } from '../io/context.ts';
+import { resolveStsEndpoint, type EndpointContext } from '../plan/aws-endpoints.ts';
+import { resolveRetrySettings } from '../plan/retry.ts';
+import type { ProfileSet, Section } from '../profile/model.ts';
+
+export interface RunState {
+  ctx: Context;
+  profiles: ProfileSet;
+  /** The selected profile's name (it may not exist, e.g. for environment keys). */
+  selected: string;
+  /** Home directory for ~/.aws/cli/cache and ~/.aws/sso/cache; undefined = no caching possible. */
+  home: string | undefined;
+  region: string | undefined;
+  useCache: boolean;
+  refreshWindowSeconds: number;
+  /** MFA code given on the command line; used for every MFA device that needs one. */
+  tokenCode: string | undefined;
+  /** MFA codes asked for in this run, by device serial: one question per device per run. */
+  mfaCodes: Map<string, string>;
+  endpointContext: EndpointContext;
+  /** Shared by every AWS call of this run, so one bad minute cannot multiply retries. */
+  quota?: RetryQuota;
+}
+
+export function selectedSection(state: Pick<RunState, 'profiles' | 'selected'>): Section | undefined {
+  return state.profiles.profiles[state.selected];
+}
+
+/** Endpoint, retry policy and quota for a call to `service` (STS unless told otherwise). */
+export async function serviceTarget(state: RunState, endpoint: string): Promise<ServiceTarget> {
+  const settings = resolveRetrySettings({ env: state.ctx.env, profile: selectedSection(state) });
+  if (!state.quota) {
+    const { RetryQuota } = await import('../aws/retry.ts');
+    state.quota = new RetryQuota();
+  }
+  return { endpoint, retry: { mode: settings.mode, maxAttempts: settings.maxAttempts }, quota: state.quota };
+}
+
+/** Where STS calls go, and the region they are signed for. */
+export async function stsTarget(state: RunState): Promise<ServiceTarget & { region: string }> {
+  const resolved = resolveStsEndpoint(state.region, state.endpointContext);
+  state.ctx.debug(`sts: endpoint ${resolved.url} (${resolved.source}), signing region ${resolved.signingRegion}`);
+  return { ...(await serviceTarget(state, resolved.url)), region: resolved.signingRegion };
+}
+
+/** A role session name when none is configured. The AWS CLI cache key leaves generated names out, so entries stay shared. */
+export function generatedSessionName(now: Date): string {
+  return `awsctl-${Math.floor(now.getTime() / 1000)}`;
+}

@@ -1,0 +1,68 @@
+// MFA on role hops: one question per device per run, --token-code instead of a question, and
+// clear errors (naming the profile, suggesting --token-code) when nobody can be asked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveCredentials } from '../../src/exec/resolve.ts';
+import { AwsctlError } from '../../src/errors.ts';
+import { STATIC_BASE, rig } from './setup.ts';
+
+const SERIAL = 'arn:aws:iam::123456789012:mfa/me';
+const CONFIG = `${STATIC_BASE}
+[profile mid]
+role_arn = arn:aws:iam::111122223333:role/Mid
+source_profile = base
+mfa_serial = ${SERIAL}
+
+[profile top]
+role_arn = arn:aws:iam::444455556666:role/Top
+source_profile = mid
+mfa_serial = ${SERIAL}
+`;
+
+test('one MFA question per device per run, and STS sees SerialNumber and TokenCode on each hop', async () => {
+  const r = await rig(CONFIG);
+  try {
+    const ctx = r.ctx({ answers: ['123456'] });
+    await resolveCredentials(ctx, { profileFlag: 'top' });
+    assert.deepEqual(ctx.questions, [`MFA code for ${SERIAL}:`]);
+    assert.equal(r.aws.sts.calls.length, 2);
+    for (const call of r.aws.sts.calls) {
+      assert.equal(call.params.SerialNumber, SERIAL);
+      assert.equal(call.params.TokenCode, '123456');
+    }
+    // Cached now: no question at all the next time.
+    const again = r.ctx({ answers: [] });
+    await resolveCredentials(again, { profileFlag: 'top' });
+    assert.deepEqual(again.questions, []);
+  } finally {
+    await r.close();
+  }
+});
+
+test('--token-code is used instead of asking', async () => {
+  const r = await rig(CONFIG);
+  try {
+    const ctx = r.ctx({ answers: [] });
+    await resolveCredentials(ctx, { profileFlag: 'mid', tokenCode: '654321' });
+    assert.deepEqual(ctx.questions, []);
+    assert.equal(r.aws.sts.calls[0]?.params.TokenCode, '654321');
+  } finally {
+    await r.close();
+  }
+});
+
+test('without input the error names the profile and suggests --token-code', async () => {
+  const r = await rig(CONFIG);
+  try {
+    await assert.rejects(resolveCredentials(r.ctx({ interactive: false }), { profileFlag: 'mid' }), (error: unknown) => {
+      assert.ok(error instanceof AwsctlError);
+      assert.match(error.message, /^profile mid: .*MFA code for arn:aws:iam::123456789012:mfa\/me.*--no-input.*--token-code/);
+      return true;
+    });
+    await assert.rejects(resolveCredentials(r.ctx({ answers: [] }), { profileFlag: 'mid' }), /profile mid: .*no terminal.*--token-code/);
+    await assert.rejects(resolveCredentials(r.ctx({ answers: ['12ab'] }), { profileFlag: 'mid' }), /must be 6 digits/);
+    assert.equal(r.aws.sts.calls.length, 0);
+  } finally {
+    await r.close();
+  }
+});
