@@ -39,6 +39,21 @@ export function oidcError(error: string, description: string, status = 400): Rep
   return json(status, { error, error_description: description }, { 'x-amzn-errortype': `${exceptionNames[error] ?? 'InvalidRequestException'}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/` });
 }
 
+/**
+ * RFC 8252 §7.3: a loopback redirect URI matches whatever port the client picks at sign-in time
+ * (the AWS CLI registers http://127.0.0.1/oauth/callback and listens on a random port).
+ */
+export function redirectMatches(registered: string, requested: string): boolean {
+  if (registered === requested) return true;
+  try {
+    const a = new URL(registered);
+    const b = new URL(requested);
+    return a.protocol === 'http:' && a.hostname === '127.0.0.1' && b.protocol === 'http:' && b.hostname === '127.0.0.1' && a.pathname === b.pathname && a.search === b.search;
+  } catch {
+    return false;
+  }
+}
+
 export async function startFakeSsoOidc(options: FakeSsoOidcOptions = {}): Promise<FakeSsoOidc> {
   const now = options.now ?? (() => new Date());
   const deviceCodes = new Map<string, string>(); // deviceCode → clientId
@@ -88,7 +103,7 @@ export async function startFakeSsoOidc(options: FakeSsoOidcOptions = {}): Promis
   function authorize(query: Record<string, string>): Reply {
     const client = fake.clients.get(query.client_id ?? '');
     if (!client || query.response_type !== 'code' || query.code_challenge_method !== 'S256' || !query.code_challenge) return { status: 400, body: 'bad authorize request' };
-    if (!client.redirectUris.includes(query.redirect_uri ?? '')) return { status: 400, body: 'redirect_uri not registered' };
+    if (!client.redirectUris.some((registered) => redirectMatches(registered, query.redirect_uri ?? ''))) return { status: 400, body: 'redirect_uri not registered' };
     const code = `fake-auth-code-${next()}`;
     authCodes.set(code, { clientId: query.client_id!, challenge: query.code_challenge, redirectUri: query.redirect_uri! });
     const target = new URL(query.redirect_uri!);
