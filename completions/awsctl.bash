@@ -45,10 +45,10 @@ _awsctl_subcommands() {
 _awsctl_options() {
   case "$1" in
     '') printf '%s\n' '-V' '--version' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'env') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--format' '--unset' '-h' '--help' ;;
-    'process') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'whoami') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
-    'exec') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
+    'env') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--format' '--unset' '--token-code' '-h' '--help' ;;
+    'process') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '-h' '--help' ;;
+    'whoami') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '--token-code' '-h' '--help' ;;
+    'exec') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '-h' '--help' ;;
     'assume') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--mfa-serial' '--token-code' '--duration' '--session-name' '--external-id' '--format' '-h' '--help' ;;
     'explain') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
     'profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
@@ -78,8 +78,8 @@ _awsctl_value_kind() {
     --profile) echo 'profile' ;;
     --region) echo 'none' ;;
     --format) echo 'words sh fish powershell cmd dotenv json' ;;
-    --mfa-serial) echo 'none' ;;
     --token-code) echo 'none' ;;
+    --mfa-serial) echo 'none' ;;
     --duration) echo 'none' ;;
     --session-name) echo 'none' ;;
     --external-id) echo 'none' ;;

@@ -64,7 +64,7 @@ end
 complete -c awsctl -n '__awsctl_after_dashdash first' -f -a '(__fish_complete_command)'
 complete -c awsctl -n '__awsctl_after_dashdash later' -F
 
-set -g __awsctl_value_options '--profile' '--region' '--format' '--mfa-serial' '--token-code' '--duration' '--session-name' '--external-id' '--sso-session' '--prefix' '--csv'
+set -g __awsctl_value_options '--profile' '--region' '--format' '--token-code' '--mfa-serial' '--duration' '--session-name' '--external-id' '--sso-session' '--prefix' '--csv'
 
 function __awsctl_subcommands --argument-names path
     switch "$path"
@@ -105,12 +105,14 @@ complete -c awsctl -n "__awsctl_is 'env'" -l debug -d 'trace each resolution ste
 complete -c awsctl -n "__awsctl_is 'env'" -l no-color -d 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'
 complete -c awsctl -n "__awsctl_is 'env'" -l format -r -f -a 'sh fish powershell cmd dotenv json' -d 'output format'
 complete -c awsctl -n "__awsctl_is 'env'" -l unset -d 'print the lines that clear the variables instead'
+complete -c awsctl -n "__awsctl_is 'env'" -l token-code -r -f -d 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'
 complete -c awsctl -n "__awsctl_is 'env'" -s h -l help -d 'display help for command'
 complete -c awsctl -n "__awsctl_is 'process'" -l profile -r -f -a '(__awsctl_profiles)' -d 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'
 complete -c awsctl -n "__awsctl_is 'process'" -l region -r -f -d 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region)'
 complete -c awsctl -n "__awsctl_is 'process'" -l no-input -d 'never prompt; fail with a clear error where input is needed'
 complete -c awsctl -n "__awsctl_is 'process'" -l debug -d 'trace each resolution step and HTTP call to stderr (secrets redacted)'
 complete -c awsctl -n "__awsctl_is 'process'" -l no-color -d 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'
+complete -c awsctl -n "__awsctl_is 'process'" -l token-code -r -f -d 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'
 complete -c awsctl -n "__awsctl_is 'process'" -s h -l help -d 'display help for command'
 complete -c awsctl -n "__awsctl_is 'whoami'" -l profile -r -f -a '(__awsctl_profiles)' -d 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'
 complete -c awsctl -n "__awsctl_is 'whoami'" -l region -r -f -d 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region)'
@@ -118,12 +120,14 @@ complete -c awsctl -n "__awsctl_is 'whoami'" -l no-input -d 'never prompt; fail 
 complete -c awsctl -n "__awsctl_is 'whoami'" -l debug -d 'trace each resolution step and HTTP call to stderr (secrets redacted)'
 complete -c awsctl -n "__awsctl_is 'whoami'" -l no-color -d 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'
 complete -c awsctl -n "__awsctl_is 'whoami'" -l json -d 'print JSON'
+complete -c awsctl -n "__awsctl_is 'whoami'" -l token-code -r -f -d 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'
 complete -c awsctl -n "__awsctl_is 'whoami'" -s h -l help -d 'display help for command'
 complete -c awsctl -n "__awsctl_is 'exec'" -l profile -r -f -a '(__awsctl_profiles)' -d 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'
 complete -c awsctl -n "__awsctl_is 'exec'" -l region -r -f -d 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region)'
 complete -c awsctl -n "__awsctl_is 'exec'" -l no-input -d 'never prompt; fail with a clear error where input is needed'
 complete -c awsctl -n "__awsctl_is 'exec'" -l debug -d 'trace each resolution step and HTTP call to stderr (secrets redacted)'
 complete -c awsctl -n "__awsctl_is 'exec'" -l no-color -d 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'
+complete -c awsctl -n "__awsctl_is 'exec'" -l token-code -r -f -d 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'
 complete -c awsctl -n "__awsctl_is 'exec'" -s h -l help -d 'display help for command'
 complete -c awsctl -n "__awsctl_is 'exec' 0+" -f -a '(__fish_complete_command)'
 complete -c awsctl -n "__awsctl_is 'assume'" -l profile -r -f -a '(__awsctl_profiles)' -d 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'

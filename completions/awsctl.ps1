@@ -4,8 +4,8 @@ $AwsctlValueKinds = @{
     '--profile' = 'profile'
     '--region' = 'none'
     '--format' = 'words sh fish powershell cmd dotenv json'
-    '--mfa-serial' = 'none'
     '--token-code' = 'none'
+    '--mfa-serial' = 'none'
     '--duration' = 'none'
     '--session-name' = 'none'
     '--external-id' = 'none'
@@ -22,25 +22,25 @@ $AwsctlCommands = @{
     }
     'env' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--format', 'output format'), @('--unset', 'print the lines that clear the variables instead'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--format', 'output format'), @('--unset', 'print the lines that clear the variables instead'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'process' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'whoami' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'exec' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('command')
         Variadic = $true
     }
