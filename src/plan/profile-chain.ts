@@ -23,7 +23,8 @@ export interface ProfileChainOptions {
 }
 
 export function resolveProfileChain(set: ProfileSet, selected: string, options: ProfileChainOptions = {}): ProfileChain {
-  if (Object.keys(set.profiles).length === 0 && !options.explicit) {
+  // explicit first: counting the keys is O(profiles), and `profiles` resolves every profile.
+  if (!options.explicit && Object.keys(set.profiles).length === 0) {
     throw new PlanError('no-profiles', 'profile files', 'No profiles were defined', { notConfigured: true });
   }
   const visited: string[] = [];

@@ -19,6 +19,8 @@ export interface LoadedFile {
   path: string | undefined;
   /** undefined when the file does not exist. */
   doc?: IniDocument;
+  /** Permission bits from the stat the read already makes (for the "readable by others" warning). */
+  mode?: number;
 }
 
 export interface LoadedProfiles {
@@ -52,8 +54,8 @@ export function loadProfileFiles(ctx: LoadContext, options: LoadOptions = {}): L
 
 function loadFile(ctx: LoadContext, path: string | undefined, kind: FileKind): LoadedFile {
   if (path === undefined) return { path };
-  const text = readProfileText(ctx, path, kind);
-  return text === undefined ? { path } : { path, doc: parseIni(text) };
+  const file = readProfileFile(ctx, path, kind);
+  return file === undefined ? { path } : { path, doc: parseIni(file.text), mode: file.mode };
 }
 
 function fail(kind: FileKind, path: string, why: string, hint?: string, cause?: unknown): AwsctlError {
@@ -62,20 +64,30 @@ function fail(kind: FileKind, path: string, why: string, hint?: string, cause?: 
 
 /** The file's text, or undefined when it does not exist. */
 export function readProfileText(ctx: Pick<Context, 'fs'>, path: string, kind: FileKind): string | undefined {
+  return readProfileFile(ctx, path, kind)?.text;
+}
+
+function readProfileFile(ctx: Pick<Context, 'fs'>, path: string, kind: FileKind): { text: string; mode: number } | undefined {
   let bytes: Buffer | undefined;
+  let mode = 0;
   try {
     const stat = ctx.fs.stat(path);
     if (!stat) return undefined;
+    mode = stat.mode;
     if (stat.isDirectory) throw fail(kind, path, 'it is a directory, not a file', `remove it or point ${envName(kind)} at a file`);
     if (stat.size > MAX_PROFILE_FILE_BYTES) throw tooLarge(kind, path, stat.size);
     bytes = ctx.fs.readFile(path);
   } catch (error) {
-    if (error instanceof AwsctlError) throw error;
-    throw fail(kind, path, describeFsError(error), undefined, error);
+    if (error instanceof AwsctlError && error.file === path) throw error;
+    // The file system's own error ("cannot read <path>: permission denied") restated with the
+    // file's role, so the line says which setting the path came from.
+    const cause = error instanceof AwsctlError && error.cause !== undefined ? error.cause : error;
+    const why = describeFsError(cause);
+    throw fail(kind, path, why, why === 'permission denied' ? 'check the owner and mode of the file and its folders' : undefined, error);
   }
   if (bytes === undefined) return undefined;
   if (bytes.length > MAX_PROFILE_FILE_BYTES) throw tooLarge(kind, path, bytes.length);
-  return decodeText(bytes, kind, path);
+  return { text: decodeText(bytes, kind, path), mode };
 }
 
 function decodeText(bytes: Buffer, kind: FileKind, path: string): string {

@@ -1,0 +1,48 @@
+// `configure set <secret>` without a value asks, hidden, through ctx.prompt.secret; the
+// answer goes to the credentials file and nowhere else (not stdout, not stderr).
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { run as set } from '../../src/cli/commands/configure-set.ts';
+import { tempHome } from '../helpers/cli.ts';
+import { commandInput, testContext } from './context.ts';
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+test('a secret without a value is asked for and written to the credentials file', async () => {
+  const home = tempHome();
+  const t = testContext(home, { answers: { secret: [`  ${SECRET}  `] } });
+  assert.equal(await set(t.ctx, commandInput(['aws_secret_access_key'], {}, { profile: 'dev' })), 0);
+  assert.deepEqual(t.asked, ['aws_secret_access_key of profile dev (input hidden)']);
+  assert.equal(readFileSync(join(home, '.aws', 'credentials'), 'utf8'), `[dev]\naws_secret_access_key = ${SECRET}\n`);
+  assert.equal(existsSync(join(home, '.aws', 'config')), false);
+  assert.equal(t.stdout() + t.stderr(), '');
+});
+
+test('an empty answer is a usage error and writes nothing', async () => {
+  const home = tempHome();
+  const t = testContext(home, { answers: { secret: [''] } });
+  await assert.rejects(set(t.ctx, commandInput(['aws_session_token'])), (e: { exitCode: number; message: string }) => e.exitCode === 2 && /the answer was empty/.test(e.message));
+  assert.equal(existsSync(join(home, '.aws')), false);
+});
+
+test('a bad profile name is refused before anyone types a secret', async () => {
+  const home = tempHome();
+  const t = testContext(home, { answers: { secret: [SECRET] } });
+  await assert.rejects(set(t.ctx, commandInput(['aws_secret_access_key'], {}, { profile: 'a b' })), /invalid section name/);
+  assert.deepEqual(t.asked, []);
+});
+
+test('a secret value that would break the file is refused without echoing it', async () => {
+  const home = tempHome();
+  const t = testContext(home, { answers: { secret: ['abc ;def'] } });
+  await assert.rejects(set(t.ctx, commandInput(['aws_secret_access_key'])), (e: Error) => /read as a comment/.test(e.message) && !e.message.includes('abc'));
+});
+
+test('a non-secret without a value is a usage error, never a prompt', async () => {
+  const home = tempHome();
+  const t = testContext(home);
+  await assert.rejects(set(t.ctx, commandInput(['region'])), (e: { exitCode: number }) => e.exitCode === 2);
+  assert.deepEqual(t.asked, []);
+});
