@@ -206,7 +206,7 @@ complete -c awsctl -n "__awsctl_is 'sso populate'" -l dry-run -d 'print the diff
 complete -c awsctl -n "__awsctl_is 'sso populate'" -l prune -d 'remove generated profiles whose account or role is gone'
 complete -c awsctl -n "__awsctl_is 'sso populate'" -s h -l help -d 'display help for command'
 complete -c awsctl -n "__awsctl_is 'configure' 0" -f -a 'get' -d 'print a setting of the profile'
-complete -c awsctl -n "__awsctl_is 'configure' 0" -f -a 'set' -d 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, to keep it out of shell history)'
+complete -c awsctl -n "__awsctl_is 'configure' 0" -f -a 'set' -d 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)'
 complete -c awsctl -n "__awsctl_is 'configure' 0" -f -a 'unset' -d 'remove a setting'
 complete -c awsctl -n "__awsctl_is 'configure' 0" -f -a 'list' -d 'show each setting with where it came from (secrets masked)'
 complete -c awsctl -n "__awsctl_is 'configure' 0" -f -a 'list-profiles' -d 'print every profile name, one per line'

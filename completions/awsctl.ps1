@@ -99,7 +99,7 @@ $AwsctlCommands = @{
         Variadic = $false
     }
     'configure' = @{
-        Subcommands = @(@('get', 'print a setting of the profile'), @('set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, to keep it out of shell history)'), @('unset', 'remove a setting'), @('list', 'show each setting with where it came from (secrets masked)'), @('list-profiles', 'print every profile name, one per line'), @('import', 'import access keys from the IAM console CSV'), @('rename', 'rename a profile in both files and in every source_profile that names it'), @('remove', 'remove a profile from both files'))
+        Subcommands = @(@('get', 'print a setting of the profile'), @('set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)'), @('unset', 'remove a setting'), @('list', 'show each setting with where it came from (secrets masked)'), @('list-profiles', 'print every profile name, one per line'), @('import', 'import access keys from the IAM console CSV'), @('rename', 'rename a profile in both files and in every source_profile that names it'), @('remove', 'remove a profile from both files'))
         Options = @(@('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false

@@ -105,7 +105,7 @@ export function buildProgram(): Command {
 
   const configure = program.command('configure').description('read and edit ~/.aws/config and ~/.aws/credentials without losing a byte');
   sub(configure, 'get', 'print a setting of the profile').argument('<key>').action(action('configure-get'));
-  sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, to keep it out of shell history)')
+  sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)')
     .argument('<key>')
     .argument('[value]')
     .addHelpText('after', examples('configure-set'))

@@ -90,6 +90,8 @@ export interface Context {
   prompt: Prompter;
   stdout: Output;
   stderr: Output;
+  /** Standard input, for values piped in (`echo $SECRET | awsctl configure set aws_secret_access_key`). */
+  stdin?: { isTTY: boolean; readAll(): Promise<string> };
   /** Narrates resolution under --debug; callers pass only redacted text. */
   debug(message: string): void;
   /** When false, any step that would need a person fails with a clear error instead. */

@@ -38,6 +38,7 @@ export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'
     prompt: createTerminalPrompter({ interactive: options.input }),
     stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    stdin: { isTTY: process.stdin.isTTY === true, readAll: readStandardInput },
     debug: options.debug
       ? (message) => void process.stderr.write(`[debug +${Date.now() - started}ms] ${redact(message)}\n`)
       : () => {},
@@ -94,4 +95,10 @@ function redactUrl(url: string): string {
   if (q === -1) return url;
   const names = url.slice(q + 1).split('&').map((pair) => pair.split('=')[0]);
   return `${url.slice(0, q)}?${names.map((n) => `${n}=…`).join('&')}`;
+}
+
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -59,7 +59,7 @@ function openTerminal(path: string, message: string): { readFd: number; writeFd:
     };
   } catch {
     throw new AwsctlError(`cannot ask "${message}"`, 'there is no terminal to ask on', {
-      hint: 'run it from a terminal, or pass the value as an option (e.g. --token-code)',
+      hint: 'run it from a terminal, or give the value on the command line',
     });
   }
 }

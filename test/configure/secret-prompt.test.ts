@@ -23,8 +23,18 @@ test('a secret without a value is asked for and written to the credentials file'
 test('an empty answer is a usage error and writes nothing', async () => {
   const home = tempHome();
   const t = testContext(home, { answers: { secret: [''] } });
-  await assert.rejects(set(t.ctx, commandInput(['aws_session_token'])), (e: { exitCode: number; message: string }) => e.exitCode === 2 && /the answer was empty/.test(e.message));
+  await assert.rejects(set(t.ctx, commandInput(['aws_session_token'])), (e: { exitCode: number; message: string }) => e.exitCode === 2 && /the answer \(or standard input\) was empty/.test(e.message));
   assert.equal(existsSync(join(home, '.aws')), false);
+});
+
+test('a secret piped on standard input is read from there, not asked for, and stays out of stdout/stderr', async () => {
+  const home = tempHome();
+  const t = testContext(home, { answers: { secret: [] } });
+  const ctx = { ...t.ctx, stdin: { isTTY: false, readAll: async () => `${SECRET}\nsecond line ignored\n` } };
+  assert.equal(await set(ctx, commandInput(['aws_secret_access_key'], {}, { profile: 'dev' })), 0);
+  assert.deepEqual(t.asked, []);
+  assert.equal(readFileSync(join(home, '.aws', 'credentials'), 'utf8'), `[dev]\naws_secret_access_key = ${SECRET}\n`);
+  assert.equal(t.stdout() + t.stderr(), '');
 });
 
 test('a bad profile name is refused before anyone types a secret', async () => {

@@ -42,7 +42,11 @@ async function askForValue(ctx: Context, key: string, address: SettingAddress): 
   if (!belongsInCredentialsFile(address)) {
     throw usageError(`no value given for '${key}'`, 'only secrets (aws_access_key_id, aws_secret_access_key, aws_session_token) are asked for', `run: awsctl configure set ${key} <value>`);
   }
-  const value = (await ctx.prompt.secret(`${describeAddress(address)} (input hidden)`)).trim();
-  if (value === '') throw usageError(`no value given for '${key}'`, 'the answer was empty', 'run it again and paste the value');
+  // Piped in (`pass show aws | awsctl configure set aws_secret_access_key`): the first line is the
+  // value, and it never touches the command line or shell history either.
+  const value = ctx.stdin && !ctx.stdin.isTTY
+    ? ((await ctx.stdin.readAll()).split(/\r?\n/, 1)[0] ?? '').trim()
+    : (await ctx.prompt.secret(`${describeAddress(address)} (input hidden)`)).trim();
+  if (value === '') throw usageError(`no value given for '${key}'`, 'the answer (or standard input) was empty', 'run it again and paste the value');
   return value;
 }
