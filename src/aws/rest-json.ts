@@ -2,6 +2,7 @@
 // error bodies become AwsServiceErrors with the code the service named (x-amzn-ErrorType header,
 // `__type`, or an OAuth `error` field) and its message.
 import { AwsServiceError, clip, malformedResponse } from './service-error.ts';
+import { redact } from '../io/redact.ts';
 import { withRetries } from './retry.ts';
 import { DEFAULT_SERVICE_TIMEOUT_MS, joinUrl, type AwsCallContext, type ServiceTarget } from './types.ts';
 
@@ -36,10 +37,22 @@ export function parseJsonObject(body: string, service: string, operation: string
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw malformedResponse(service, operation, body.trim() === '' ? 'empty body where JSON was expected' : `not JSON: "${clip(body, 60)}"`);
+    throw malformedResponse(service, operation, describeNonJson(body));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformedResponse(service, operation, 'JSON is not an object');
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * What a body that failed to parse looked like. A body that starts like JSON is a truncated or
+ * broken answer, and answers here carry credentials and tokens, so none of it is shown; only a
+ * body that is plainly something else (a proxy's HTML page) is quoted, short and redacted.
+ */
+function describeNonJson(body: string): string {
+  const trimmed = body.trim();
+  if (trimmed === '') return 'empty body where JSON was expected';
+  if (/^[[{"]/.test(trimmed)) return `not JSON (truncated or invalid, ${Buffer.byteLength(body)} bytes)`;
+  return `not JSON: "${redact(clip(body, 60))}"`;
 }
 
 export function errorFromJsonResponse(service: string, operation: string, status: number, headers: Record<string, string>, body: string): AwsServiceError {

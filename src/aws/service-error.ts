@@ -29,7 +29,9 @@ export class AwsServiceError extends AwsctlError {
 
   constructor(fields: ServiceErrorFields) {
     const attempts = fields.attempts ?? 1;
-    const detail = fields.message ? `${fields.code}: ${fields.message}` : `${fields.code} (HTTP ${fields.status})`;
+    // A code made up from the status ("HTTP 429") is not repeated as "HTTP 429 (HTTP 429)".
+    const statusOnly = fields.code === `HTTP ${fields.status}`;
+    const detail = fields.message ? `${fields.code}: ${fields.message}` : statusOnly ? fields.code : `${fields.code} (HTTP ${fields.status})`;
     const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
     super(`${fields.service}:${fields.operation} failed`, `${detail}${tries}`, { hint: fields.hint });
     this.name = 'AwsServiceError';

@@ -62,8 +62,9 @@ function errnoCode(error: unknown): string | undefined {
 function createExclusive(path: string, owner: LockOwner): boolean {
   const content = JSON.stringify(owner);
   const temp = `${path}.${owner.token}.tmp`;
-  fs.writeFileSync(temp, content, { mode: 0o600 });
   try {
+    // Inside the try: on a full disk the write fails after creating the file, which must not stay.
+    fs.writeFileSync(temp, content, { mode: 0o600 });
     fs.linkSync(temp, path);
     return true;
   } catch (error) {

@@ -50,9 +50,11 @@ export async function cachedCredentials(state: RunState, slot: CacheSlot, produc
   try {
     return await readThrough(state, slot, path, produceOnce, () => ++reads);
   } catch (error) {
-    // A cache folder we cannot write (read-only HOME, full disk) must not stop credentials.
+    // A cache folder we cannot write (read-only HOME, full disk) must not stop credentials. Any
+    // file-system error before producing counts: on a read-only mount Node's recursive mkdir
+    // reports ENOENT, not EROFS.
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (produced || !code || !['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENOTDIR'].includes(code)) throw error;
+    if (produced || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
     ctx.debug(`cache: cannot use ~/.aws/cli/cache (${code}); continuing without it`);
     return (await produce()).credentials;
   }

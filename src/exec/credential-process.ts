@@ -54,7 +54,7 @@ export async function runCredentialProcess(ctx: CredentialProcessContext, reques
   }
   ctx.debug(`credential_process for profile ${profileName}: exit ${result.exitCode ?? result.signal}, ${result.stdout.length} characters on stdout`);
   if (result.timedOut) {
-    throw failure(profileName, `it did not finish within ${timeoutMs / 1000} seconds and was stopped`, `if the helper needs longer, set ${TIMEOUT_ENV} (seconds)`);
+    throw failure(profileName, `it did not finish within ${timeoutMs / 1000} second${timeoutMs === 1000 ? '' : 's'} and was stopped`, `if the helper needs longer, set ${TIMEOUT_ENV} (seconds)`);
   }
   if (result.exitCode !== 0) throw exitFailure(profileName, result);
   return parseCredentialProcessOutput(result.stdout, profileName, request.accountId);

@@ -1,0 +1,104 @@
+// The hostile suite's rig: fake AWS endpoints, a temp HOME, and the built CLI spawned with a
+// clean environment (test/helpers/cli.ts), optionally as an unprivileged user (uid 65534) so
+// that file permissions mean something when the suite runs as root. IMDS is disabled unless a
+// case points it at the fake, so nothing ever probes 169.254.169.254.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
+import { awsctlCommand, cleanEnv, tempHome, type RunResult } from '../helpers/cli.ts';
+
+export const BASE_KEY = { id: 'AKIAHOSTILEBASE00001', secret: 'hostile-base-secret/With+Slash0123456789' };
+export const BASE_PROFILE = `[profile base]\naws_access_key_id = ${BASE_KEY.id}\naws_secret_access_key = ${BASE_KEY.secret}\nregion = eu-west-1\n`;
+export const ROLE_PROFILE = `${BASE_PROFILE}\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n`;
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+  /** Run as uid/gid 65534 through setpriv (only meaningful when the suite runs as root). */
+  asNobody?: boolean;
+  input?: string;
+  /** Stop reading stdout past this many bytes (a runaway output must not eat the test's memory). */
+  maxOutputBytes?: number;
+}
+
+export interface Rig {
+  aws: FakeAws;
+  home: string;
+  /** Default environment: STS at the fake, IMDS disabled. */
+  run(args: string[], options?: RunOptions): Promise<RunResult & { ms: number }>;
+  /** Runs at close (servers a case started itself). */
+  defer(cleanup: () => Promise<void>): void;
+  close(): Promise<void>;
+}
+
+export async function startRig(): Promise<Rig> {
+  const aws = await startFakeAws();
+  aws.sts.addKey(BASE_KEY.id, BASE_KEY.secret, 'arn:aws:iam::123456789012:user/base-user');
+  const home = tempHome();
+  const cleanups: Array<() => Promise<void>> = [];
+  mkdirSync(join(home, '.aws'), { recursive: true, mode: 0o700 });
+  return {
+    aws,
+    home,
+    run: (args, options = {}) => spawnCli(args, home, { AWS_ENDPOINT_URL_STS: aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true', ...options.env }, options),
+    defer: (cleanup) => void cleanups.push(cleanup),
+    close: async () => {
+      await Promise.all([aws.close(), ...cleanups.map((c) => c())]);
+    },
+  };
+}
+
+export function spawnCli(args: string[], home: string, env: Record<string, string | undefined>, options: RunOptions = {}): Promise<RunResult & { ms: number }> {
+  const [cmd, ...pre] = awsctlCommand;
+  const argv = options.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', cmd!, ...pre, ...args] : [cmd!, ...pre, ...args];
+  const started = Date.now();
+  const limit = options.maxOutputBytes ?? 4 * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0]!, argv.slice(1), { env: cleanEnv(home, env), cwd: home, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const take = (current: string, chunk: string) => (current.length > limit ? current : current + chunk);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout = take(stdout, d)));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = take(stderr, d)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Makes HOME traversable and the named files readable by uid 65534 (their own modes aside). */
+export function openHomeToNobody(home: string): void {
+  chmodSync(home, 0o755);
+  chmodSync(join(home, '.aws'), 0o755);
+}
+
+export function isRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/** A one-line Node script file under HOME, run as `node <file>` from credential_process. */
+export function writeHelper(home: string, name: string, source: string): string {
+  const path = join(home, name);
+  writeFileSync(path, source);
+  return path;
+}
+
+/** Bounded-concurrency map that keeps order. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
