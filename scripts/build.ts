@@ -18,6 +18,7 @@ const optionValue = (name: string, fallback: string): string => {
   return at === -1 ? fallback : (args[at + 1] ?? fallback);
 };
 const outdir = optionValue('--outdir', 'dist');
+const REQUIRE_BANNER = "import { createRequire as __awsctlCreateRequire } from 'node:module'; const require = __awsctlCreateRequire(import.meta.url);";
 const metafilePath = optionValue('--metafile', 'build/dist-meta.json');
 
 rmSync(outdir, { recursive: true, force: true });
@@ -37,12 +38,21 @@ const result = await build({
   minifySyntax: true,
   legalComments: 'none',
   define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __awsctlCreateRequire } from 'node:module'; const require = __awsctlCreateRequire(import.meta.url);" },
+  // Some bundled CommonJS dependencies call require(); give the ESM bundle one (dropped below from
+  // the chunks that never use it).
+  banner: { js: REQUIRE_BANNER },
   // Split chunks of CommonJS packages need explicit named exports (see the plugin).
   plugins: [cjsDynamicImportNames],
   logLevel: 'warning',
 });
+
+// Each createRequire costs start-up time and the cached path loads ~15 chunks: keep the banner
+// only where a bare `require` is referenced (esbuild's __require helper and CommonJS code).
+for (const output of Object.keys(result.metafile.outputs)) {
+  if (!output.endsWith('.mjs')) continue;
+  const text = readFileSync(output, 'utf8');
+  if (text.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(text.slice(REQUIRE_BANNER.length))) writeFileSync(output, text.slice(REQUIRE_BANNER.length).replace(/^\n/, ''));
+}
 
 mkdirSync(dirname(metafilePath), { recursive: true });
 writeFileSync(metafilePath, JSON.stringify(result.metafile));

@@ -15,12 +15,13 @@
 // - SSO client registration (BaseSSOTokenFetcher._registration_cache_key): sha1 of
 //   json.dumps({tool:"botocore", startUrl, region, scopes, session_name}, sort_keys=True), default
 //   separators, with null for a missing session name or scope list.
-import { createHash } from 'node:crypto';
+import { sha1Hex as pureSha1Hex } from './sha1.ts';
 import { pythonJsonDumps, pythonJsonLoads } from './python-json.ts';
 import type { PyJson } from './python-json.ts';
 
+// A pure SHA-1: loading node:crypto costs ~6 ms of start-up, more than the whole cache hit.
 export function sha1Hex(text: string): string {
-  return createHash('sha1').update(text, 'utf8').digest('hex');
+  return pureSha1Hex(text);
 }
 
 /** botocore CachedCredentialFetcher._make_file_safe (':' , the OS separator and '/' become '_'). */

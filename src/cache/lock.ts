@@ -13,7 +13,6 @@
 // removed, so a lock re-taken in between is put back instead of stolen.
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { AwsctlError } from '../errors.ts';
 
@@ -51,7 +50,7 @@ export function lockPathFor(entryPath: string): string {
 }
 
 function newOwner(): LockOwner {
-  return { pid: process.pid, hostname: ownHost, startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  return { pid: process.pid, hostname: ownHost, startedAt: new Date().toISOString(), token: randomHex(8) };
 }
 
 function errnoCode(error: unknown): string | undefined {
@@ -246,4 +245,9 @@ export async function getOrRefresh<T>(spec: RefreshSpec<T>): Promise<T> {
     },
     spec.lock,
   );
+}
+
+// node:crypto is loaded only when a lock is actually taken (a cache miss), not at start-up.
+function randomHex(bytes: number): string {
+  return process.getBuiltinModule('node:crypto').randomBytes(bytes).toString('hex');
 }

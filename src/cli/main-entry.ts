@@ -1,12 +1,12 @@
 // Shared by the bundled script (src/main.ts) and the single binary's CommonJS entry.
+// fast-run is imported statically: it is small, every fast invocation needs it, and a separate
+// chunk would cost the cached `awsctl process` one more module load.
 import { readFastInvocation } from './fast-argv.ts';
+import { runFast } from './fast-run.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const fast = readFastInvocation(argv);
-  if (fast) {
-    const { runFast } = await import('./fast-run.ts');
-    return runFast(fast);
-  }
+  if (fast) return runFast(fast);
   const { runCli } = await import('./run.ts');
   return runCli(argv);
 }

@@ -5,7 +5,6 @@
 // survives a crash). The low-level calls come in as `AtomicFsOps` so tests can make any
 // single step fail (ENOSPC on write, EACCES on open) and check nothing is left behind.
 import * as fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AwsctlError } from '../errors.ts';
 
@@ -179,7 +178,7 @@ export function writeFileAtomicSync(path: string, data: string | Buffer, options
     ops.mkdirSync(folder, { recursive: true, mode: options.dirMode ?? 0o700 });
     cleanStaleTempFiles(target, { ops, staleMs: options.staleTempMs, now: options.now?.(), ownPid: pid });
     const mode = existingMode(target, ops) ?? options.mode ?? 0o600;
-    temp = join(folder, tempFileName(target, pid, randomBytes(6).toString('hex')));
+    temp = join(folder, tempFileName(target, pid, process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')));
     const fd = ops.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
     try {
       // The umask may have narrowed the mode given to open; set it exactly.

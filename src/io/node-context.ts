@@ -1,6 +1,7 @@
 // The real Context: the process environment, the disk, the clock, HTTP over undici, child
 // processes, and prompts on /dev/tty. Parts with heavy dependencies are created on first use.
 import { homedir } from 'node:os';
+import { writeAllSync } from './fd-write.ts';
 import type { GlobalOptions } from '../cli/global-options.ts';
 import { AwsctlError } from '../errors.ts';
 import type { Context, HttpClient } from './context.ts';
@@ -36,11 +37,14 @@ export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'
     },
     processes: createProcessRunner(),
     prompt: createTerminalPrompter({ interactive: options.input }),
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
-    stdin: { isTTY: process.stdin.isTTY === true, readAll: readStandardInput },
+    // Plain fd writes, and isTTY read only when asked: touching process.stdout/stderr/stdin builds
+    // stream objects (a net.Socket on a pipe), ~2-3 ms that the cached credential_process path
+    // does not need.
+    stdout: { write: (text) => writeAllSync(1, text), get isTTY() { return process.stdout.isTTY === true; } },
+    stderr: { write: (text) => writeAllSync(2, text), get isTTY() { return process.stderr.isTTY === true; } },
+    stdin: { get isTTY() { return process.stdin.isTTY === true; }, readAll: readStandardInput },
     debug: options.debug
-      ? (message) => void process.stderr.write(`[debug +${Date.now() - started}ms] ${redact(message)}\n`)
+      ? (message) => writeAllSync(2, `[debug +${Date.now() - started}ms] ${redact(message)}\n`)
       : () => {},
     interactive: options.input,
     dnsLookup: async (host) => {

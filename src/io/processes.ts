@@ -15,7 +15,8 @@
 // in our group and session and the timeout stops the helper itself; without one (SDKs, CI) it
 // gets its own group and the timeout stops all of it. Either way the run never waits past the
 // timeout: after SIGKILL the pipes are closed even if an orphan still holds them.
-import { spawn, type ChildProcess } from 'node:child_process';
+// node:child_process (with net and dgram) loads only when a helper process actually runs.
+import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import type { ProcessRunner, SpawnResult } from './context.ts';
 
@@ -56,7 +57,7 @@ function runProcess(argv: string[], run: RunOptions, options: ProcessRunnerOptio
   if (command === undefined || command === '') return Promise.reject(new Error('no command to run'));
   const platform = options.platform ?? process.platform;
   const ownGroup = platform !== 'win32' && !(options.hasTerminal ?? hasControllingTerminal)();
-  const child = spawn(command, args, {
+  const child = process.getBuiltinModule('node:child_process').spawn(command, args, {
     env: run.env,
     // `shell` takes the whole command line as argv[0]: /bin/sh -c on Unix, cmd.exe /d /s /c on Windows.
     shell: run.shell === true,

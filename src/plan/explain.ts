@@ -2,7 +2,7 @@
 // No network, no disk. Secrets never appear: an access key id shows only its last 4
 // characters, secrets and session tokens are reduced to "set", the container authorization
 // token is hidden, and credential_process arguments (which often carry secrets) are hidden.
-import { createHash } from 'node:crypto';
+import { sha1Hex } from '../cache/sha1.ts';
 import type { AwsctlError } from '../errors.ts';
 import { isPlanError } from './plan-error.ts';
 import type { BaseSource, ChainPlan, ChainStep, RoleHop, StaticKeys } from './types.ts';
@@ -54,7 +54,7 @@ export function assumeRoleCacheArgs(hop: RoleHop): Record<string, unknown> {
 
 /** ~/.aws/sso/cache/<sha1 of the sso-session name, or of the start URL for legacy profiles>.json */
 export function ssoTokenCacheFile(base: { ssoSession?: string; startUrl: string }): string {
-  const hash = createHash('sha1').update(base.ssoSession ?? base.startUrl, 'utf8').digest('hex');
+  const hash = sha1Hex(base.ssoSession ?? base.startUrl);
   return `~/.aws/sso/cache/${hash}.json`;
 }
 
