@@ -6,7 +6,7 @@
 //   node scripts/build.ts [--outdir dist] [--metafile build/dist-meta.json]
 // The metafile (which source modules went into which chunk) is what bench/ and test/bench/ use to
 // prove that the cached path never loads a heavy library; it is kept out of dist/ (not shipped).
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { cjsDynamicImportNames } from './esbuild-cjs-dynamic-import.ts';
@@ -54,5 +54,55 @@ for (const output of Object.keys(result.metafile.outputs)) {
   if (text.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(text.slice(REQUIRE_BANNER.length))) writeFileSync(output, text.slice(REQUIRE_BANNER.length).replace(/^\n/, ''));
 }
 
+// dist/fast.mjs: the start-up fast path (src/cli/fast-main.ts) as ONE file, so a cached
+// `awsctl process` reads and compiles one module instead of ~18 chunks. Every dynamic import in it
+// becomes a module that throws, which makes the fast path hand over to the full CLI (dist/awsctl.mjs)
+// rather than load anything heavy; so nothing behind a dynamic import is ever in this file.
+const fastPathOnly: Plugin = {
+  name: 'fast-path-only',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'needs-full-cli' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'needs-full-cli' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`the fast path does not load ${args.path}`)});`,
+      loader: 'js',
+    }));
+  },
+};
+// An ESM `import { readFileSync } from 'node:fs'` makes Node build a namespace of every export,
+// which runs lazy getters such as fs.promises and loads streams, readline and fs/promises (~3 ms).
+// In the fast bundle, built-ins come from process.getBuiltinModule() (CommonJS interop: esbuild
+// reads each name off the object only when it is used).
+const builtinsWithoutNamespace: Plugin = {
+  name: 'builtins-without-namespace',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+const fast = await build({
+  entryPoints: ['src/cli/fast-main.ts'],
+  outfile: `${outdir}/fast.mjs`,
+  metafile: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  minifySyntax: true,
+  legalComments: 'none',
+  define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
+  plugins: [fastPathOnly, builtinsWithoutNamespace],
+  logLevel: 'error',
+});
+for (const input of Object.keys(fast.metafile.inputs)) {
+  if (input.includes('node_modules/')) throw new Error(`dist/fast.mjs must not bundle a package, but ${input} is in it`);
+}
+
 mkdirSync(dirname(metafilePath), { recursive: true });
-writeFileSync(metafilePath, JSON.stringify(result.metafile));
+// One metafile for both builds: which source modules are in each output file.
+writeFileSync(metafilePath, JSON.stringify({
+  inputs: { ...result.metafile.inputs, ...fast.metafile.inputs },
+  outputs: { ...result.metafile.outputs, ...fast.metafile.outputs },
+}));

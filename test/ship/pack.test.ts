@@ -10,7 +10,7 @@ import { NO_BUNDLE, distBundle } from './shells.ts';
 import { existsSync } from 'node:fs';
 
 // dist/ also holds the chunks esbuild splits off (dist/chunks/*.mjs, names hashed): checked by pattern.
-const EXPECTED = ['LICENSE', 'README.md', 'bin/awsctl', 'completions/_awsctl', 'completions/awsctl.bash', 'completions/awsctl.fish', 'completions/awsctl.ps1', 'dist/awsctl.mjs', 'man/awsctl.1', 'package.json'];
+const EXPECTED = ['LICENSE', 'README.md', 'bin/awsctl', 'completions/_awsctl', 'completions/awsctl.bash', 'completions/awsctl.fish', 'completions/awsctl.ps1', 'dist/awsctl.mjs', 'dist/fast.mjs', 'man/awsctl.1', 'package.json'];
 const CHUNK = /^dist\/chunks\/[\w-]+\.mjs$/;
 
 test('npm pack contains only the shipped files, and the tarball installs and runs', { skip: existsSync(distBundle) ? false : NO_BUNDLE, timeout: 60_000 }, () => {
