@@ -6,10 +6,11 @@
 //   node scripts/build.ts [--outdir dist] [--metafile build/dist-meta.json]
 // The metafile (which source modules went into which chunk) is what bench/ and test/bench/ use to
 // prove that the cached path never loads a heavy library; it is kept out of dist/ (not shipped).
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { cjsDynamicImportNames } from './esbuild-cjs-dynamic-import.ts';
+import { builtinsWithoutNamespace, fastPathOnly } from './fast-path-plugins.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const args = process.argv.slice(2);
@@ -55,33 +56,8 @@ for (const output of Object.keys(result.metafile.outputs)) {
 }
 
 // dist/fast.mjs: the start-up fast path (src/cli/fast-main.ts) as ONE file, so a cached
-// `awsctl process` reads and compiles one module instead of ~18 chunks. Every dynamic import in it
-// becomes a module that throws, which makes the fast path hand over to the full CLI (dist/awsctl.mjs)
-// rather than load anything heavy; so nothing behind a dynamic import is ever in this file.
-const fastPathOnly: Plugin = {
-  name: 'fast-path-only',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'needs-full-cli' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'needs-full-cli' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`the fast path does not load ${args.path}`)});`,
-      loader: 'js',
-    }));
-  },
-};
-// An ESM `import { readFileSync } from 'node:fs'` makes Node build a namespace of every export,
-// which runs lazy getters such as fs.promises and loads streams, readline and fs/promises (~3 ms).
-// In the fast bundle, built-ins come from process.getBuiltinModule() (CommonJS interop: esbuild
-// reads each name off the object only when it is used).
-const builtinsWithoutNamespace: Plugin = {
-  name: 'builtins-without-namespace',
-  setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-  },
-};
+// `awsctl process` reads and compiles one module instead of ~18 chunks (plugins: see
+// scripts/fast-path-plugins.ts).
 const fast = await build({
   entryPoints: ['src/cli/fast-main.ts'],
   outfile: `${outdir}/fast.mjs`,

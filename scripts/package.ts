@@ -14,15 +14,11 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET, FULL_CLI_FILENAME, wrapCommonJs } from '../src/cli/sea-full.ts';
+import { fastPathOnly } from './fast-path-plugins.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
-
-// CommonJS has no top-level await, so the SEA entry chains the promise itself.
-const SEA_ENTRY = `
-import { main } from './src/cli/main-entry.ts';
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
-`;
 
 export interface SeaOptions {
   out: string;
@@ -36,30 +32,52 @@ export async function buildSea(options: SeaOptions): Promise<void> {
   const work = join(root, 'build', 'sea');
   mkdirSync(work, { recursive: true });
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  const main = join(work, 'awsctl.cjs');
-  await build({
-    stdin: { contents: SEA_ENTRY, resolveDir: root, sourcefile: 'sea-entry.ts', loader: 'ts' },
-    outfile: main,
+  const common = {
     bundle: true,
-    platform: 'node',
-    format: 'cjs',
+    platform: 'node' as const,
+    format: 'cjs' as const,
     target: 'node24',
     minifySyntax: true,
-    legalComments: 'none',
+    legalComments: 'none' as const,
     define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
-    plugins: options.plugins ?? [],
-    logLevel: 'warning',
-  });
-  await injectBlob(main, options);
+    logLevel: 'warning' as const,
+  };
+  // The binary's main script: the fast path only (src/cli/sea-main.ts), small and code-cached.
+  const main = join(work, 'awsctl.cjs');
+  await build({ ...common, entryPoints: [join(root, 'src/cli/sea-main.ts')], outfile: main, plugins: [fastPathOnly, ...(options.plugins ?? [])] });
+  // The full CLI, embedded as an asset with a V8 code cache of its own (src/cli/sea-full.ts).
+  const full = join(work, FULL_CLI_ASSET);
+  await build({ ...common, entryPoints: [join(root, 'src/cli/main-entry.ts')], outfile: full, plugins: options.plugins ?? [] });
+  const assets: Record<string, string> = { [FULL_CLI_ASSET]: full };
+  if (options.useCodeCache) assets[FULL_CLI_CACHE_ASSET] = makeCodeCache(full, join(work, FULL_CLI_CACHE_ASSET));
+  await injectBlob(main, assets, options);
   chmodSync(options.out, 0o755);
 }
 
+/**
+ * Compiles the asset, in the wrapper the binary will use, with the very Node that goes into the
+ * binary (a V8 code cache only fits the V8 that made it), runs its top level so the module
+ * definitions are compiled too, and writes the cache.
+ */
+function makeCodeCache(fullCli: string, out: string): string {
+  const wrapped = join(dirname(out), 'awsctl-full.wrapped.js');
+  writeFileSync(wrapped, wrapCommonJs(readFileSync(fullCli, 'utf8')));
+  const program = `
+    const fs = require('node:fs'), vm = require('node:vm');
+    const script = new vm.Script(fs.readFileSync(${JSON.stringify(wrapped)}, 'utf8'), { filename: ${JSON.stringify(FULL_CLI_FILENAME)} });
+    const module = { exports: {} };
+    script.runInThisContext()(module.exports, require, module, ${JSON.stringify(FULL_CLI_FILENAME)}, '.');
+    fs.writeFileSync(${JSON.stringify(out)}, script.createCachedData());`;
+  execFileSync(localNode, ['-e', program], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return out;
+}
+
 /** The blob must be made by the very Node it is embedded in (same V8 for the code cache). */
-async function injectBlob(main: string, options: SeaOptions): Promise<void> {
+async function injectBlob(main: string, assets: Record<string, string>, options: SeaOptions): Promise<void> {
   const work = dirname(main);
   const blob = join(work, 'awsctl.blob');
   const config = join(work, 'sea-config.json');
-  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: options.useCodeCache, useSnapshot: false }));
+  writeFileSync(config, JSON.stringify({ main, output: blob, assets, disableExperimentalSEAWarning: true, useCodeCache: options.useCodeCache, useSnapshot: false }));
   execFileSync(localNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   const postject = createRequire(import.meta.url)('postject') as {
     inject(file: string, name: string, data: Buffer, options: { sentinelFuse: string }): Promise<void>;
