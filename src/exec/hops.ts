@@ -9,7 +9,7 @@ import { assumeRoleCacheArgs } from '../plan/explain.ts';
 import type { RoleHop } from '../plan/types.ts';
 import { cachedCredentials, type Produced } from './cache.ts';
 import { inProfile } from './errors.ts';
-import { mfaCodeFor } from './mfa.ts';
+import { mfaCodeFor, type MfaSubject } from './mfa.ts';
 import { generatedSessionName, stsTarget, type RunState } from './state.ts';
 
 /** Credentials after all `hops`, starting from `base` (called only when some hop must really be assumed). */
@@ -38,17 +38,28 @@ function assumeHop(state: RunState, hop: RoleHop, index: number, total: number, 
   });
 }
 
-async function callAssumeRole(state: RunState, hop: RoleHop, source: AwsCredentials, label: string): Promise<Produced> {
-  const tokenCode = hop.mfaSerial !== undefined ? await mfaCodeFor(state, { ...hop, mfaSerial: hop.mfaSerial }) : undefined;
+/** How `assume` adjusts one call (the cache key stays the hop's own, as the AWS CLI computes it). */
+export interface AssumeCallOptions {
+  /** false: leave SerialNumber/TokenCode out, because the calling session already carries MFA for this device. */
+  sendMfa?: boolean;
+  /** Overrides hop.durationSeconds (a chained hop capped at 3600). */
+  durationSeconds?: number;
+  /** How MFA errors name the request. */
+  mfaSubject?: MfaSubject;
+}
+
+export async function callAssumeRole(state: RunState, hop: RoleHop, source: AwsCredentials, label: string, options: AssumeCallOptions = {}): Promise<Produced> {
+  const mfaSerial = options.sendMfa === false ? undefined : hop.mfaSerial;
+  const tokenCode = mfaSerial !== undefined ? await mfaCodeFor(state, { ...hop, mfaSerial }, options.mfaSubject) : undefined;
   const target = await stsTarget(state);
   const { assumeRole } = await import('../aws/sts.ts');
-  state.ctx.debug(`${label}: calling sts:AssumeRole signed with ${source.accessKeyId}${hop.mfaSerial ? ` with MFA ${hop.mfaSerial}` : ''}`);
+  state.ctx.debug(`${label}: calling sts:AssumeRole signed with ${source.accessKeyId}${mfaSerial ? ` with MFA ${mfaSerial}` : hop.mfaSerial ? ` (MFA for ${hop.mfaSerial} carried by the calling session)` : ''}`);
   const result = await assumeRole(state.ctx, { ...target, credentials: source }, {
     roleArn: hop.roleArn,
     roleSessionName: hop.roleSessionName ?? generatedSessionName(state.ctx.now()),
-    durationSeconds: hop.durationSeconds,
+    durationSeconds: options.durationSeconds ?? hop.durationSeconds,
     externalId: hop.externalId,
-    serialNumber: hop.mfaSerial,
+    serialNumber: mfaSerial,
     tokenCode,
   });
   const credentials = result.credentials as CachedCredentials;

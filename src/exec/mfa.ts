@@ -5,16 +5,23 @@ import { AwsctlError, ExitCode, isAwsctlError } from '../errors.ts';
 import type { RoleHop } from '../plan/types.ts';
 import type { RunState } from './state.ts';
 
-export async function mfaCodeFor(state: RunState, hop: RoleHop & { mfaSerial: string }): Promise<string> {
+/** How errors name the request; default: `profile <hop.profile>` / `assuming <role arn>` (assume's ad-hoc roles and MFA sessions say otherwise). */
+export interface MfaSubject {
+  what: string;
+  needs: string;
+}
+
+export async function mfaCodeFor(state: RunState, hop: RoleHop & { mfaSerial: string }, subject?: MfaSubject): Promise<string> {
   const serial = hop.mfaSerial;
   const known = state.mfaCodes.get(serial) ?? state.tokenCode;
   if (known !== undefined) {
     state.mfaCodes.set(serial, known);
     return known;
   }
-  const needs = `assuming ${hop.roleArn} needs an MFA code for ${serial}`;
+  const needs = `${subject?.needs ?? `assuming ${hop.roleArn}`} needs an MFA code for ${serial}`;
+  const what = subject?.what ?? `profile ${hop.profile}`;
   if (!state.ctx.interactive) {
-    throw new AwsctlError(`profile ${hop.profile}`, `${needs}, and --no-input was given`, { hint: 'pass the code with --token-code <code>', profile: hop.profile });
+    throw new AwsctlError(what, `${needs}, and --no-input was given`, { hint: 'pass the code with --token-code <code>', profile: hop.profile });
   }
   state.ctx.debug(`mfa: asking for the code of ${serial} (profile ${hop.profile})`);
   let code: string;
@@ -23,14 +30,14 @@ export async function mfaCodeFor(state: RunState, hop: RoleHop & { mfaSerial: st
   } catch (error) {
     if (isAwsctlError(error) && error.exitCode === ExitCode.cancelled) throw error;
     const why = isAwsctlError(error) ? error.why : error instanceof Error ? error.message : String(error);
-    throw new AwsctlError(`profile ${hop.profile}`, `${needs}, but it could not be asked for: ${why}`, {
+    throw new AwsctlError(what, `${needs}, but it could not be asked for: ${why}`, {
       hint: 'run it from a terminal, or pass the code with --token-code <code>',
       profile: hop.profile,
       cause: error,
     });
   }
   if (!/^\d{6}$/.test(code)) {
-    throw new AwsctlError(`profile ${hop.profile}`, `the MFA code for ${serial} must be 6 digits`, { hint: 'enter the current code from your MFA device', profile: hop.profile });
+    throw new AwsctlError(what, `the MFA code for ${serial} must be 6 digits`, { hint: 'enter the current code from your MFA device', profile: hop.profile });
   }
   state.mfaCodes.set(serial, code);
   return code;

@@ -40,7 +40,12 @@ export interface ResolvedCredentials {
 }
 
 export async function resolveCredentials(ctx: Context, request: ResolveRequest): Promise<ResolvedCredentials> {
-  const state = createRunState(ctx, request);
+  return resolveWithState(createRunState(ctx, request), request);
+}
+
+/** resolveCredentials in an existing run state (`assume` shares one state, so one MFA question per device, across its hops). */
+export async function resolveWithState(state: RunState, request: ResolveRequest): Promise<ResolvedCredentials> {
+  const { ctx } = state;
   const input: PlanInput = { env: ctx.env, profiles: state.profiles };
   if (request.profileFlag !== undefined) Object.assign(input, { profileName: request.profileFlag, profileFromFlag: true });
   const plan = request.scope === 'profile-only' ? profileOnlyPlan(input) : planCredentials(input);
