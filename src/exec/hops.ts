@@ -16,8 +16,7 @@ import { generatedSessionName, stsTarget, type RunState } from './state.ts';
 export function foldHops(state: RunState, hops: RoleHop[], base: () => Promise<AwsCredentials>): Promise<AwsCredentials> {
   const upTo = (count: number): Promise<AwsCredentials> => {
     if (count === 0) return base();
-    const hop = hops[count - 1] as RoleHop;
-    return assumeHop(state, hop, count, hops.length, () => upTo(count - 1));
+    return assumeHop(state, hops, count, () => upTo(count - 1));
   };
   return upTo(hops.length);
 }
@@ -26,12 +25,23 @@ export function hopCacheKey(hop: RoleHop): string {
   return assumeRoleCacheKey(assumeRoleCacheArgs(hop) as AssumeRoleKeyArgs);
 }
 
-function assumeHop(state: RunState, hop: RoleHop, index: number, total: number, previous: () => Promise<AwsCredentials>): Promise<AwsCredentials> {
-  const label = `hop ${index}/${total}: assume-role ${hop.roleArn} (profile ${hop.profile})`;
+/**
+ * A one-time MFA code serves one AssumeRole. A later hop naming the same device is signed by a
+ * session that was obtained with that device (fresh or cached), so it sends no code of its own:
+ * resending the used code would be refused, and asking again is what the chain must not do.
+ */
+export function hopSendsMfa(hops: readonly RoleHop[], index: number): boolean {
+  const serial = hops[index]?.mfaSerial;
+  return serial !== undefined && !hops.slice(0, index).some((earlier) => earlier.mfaSerial === serial);
+}
+
+function assumeHop(state: RunState, hops: RoleHop[], index: number, previous: () => Promise<AwsCredentials>): Promise<AwsCredentials> {
+  const hop = hops[index - 1] as RoleHop;
+  const label = `hop ${index}/${hops.length}: assume-role ${hop.roleArn} (profile ${hop.profile})`;
   return cachedCredentials(state, { key: hopCacheKey(hop), label }, async () => {
     const source = await previous();
     try {
-      return await callAssumeRole(state, hop, source, label);
+      return await callAssumeRole(state, hop, source, label, { sendMfa: hopSendsMfa(hops, index - 1) });
     } catch (error) {
       throw inProfile(hop.profile, error);
     }

@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveCredentials } from '../../src/exec/resolve.ts';
+import { hopSendsMfa } from '../../src/exec/hops.ts';
+import type { RoleHop } from '../../src/plan/types.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import { STATIC_BASE, rig } from './setup.ts';
 
@@ -19,17 +21,20 @@ source_profile = mid
 mfa_serial = ${SERIAL}
 `;
 
-test('one MFA question per device per run, and STS sees SerialNumber and TokenCode on each hop', async () => {
+test('one MFA question per device per run; the code goes with the first hop naming the device only', async () => {
   const r = await rig(CONFIG);
   try {
     const ctx = r.ctx({ answers: ['123456'] });
     await resolveCredentials(ctx, { profileFlag: 'top' });
     assert.deepEqual(ctx.questions, [`MFA code for ${SERIAL}:`]);
     assert.equal(r.aws.sts.calls.length, 2);
-    for (const call of r.aws.sts.calls) {
-      assert.equal(call.params.SerialNumber, SERIAL);
-      assert.equal(call.params.TokenCode, '123456');
-    }
+    const [mid, top] = r.aws.sts.calls;
+    assert.equal(mid?.params.SerialNumber, SERIAL);
+    assert.equal(mid?.params.TokenCode, '123456');
+    // The second hop is signed by mid's MFA session; a one-time code is not sent twice.
+    assert.equal(top?.params.SerialNumber, undefined);
+    assert.equal(top?.params.TokenCode, undefined);
+    assert.match(top?.signedWith ?? '', /^ASIA/, 'signed with the temporary keys of the MFA session');
     // Cached now: no question at all the next time.
     const again = r.ctx({ answers: [] });
     await resolveCredentials(again, { profileFlag: 'top' });
@@ -65,4 +70,10 @@ test('without input the error names the profile and suggests --token-code', asyn
   } finally {
     await r.close();
   }
+});
+
+test('hopSendsMfa: only the first hop naming a device sends its code', () => {
+  const hop = (mfaSerial?: string): RoleHop => ({ roleArn: 'arn:aws:iam::1:role/r', profile: 'p', ...(mfaSerial ? { mfaSerial } : {}) });
+  const hops = [hop(), hop('a'), hop('b'), hop('a'), hop()];
+  assert.deepEqual(hops.map((_, i) => hopSendsMfa(hops, i)), [false, true, true, false, false]);
 });
