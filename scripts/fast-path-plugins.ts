@@ -17,15 +17,24 @@ export const fastPathOnly: Plugin = {
 };
 // An ESM `import { readFileSync } from 'node:fs'` makes Node build a namespace of every export,
 // which runs lazy getters such as fs.promises and loads streams, readline and fs/promises (~3 ms).
-// In the fast bundle, built-ins come from process.getBuiltinModule() (CommonJS interop: esbuild
-// reads each name off the object only when it is used).
+// In the fast bundles a built-in is instead a small ESM module over process.getBuiltinModule():
+// one `export const` per plain data property (accessors such as fs.promises are left out, so
+// nothing lazy is triggered), and esbuild keeps only the names the code imports. A name that is
+// not there fails the build, loudly.
 export const builtinsWithoutNamespace: Plugin = {
   name: 'builtins-without-namespace',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
-      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: builtinModuleSource(args.path), loader: 'js' }));
   },
 };
+
+function builtinModuleSource(specifier: string): string {
+  const builtin = process.getBuiltinModule(specifier) as Record<string, unknown>;
+  const names = Object.entries(Object.getOwnPropertyDescriptors(builtin))
+    .filter(([name, descriptor]) => 'value' in descriptor && /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+    .map(([name]) => name);
+  const lines = [`const builtin = process.getBuiltinModule(${JSON.stringify(specifier)});`, 'export default builtin;'];
+  for (const name of names) lines.push(`export const ${name} = builtin.${name};`);
+  return lines.join('\n');
+}
