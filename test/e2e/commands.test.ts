@@ -167,10 +167,16 @@ test('exec forwards SIGTERM to the command and exits with its status', async () 
     const child = spawn(cmd!, [...pre, 'exec', '--profile', 'base', '--', process.execPath, '-e', script], { env: cleanEnv(r.home, { AWS_EC2_METADATA_DISABLED: 'true' }), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    await new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      if (stdout.includes('ready')) resolve();
-    }));
+    // Bounded: if the CLI dies before the command is ready, fail instead of waiting forever.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await Promise.race([
+      new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+        if (stdout.includes('ready')) resolve();
+      })),
+      closed.then((code) => assert.fail(`exec ended (${code}) before the command was ready: ${stdout}`)),
+    ]);
+    clearTimeout(timer);
     child.kill('SIGTERM');
     assert.equal(await closed, 5);
     assert.match(stdout, /child got SIGTERM/);
