@@ -109,6 +109,22 @@ export function requireNumber(object: Record<string, unknown>, field: string, se
   return value;
 }
 
+/** A time given as epoch seconds or milliseconds; a number no Date can hold is a malformed answer. */
+export function requireEpochDate(object: Record<string, unknown>, field: string, unitMs: 1 | 1000, service: string, operation: string): Date {
+  const date = new Date(requireNumber(object, field, service, operation) * unitMs);
+  if (Number.isNaN(date.getTime())) throw malformedResponse(service, operation, `"${field}" is not a usable time`);
+  return date;
+}
+
+/** A duration in seconds (expiresIn, interval): not negative and at most ten years. */
+export function requireSeconds(object: Record<string, unknown>, field: string, service: string, operation: string): number {
+  const value = requireNumber(object, field, service, operation);
+  if (value < 0 || value > MAX_SECONDS) throw malformedResponse(service, operation, `"${field}" is not a usable number of seconds`);
+  return value;
+}
+
+const MAX_SECONDS = 10 * 366 * 24 * 3600;
+
 export function optionalNumber(object: Record<string, unknown>, field: string): number | undefined {
   const value = object[field];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;

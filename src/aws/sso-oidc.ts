@@ -5,7 +5,7 @@
 // flow switches on: authorization_pending → keep polling, slow_down → poll 5 s slower,
 // expired_token / access_denied → stop.
 import { createHash, randomBytes } from 'node:crypto';
-import { callJson, optionalNumber, optionalString, requireNumber, requireString } from './rest-json.ts';
+import { callJson, optionalNumber, optionalString, requireEpochDate, requireNumber, requireSeconds, requireString } from './rest-json.ts';
 import type { AwsCallContext, ServiceTarget } from './types.ts';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -87,7 +87,7 @@ export async function registerClient(ctx: AwsCallContext, target: ServiceTarget,
     clientId: requireString(reply, 'clientId', service, 'RegisterClient'),
     clientSecret: requireString(reply, 'clientSecret', service, 'RegisterClient'),
     clientIdIssuedAt: issuedAt === undefined ? undefined : new Date(issuedAt * 1000),
-    clientSecretExpiresAt: new Date(requireNumber(reply, 'clientSecretExpiresAt', service, 'RegisterClient') * 1000),
+    clientSecretExpiresAt: requireEpochDate(reply, 'clientSecretExpiresAt', 1000, service, 'RegisterClient'),
   };
 }
 
@@ -103,7 +103,7 @@ export async function startDeviceAuthorization(
     userCode: requireString(reply, 'userCode', service, op),
     verificationUri: requireString(reply, 'verificationUri', service, op),
     verificationUriComplete: optionalString(reply, 'verificationUriComplete'),
-    expiresIn: requireNumber(reply, 'expiresIn', service, op),
+    expiresIn: requireSeconds(reply, 'expiresIn', service, op),
     interval: optionalNumber(reply, 'interval') ?? 5,
   };
 }
@@ -117,7 +117,7 @@ export async function createToken(ctx: AwsCallContext, target: ServiceTarget, pa
   return {
     accessToken: requireString(reply, 'accessToken', service, 'CreateToken'),
     tokenType: optionalString(reply, 'tokenType'),
-    expiresIn: requireNumber(reply, 'expiresIn', service, 'CreateToken'),
+    expiresIn: requireSeconds(reply, 'expiresIn', service, 'CreateToken'),
     refreshToken: optionalString(reply, 'refreshToken'),
     idToken: optionalString(reply, 'idToken'),
   };

@@ -3,7 +3,7 @@
 // listings (paginated with nextToken), and Logout. 429 TooManyRequestsException is retried by
 // the standard retry mode; 401 UnauthorizedException means the SSO token is no longer valid.
 import { malformedResponse } from './service-error.ts';
-import { callJson, optionalString, requireNumber, requireString } from './rest-json.ts';
+import { callJson, optionalString, requireEpochDate, requireString } from './rest-json.ts';
 import type { AwsCallContext, AwsCredentials, ServiceTarget } from './types.ts';
 
 const service = 'sso';
@@ -47,7 +47,7 @@ export async function getRoleCredentials(
     secretAccessKey: requireString(fields, 'secretAccessKey', service, op),
     sessionToken: requireString(fields, 'sessionToken', service, op),
     // The portal speaks epoch milliseconds.
-    expiration: new Date(requireNumber(fields, 'expiration', service, op)),
+    expiration: requireEpochDate(fields, 'expiration', 1, service, op),
     accountId: params.accountId,
   };
 }

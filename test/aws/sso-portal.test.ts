@@ -74,4 +74,9 @@ describe('sso portal client against the fake portal', () => {
     portal.script({ kind: 'reply', status: 200, body: '{"roleCredentials": {"accessKeyId": "A"}}' });
     await assert.rejects(getRoleCredentials(testContext(http), target(), { accessToken: token, roleName: 'Developer', accountId: '012345678901' }), /malformed response: missing or non-string "secretAccessKey"/);
   });
+
+  it('refuses an expiration no Date can hold (found by the hostile fuzz: 1e308 ms)', async () => {
+    portal.script({ kind: 'reply', status: 200, body: '{"roleCredentials": {"accessKeyId": "A", "secretAccessKey": "S", "sessionToken": "T", "expiration": 1e308}}' });
+    await assert.rejects(getRoleCredentials(testContext(http), target(), { accessToken: token, roleName: 'Developer', accountId: '012345678901' }), /malformed response: "expiration" is not a usable time/);
+  });
 });
