@@ -1,7 +1,7 @@
 // parseIni: text → lossless IniDocument; serializeIni: the exact inverse. Parsing never
 // throws: lines the SDKs would reject become `invalid` lines with a reason, so a broken file
 // can still be shown, round-tripped and reported with its line number. One pass, linear time.
-import { isBlank, isSpaceOrTab, parseSectionKey, splitProperty, stripComment } from './syntax.ts';
+import { commentStart, isBlank, isSpaceOrTabCode, isWhitespaceCode, parseSectionKey, splitProperty } from './syntax.ts';
 import type { IniDocument, IniLine, IniSyntaxError, LineEnding, SyntaxErrorCode } from './types.ts';
 
 const BOM = '\uFEFF';
@@ -31,13 +31,15 @@ export function splitLines(text: string): RawLine[] {
 /** What the line before decides about the next indented line. */
 interface ParseState {
   inSection: boolean;
-  /** The property an indented line would extend; `block` when its value was empty (`s3 =`). */
-  property: { key: string; block: boolean } | undefined;
+  /** The key of the property an indented line would extend, if any. */
+  propertyKey: string | undefined;
+  /** That property's value was empty (`s3 =`), so indented lines are sub-properties. */
+  propertyBlock: boolean;
 }
 
 export function parseIni(text: string): IniDocument {
   const bom = text.startsWith(BOM);
-  const state: ParseState = { inSection: false, property: undefined };
+  const state: ParseState = { inSection: false, propertyKey: undefined, propertyBlock: false };
   const lines: IniLine[] = [];
   const errors: IniSyntaxError[] = [];
   // One pass over the text, classifying each line as it is cut out (no intermediate arrays:
@@ -63,11 +65,14 @@ export function serializeIni(doc: IniDocument): string {
 }
 
 function classifyLine(text: string, eol: LineEnding, line: number, state: ParseState): IniLine {
-  const first = text[0];
-  if (isBlank(text)) return { kind: 'blank', text, eol, line };
-  if (first === '#' || first === ';') return { kind: 'comment', text, eol, line };
-  if (first === '[') return classifyHeader(text, eol, line, state);
-  if (isSpaceOrTab(first)) return classifyIndented(text, eol, line, state);
+  // Test the length before reading a character: charCodeAt past the end deoptimizes the
+  // compiled function (NaN is out of bounds), and a config has a blank line every few lines.
+  if (text.length === 0) return { kind: 'blank', text, eol, line };
+  const first = text.charCodeAt(0);
+  if ((isWhitespaceCode(first) || first === 0xfeff) && isBlank(text)) return { kind: 'blank', text, eol, line };
+  if (first === 35 || first === 59) return { kind: 'comment', text, eol, line }; // # ;
+  if (first === 91) return classifyHeader(text, eol, line, state); // [
+  if (first === 32 || first === 9) return classifyIndented(text, eol, line, state);
   return classifyProperty(text, eol, line, state);
 }
 
@@ -76,15 +81,22 @@ function invalid(text: string, eol: LineEnding, line: number, code: SyntaxErrorC
 }
 
 function classifyHeader(text: string, eol: LineEnding, line: number, state: ParseState): IniLine {
+  state.inSection = true;
+  state.propertyKey = undefined;
+  // stripComment(text, false) by index, so only the header itself becomes a new string.
   // Headers may carry a comment right after `]` (`[profile a]# x`), and `#`/`;` anywhere
   // starts it, as in every SDK.
-  const content = stripComment(text, false);
-  state.inSection = true;
-  state.property = undefined;
-  if (content.length < 2 || !content.endsWith(']')) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpaceOrTabCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTabCode(text.charCodeAt(end - 1))) end--;
+  const comment = commentStart(text, false, start, end);
+  if (comment >= 0) end = comment;
+  while (end > start && isSpaceOrTabCode(text.charCodeAt(end - 1))) end--;
+  if (end - start < 2 || text.charCodeAt(end - 1) !== 93) {
     return invalid(text, eol, line, 'unterminated-header', "section header has no closing ']'");
   }
-  const header = content.slice(1, -1);
+  const header = text.slice(start + 1, end - 1);
   const { prefix, name } = parseSectionKey(header);
   return { kind: 'section', text, eol, line, header, prefix, name };
 }
@@ -93,22 +105,22 @@ function classifyIndented(text: string, eol: LineEnding, line: number, state: Pa
   if (!state.inSection) {
     return invalid(text, eol, line, 'outside-section', 'indented line appears before any [section] header');
   }
-  const property = state.property;
-  if (!property) {
+  const key = state.propertyKey;
+  if (key === undefined) {
     return invalid(text, eol, line, 'orphan-continuation', 'indented line does not follow a setting, so it continues nothing');
   }
-  if (!property.block) return { kind: 'continuation', text, eol, line, value: text.trim() };
+  if (!state.propertyBlock) return { kind: 'continuation', text, eol, line, value: text.trim() };
   const split = splitProperty(text);
   if (!split.ok) {
     return split.problem === 'no-name'
-      ? invalid(text, eol, line, 'subproperty-without-name', `sub-setting under '${property.key} =' has no name before '='`)
-      : invalid(text, eol, line, 'subproperty-without-equals', `indented line under '${property.key} =' is not a 'name = value' sub-setting`);
+      ? invalid(text, eol, line, 'subproperty-without-name', `sub-setting under '${key} =' has no name before '='`)
+      : invalid(text, eol, line, 'subproperty-without-equals', `indented line under '${key} =' is not a 'name = value' sub-setting`);
   }
   return { kind: 'subproperty', text, eol, line, raw: text.trim(), key: split.key, value: split.value };
 }
 
 function classifyProperty(text: string, eol: LineEnding, line: number, state: ParseState): IniLine {
-  state.property = undefined;
+  state.propertyKey = undefined;
   if (!state.inSection) {
     return invalid(text, eol, line, 'outside-section', 'setting appears before any [section] header');
   }
@@ -118,6 +130,7 @@ function classifyProperty(text: string, eol: LineEnding, line: number, state: Pa
       ? invalid(text, eol, line, 'property-without-name', "setting has no name before '='")
       : invalid(text, eol, line, 'property-without-equals', "line is not a [section] header, a comment or a 'name = value' setting");
   }
-  state.property = { key: split.key, block: split.value === '' };
+  state.propertyKey = split.key;
+  state.propertyBlock = split.value === '';
   return { kind: 'property', text, eol, line, key: split.key, value: split.value };
 }

@@ -21,7 +21,7 @@ import { readProfileText } from './load.ts';
 import { resolveFileLocations } from './locations.ts';
 import type { FileLocations } from './locations.ts';
 import type { FileKind } from './model.ts';
-import { assertNoSyntaxErrors } from './raw-sections.ts';
+import { assertNoSyntaxErrors } from './syntax-errors.ts';
 
 /** A pure edit: the current document in, the wanted document out (the same one for "no change"). May throw AwsctlError to abort. */
 export type DocEdit = (doc: IniDocument) => IniDocument;

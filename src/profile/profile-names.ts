@@ -4,7 +4,7 @@
 // list should still offer the profiles a file does declare. The naming rules are the
 // normalizer's: config `[profile x]` and `[default]`, credentials `[x]`, valid names only.
 import { isValidIdentifier } from '../ini/syntax.ts';
-import type { IniDocument, SectionLine } from '../ini/types.ts';
+import type { IniDocument, IniLine, SectionLine } from '../ini/types.ts';
 import type { FileKind } from './model.ts';
 
 export interface ProfileFiles {
@@ -25,7 +25,9 @@ export function profileNameOf(header: Pick<SectionLine, 'prefix' | 'name'>, kind
 export function profileNamesByFile(configDoc: IniDocument | undefined, credentialsDoc: IniDocument | undefined): ProfileFiles[] {
   const byName = new Map<string, ProfileFiles>();
   const add = (doc: IniDocument | undefined, kind: FileKind): void => {
-    for (const line of doc?.lines ?? []) {
+    const lines = doc?.lines ?? [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as IniLine;
       if (line.kind !== 'section') continue;
       const name = profileNameOf(line, kind);
       if (name === undefined) continue;

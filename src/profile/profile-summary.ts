@@ -44,7 +44,10 @@ function summarize(set: ProfileSet, name: string, section: Section, files: FileK
     ssoSession: kind === 'sso' ? value('sso_session') : null,
     credentialSource: kind === 'credential-source' ? value('credential_source') : null,
     files,
-    problem: problem ?? chainProblem(set, name),
+    // A 'none' profile without a problem is one the planner called "not configured"; resolving
+    // its chain would only rebuild and throw that same error (an Error with a stack, per
+    // profile), since the chain of a profile without a role is exactly its base.
+    problem: problem ?? (kind === 'none' ? null : chainProblem(set, name)),
   };
 }
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseIni, serializeIni } from '../../src/ini/parse.ts';
+import { commentStart } from '../../src/ini/syntax.ts';
 import type { IniLine } from '../../src/ini/types.ts';
 
 function kinds(text: string): string[] {
@@ -75,6 +76,23 @@ for (const [name, line, key, value] of VALUE_CASES) {
     if (parsed.kind === 'property') assert.deepEqual({ key: parsed.key, value: parsed.value }, { key, value });
   });
 }
+
+test('comment starts: searched within a range, after whitespace only for settings, never at the range start', () => {
+  assert.equal(commentStart('a=b ;c', true), 4);
+  assert.equal(commentStart('a=b;c #d', true), 6);
+  assert.equal(commentStart('a=b;c', true), -1);
+  assert.equal(commentStart('[x];c', false), 3);
+  assert.equal(commentStart('  #x', true, 2), -1); // a `#` right at the start of the range is not after whitespace
+  assert.equal(commentStart('  k #x', true, 2), 4);
+  assert.equal(commentStart('k = v #x', true, 0, 5), -1); // the comment lies past the range
+  assert.equal(commentStart('k = v\u00a0#x', true), 6); // any Unicode whitespace counts before the comment
+});
+
+test('empty and whitespace-only lines among settings are blank lines', () => {
+  const doc = parseIni('[a]\n\nk = v\n \t\n\u00a0\n');
+  assert.deepEqual(doc.lines.map((l) => l.kind), ['section', 'blank', 'property', 'blank', 'blank']);
+  assert.deepEqual(doc.errors, []);
+});
 
 test('continuations are trimmed and keep comment characters', () => {
   const line = lineAt('[a]\nk = v\n \t -continued # not a comment \t', 2);

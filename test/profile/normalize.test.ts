@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isAwsctlError } from '../../src/errors.ts';
 import { parseIni } from '../../src/ini/parse.ts';
-import { getValue } from '../../src/profile/model.ts';
+import { emptyMap, getValue } from '../../src/profile/model.ts';
 import type { ProfileSet, Section } from '../../src/profile/model.ts';
 import { normalize } from '../../src/profile/normalize.ts';
 
@@ -55,6 +55,23 @@ test('profiles named like Object members are just names', () => {
   assert.equal(getValue(set.profiles['__proto__'], 'b'), '2');
   assert.equal(set.profiles['hasOwnProperty'], undefined);
   assert.equal(getValue(set.profiles['constructor'], 'constructor'), undefined);
+});
+
+test('every map of the set inherits nothing: property, sub-property, services and section maps', () => {
+  const set = load('[profile a]\nregion = x\ns3 =\n  max = 1\n[services local]\nsts =\n  endpoint_url = http://l\n[sso-session s]\nsso_region = r');
+  const maps: object[] = [set.profiles, set.ssoSessions, set.services, set.otherSections ?? {}, set.profiles['a']!.properties, set.profiles['a']!.properties['s3']!.subProperties!, set.services['local']!];
+  for (const map of maps) {
+    for (const inherited of ['toString', 'hasOwnProperty', 'constructor', 'valueOf', '__proto__']) assert.equal(inherited in map, false, inherited);
+  }
+  const byHand = emptyMap<string>();
+  byHand['__proto__'] = 'x';
+  assert.deepEqual(Object.keys(byHand), ['__proto__']);
+});
+
+test('a [default] before and after [profile default]: the bare ones are ignored wherever they are, each with a warning in file order', () => {
+  const set = load('[default]\na = 1\n[profile bad name]\n[profile default]\nb = 2\n[default]\nc = 3\n[profile x]\nbad key = 1\ns3 =\n  bad sub = 2');
+  assert.deepEqual(flat(set.profiles), { default: { b: '2' }, x: { s3: '\nbad sub = 2' } });
+  assert.deepEqual(set.warnings.map((w) => w.line), [1, 3, 6, 9, 11]);
 });
 
 test('property values keep the written key case and their origin', () => {
