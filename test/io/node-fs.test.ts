@@ -185,19 +185,27 @@ test('killed mid-write: the target is the old or the new content, never partial'
   const a = 'A'.repeat(200_000);
   const b = 'B'.repeat(200_000);
   fs.writeFileSync(target, a);
+  // The writer says when its first replacement has landed, then keeps alternating; it is killed
+  // at a random moment after that, so the kill always falls among real writes (however slow the
+  // machine is to start it).
   const script = `import { writeFileAtomicSync } from ${JSON.stringify(new URL('../../src/io/atomic-write.ts', import.meta.url).href)};
     const a = 'A'.repeat(200000), b = 'B'.repeat(200000);
-    for (let i = 0; ; i++) writeFileAtomicSync(${JSON.stringify(target)}, i % 2 ? a : b);`;
-  let sawNew = false;
+    writeFileAtomicSync(${JSON.stringify(target)}, b);
+    process.stdout.write('wrote\\n');
+    for (let i = 1; ; i++) writeFileAtomicSync(${JSON.stringify(target)}, i % 2 ? a : b);`;
+  const { spawn } = await import('node:child_process');
   for (let round = 0; round < 3; round++) {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 400 + round * 50));
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((r) => child.once('exit', r));
+    const started = await Promise.race([
+      new Promise<boolean>((r) => child.stdout.once('data', () => r(true))),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 30_000)),
+    ]);
+    await new Promise((r) => setTimeout(r, Math.random() * 60));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
+    assert.ok(started, `round ${round}: the writer never replaced the file; the test proved nothing`);
     const content = fs.readFileSync(target, 'utf8');
     assert.ok(content === a || content === b, `round ${round}: partial content of length ${content.length}`);
-    sawNew ||= content === b;
   }
-  assert.ok(sawNew, 'the writer never got to replace the file; the test proved nothing');
 });
