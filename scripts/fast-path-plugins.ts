@@ -1,6 +1,7 @@
 import type { Plugin } from 'esbuild';
 
-// esbuild plugins for the start-up fast path bundles (dist/fast.mjs and the single binary's main).
+// esbuild plugins for the start-up fast path bundles (dist/fast.mjs and the single binary's main),
+// and for the single binary's embedded full CLI.
 
 // Every dynamic import in a fast-path bundle becomes a module that throws, which makes the fast
 // path hand over to the full CLI rather than load anything heavy; so nothing behind a dynamic
@@ -38,3 +39,17 @@ function builtinModuleSource(specifier: string): string {
   for (const name of names) lines.push(`export const ${name} = builtin.${name};`);
   return lines.join('\n');
 }
+
+// In the single binary the full CLI runs inside vm.Script (src/cli/sea-full.ts), where a real
+// import() has no loader unless an experimental one is switched on (with a warning on stderr).
+// Every `import('node:x')` becomes the built-in itself, so that bundle has no real import() left.
+export const dynamicBuiltinsWithoutLoader: Plugin = {
+  name: 'dynamic-builtins-without-loader',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'dynamic-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'dynamic-builtin' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};

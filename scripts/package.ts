@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET, FULL_CLI_FILENAME, wrapCommonJs } from '../src/cli/sea-full.ts';
-import { fastPathOnly } from './fast-path-plugins.ts';
+import { dynamicBuiltinsWithoutLoader, fastPathOnly } from './fast-path-plugins.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
@@ -47,7 +47,10 @@ export async function buildSea(options: SeaOptions): Promise<void> {
   await build({ ...common, entryPoints: [join(root, 'src/cli/sea-main.ts')], outfile: main, plugins: [fastPathOnly, ...(options.plugins ?? [])] });
   // The full CLI, embedded as an asset with a V8 code cache of its own (src/cli/sea-full.ts).
   const full = join(work, FULL_CLI_ASSET);
-  await build({ ...common, entryPoints: [join(root, 'src/cli/main-entry.ts')], outfile: full, plugins: options.plugins ?? [] });
+  await build({ ...common, entryPoints: [join(root, 'src/cli/main-entry.ts')], outfile: full, plugins: [dynamicBuiltinsWithoutLoader, ...(options.plugins ?? [])] });
+  // esbuild writes import() specifiers in double quotes (single-quoted ones are in comments).
+  const leftover = readFileSync(full, 'utf8').match(/\bimport\("[^"]+"\)/);
+  if (leftover) throw new Error(`the embedded CLI must not contain a real import(), but has ${leftover[0]}`);
   const assets: Record<string, string> = { [FULL_CLI_ASSET]: full };
   if (options.useCodeCache) assets[FULL_CLI_CACHE_ASSET] = makeCodeCache(full, join(work, FULL_CLI_CACHE_ASSET));
   await injectBlob(main, assets, options);
@@ -67,7 +70,7 @@ function makeCodeCache(fullCli: string, out: string): string {
     const script = new vm.Script(fs.readFileSync(${JSON.stringify(wrapped)}, 'utf8'), { filename: ${JSON.stringify(FULL_CLI_FILENAME)} });
     const module = { exports: {} };
     script.runInThisContext()(module.exports, require, module, ${JSON.stringify(FULL_CLI_FILENAME)}, '.');
-    fs.writeFileSync(${JSON.stringify(out)}, script.createCachedData());`;
+    fs.writeFileSync(${JSON.stringify(out)}, script.createCachedData());`; // same options as src/cli/sea-full.ts
   execFileSync(localNode, ['-e', program], { stdio: ['ignore', 'ignore', 'inherit'] });
   return out;
 }

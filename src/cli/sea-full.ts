@@ -23,6 +23,8 @@ export async function runEmbeddedFullCli(argv: string[], requireBuiltin: NodeJS.
   } catch {
     cachedData = undefined; // built without a cache: compile from source
   }
+  // No real import() is left in the asset (scripts/package.ts turns import('node:x') into the
+  // built-in itself), so the script needs no module loader.
   const script = new vm.Script(wrapCommonJs(source), { filename: FULL_CLI_FILENAME, cachedData });
   const module = { exports: {} as { main?: Main } };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, requireBuiltin, module, FULL_CLI_FILENAME, '.');
