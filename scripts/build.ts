@@ -24,14 +24,8 @@ const metafilePath = optionValue('--metafile', 'build/dist-meta.json');
 
 rmSync(outdir, { recursive: true, force: true });
 
-const result = await build({
-  entryPoints: ['src/main.ts'],
-  outdir,
+const common = {
   metafile: true,
-  entryNames: 'awsctl',
-  chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
-  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -39,6 +33,16 @@ const result = await build({
   minifySyntax: true,
   legalComments: 'none',
   define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
+} as const;
+
+const result = await build({
+  ...common,
+  entryPoints: ['src/main.ts'],
+  outdir,
+  entryNames: 'awsctl',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one (dropped below from
   // the chunks that never use it).
   banner: { js: REQUIRE_BANNER },
@@ -59,16 +63,9 @@ for (const output of Object.keys(result.metafile.outputs)) {
 // `awsctl process` reads and compiles one module instead of ~18 chunks (plugins: see
 // scripts/fast-path-plugins.ts).
 const fast = await build({
+  ...common,
   entryPoints: ['src/cli/fast-main.ts'],
   outfile: `${outdir}/fast.mjs`,
-  metafile: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  minifySyntax: true,
-  legalComments: 'none',
-  define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
   plugins: [fastPathOnly, builtinsWithoutNamespace],
   logLevel: 'error',
 });

@@ -6,8 +6,7 @@
 // would let the file inject headers.
 import { AwsctlError } from '../errors.ts';
 import type { Context } from '../io/context.ts';
-import { malformedResponse } from './service-error.ts';
-import { errorFromJsonResponse, optionalString, parseJsonObject, requireString } from './rest-json.ts';
+import { errorFromJsonResponse, optionalString, optionalTime, parseJsonObject, requireString } from './rest-json.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { AwsCallContext, AwsCredentials } from './types.ts';
 
@@ -44,9 +43,7 @@ export function readAuthorizationToken(ctx: Pick<Context, 'fs'>, target: Contain
 function parseContainerCredentials(body: string): AwsCredentials {
   const op = 'GetCredentials';
   const json = parseJsonObject(body, 'container', op);
-  const expirationText = optionalString(json, 'Expiration');
-  const expiration = expirationText === undefined ? undefined : new Date(expirationText);
-  if (expiration && Number.isNaN(expiration.getTime())) throw malformedResponse('container', op, 'unreadable "Expiration"');
+  const expiration = optionalTime(json, 'Expiration', 'container', op);
   const credentials: AwsCredentials = {
     accessKeyId: requireString(json, 'AccessKeyId', 'container', op),
     secretAccessKey: requireString(json, 'SecretAccessKey', 'container', op),

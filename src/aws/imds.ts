@@ -11,7 +11,7 @@
 import { AwsctlError } from '../errors.ts';
 import { isHttpTransportError } from '../io/http-errors.ts';
 import { AwsServiceError, isAwsServiceError, malformedResponse } from './service-error.ts';
-import { parseJsonObject, optionalString, requireString } from './rest-json.ts';
+import { parseJsonObject, optionalString, optionalTime, requireString } from './rest-json.ts';
 import { backoffDelayMs } from './retry.ts';
 import { joinUrl, type AwsCallContext, type AwsCredentials } from './types.ts';
 
@@ -176,9 +176,7 @@ export function parseImdsCredentials(body: string): AwsCredentials {
   const json = parseJsonObject(body, 'imds', op);
   const code = optionalString(json, 'Code');
   if (code !== undefined && code !== 'Success') throw new AwsctlError('instance metadata', `credentials not available (Code: ${code})`);
-  const expirationText = optionalString(json, 'Expiration');
-  const expiration = expirationText === undefined ? undefined : new Date(expirationText);
-  if (expiration && Number.isNaN(expiration.getTime())) throw malformedResponse('imds', op, 'unreadable "Expiration"');
+  const expiration = optionalTime(json, 'Expiration', 'imds', op);
   const credentials: AwsCredentials = {
     accessKeyId: requireString(json, 'AccessKeyId', 'imds', op),
     secretAccessKey: requireString(json, 'SecretAccessKey', 'imds', op),

@@ -116,6 +116,15 @@ export function requireEpochDate(object: Record<string, unknown>, field: string,
   return date;
 }
 
+/** An optional ISO 8601 / RFC 3339 time (container and IMDS `Expiration`); unreadable is malformed. */
+export function optionalTime(object: Record<string, unknown>, field: string, service: string, operation: string): Date | undefined {
+  const text = optionalString(object, field);
+  if (text === undefined) return undefined;
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw malformedResponse(service, operation, `unreadable "${field}"`);
+  return date;
+}
+
 /** A duration in seconds (expiresIn, interval): not negative and at most ten years. */
 export function requireSeconds(object: Record<string, unknown>, field: string, service: string, operation: string): number {
   const value = requireNumber(object, field, service, operation);
