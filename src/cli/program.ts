@@ -15,6 +15,10 @@ function formatOption(): Option {
   return new Option('--format <format>', 'output format').choices(ENV_FORMATS).default('sh');
 }
 
+function tokenCodeOption(): Option {
+  return new Option('--token-code <code>', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)');
+}
+
 function sub(parent: Command, name: string, description: string): Command {
   const command = parent.command(name).description(description);
   addGlobalOptions(command);
@@ -33,24 +37,24 @@ export function buildProgram(): Command {
   sub(program, 'env', 'print shell lines that export the profile\'s credentials')
     .addOption(formatOption())
     .option('--unset', 'print the lines that clear the variables instead')
-    .option('--token-code <code>', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)')
+    .addOption(tokenCodeOption())
     .addHelpText('after', examples('env'))
     .action(action('env'));
 
   sub(program, 'process', 'print credential_process JSON for the profile')
-    .option('--token-code <code>', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)')
+    .addOption(tokenCodeOption())
     .addHelpText('after', examples('process'))
     .action(action('process'));
 
   sub(program, 'whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('whoami'))
-    .option('--token-code <code>', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)')
+    .addOption(tokenCodeOption())
     .action(action('whoami'));
 
   sub(program, 'exec', 'run a command with the profile\'s credentials in its environment')
     .argument('<command...>', 'the command and its arguments (put -- before them)')
-    .option('--token-code <code>', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)')
+    .addOption(tokenCodeOption())
     .passThroughOptions()
     .addHelpText('after', examples('exec'))
     .action(action('exec'));
