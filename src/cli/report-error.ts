@@ -1,6 +1,7 @@
 // Every failure becomes one line on stderr with the contract's exit codes (1 failure, 2 usage,
 // 130 cancelled). A stack trace appears only under --debug.
 import { ExitCode, isAwsctlError } from '../errors.ts';
+import { redact } from '../io/redact.ts';
 
 export function reportError(error: unknown, debug: boolean): number {
   if (isCommanderError(error)) {
@@ -15,7 +16,9 @@ export function reportError(error: unknown, debug: boolean): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  writeError(`internal error: ${message.replace(/\n+/g, ' ')} — rerun with --debug and report it`);
+  // Unexpected errors were not worded by us (e.g. a JSON parse error quotes its input): mask
+  // anything shaped like a key or token, as --debug output is.
+  writeError(`internal error: ${redact(message.replace(/\n+/g, ' '))} — rerun with --debug and report it`);
   if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return ExitCode.failure;
 }
