@@ -12,14 +12,14 @@ export function reportError(error: unknown, debug: boolean): number {
   }
   if (isAwsctlError(error)) {
     writeError(error.message);
-    if (debug && error.cause) process.stderr.write(`${String((error.cause as Error)?.stack ?? error.cause)}\n`);
+    if (debug && error.cause) process.stderr.write(`${redact(String((error.cause as Error)?.stack ?? error.cause))}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   // Unexpected errors were not worded by us (e.g. a JSON parse error quotes its input): mask
   // anything shaped like a key or token, as --debug output is.
   writeError(`internal error: ${redact(message.replace(/\n+/g, ' '))} — rerun with --debug and report it`);
-  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${redact(error.stack ?? '')}\n`);
   return ExitCode.failure;
 }
 
