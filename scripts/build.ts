@@ -3,14 +3,17 @@
 // command uses: the cached `awsctl process` path never reads commander, undici or the XML
 // parser. (The single binary bundles everything into one file instead: scripts/package.ts.)
 //
-//   node scripts/build.ts [--outdir dist] [--metafile build/dist-meta.json]
+//   node scripts/build.ts [--outdir dist] [--bindir bin] [--metafile build/dist-meta.json]
 // The metafile (which source modules went into which chunk) is what bench/ and test/bench/ use to
 // prove that the cached path never loads a heavy library; it is kept out of dist/ (not shipped).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { cjsDynamicImportNames } from './esbuild-cjs-dynamic-import.ts';
 import { builtinsWithoutNamespace, fastPathOnly } from './fast-path-plugins.ts';
+import { FAST_PATH_BUNDLE } from '../src/cli/code-cache.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const args = process.argv.slice(2);
@@ -19,8 +22,11 @@ const optionValue = (name: string, fallback: string): string => {
   return at === -1 ? fallback : (args[at + 1] ?? fallback);
 };
 const outdir = optionValue('--outdir', 'dist');
+// The launcher (bin/awsctl beside dist/ by default) is told where dist/ is from its own folder.
+const bindir = optionValue('--bindir', join(dirname(outdir), 'bin'));
 const REQUIRE_BANNER = "import { createRequire as __awsctlCreateRequire } from 'node:module'; const require = __awsctlCreateRequire(import.meta.url);";
 const metafilePath = optionValue('--metafile', 'build/dist-meta.json');
+const contentHash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
 
 rmSync(outdir, { recursive: true, force: true });
 
@@ -59,23 +65,45 @@ for (const output of Object.keys(result.metafile.outputs)) {
   if (text.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(text.slice(REQUIRE_BANNER.length))) writeFileSync(output, text.slice(REQUIRE_BANNER.length).replace(/^\n/, ''));
 }
 
-// dist/fast.mjs: the start-up fast path (src/cli/fast-main.ts) as ONE file, so a cached
-// `awsctl process` reads and compiles one module instead of ~18 chunks (plugins: see
-// scripts/fast-path-plugins.ts).
-const fast = await build({
+// The start-up fast path for `process` and `env`: dist/fast-path.cjs holds src/cli/fast-answer.ts
+// as ONE CommonJS file (a cached `awsctl process` compiles one script instead of ~18 chunks;
+// plugins: scripts/fast-path-plugins.ts); bin/awsctl, the launcher, runs it with a trained V8
+// code cache (src/cli/code-cache.ts), else the full CLI.
+const fastPath = await build({
   ...common,
-  entryPoints: ['src/cli/fast-main.ts'],
-  outfile: `${outdir}/fast.mjs`,
+  format: 'cjs',
+  entryPoints: ['src/cli/fast-path-entry.ts'],
+  outfile: `${outdir}/${FAST_PATH_BUNDLE}`,
   plugins: [fastPathOnly, builtinsWithoutNamespace],
   logLevel: 'error',
 });
-for (const input of Object.keys(fast.metafile.inputs)) {
-  if (input.includes('node_modules/')) throw new Error(`dist/fast.mjs must not bundle a package, but ${input} is in it`);
+const launcherPath = `${bindir}/awsctl`;
+const launcher = await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/cli/launcher.ts'],
+  outfile: launcherPath,
+  banner: { js: '#!/usr/bin/env node' },
+  define: {
+    ...common.define,
+    FAST_PATH_HASH: JSON.stringify(contentHash(`${outdir}/${FAST_PATH_BUNDLE}`)),
+    DIST_FROM_LAUNCHER: JSON.stringify(relative(bindir, outdir)),
+  },
+  plugins: [builtinsWithoutNamespace],
+  logLevel: 'error',
+});
+chmodSync(launcherPath, 0o755);
+// The launcher is CommonJS (Node starts a CommonJS main faster); the package is "type": "module".
+writeFileSync(`${bindir}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
+for (const input of [...Object.keys(fastPath.metafile.inputs), ...Object.keys(launcher.metafile.inputs)]) {
+  if (input.includes('node_modules/')) throw new Error(`the launcher and fast path must not bundle a package, but ${input} is in it`);
 }
+// Trained in a process of its own: the cache must be made under plain `node`, as bin/awsctl runs.
+execFileSync(process.execPath, ['scripts/train-fast-path.ts', `${outdir}/${FAST_PATH_BUNDLE}`], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 mkdirSync(dirname(metafilePath), { recursive: true });
 // One metafile for both builds: which source modules are in each output file.
 writeFileSync(metafilePath, JSON.stringify({
-  inputs: { ...result.metafile.inputs, ...fast.metafile.inputs },
-  outputs: { ...result.metafile.outputs, ...fast.metafile.outputs },
+  inputs: { ...result.metafile.inputs, ...fastPath.metafile.inputs, ...launcher.metafile.inputs },
+  outputs: { ...result.metafile.outputs, ...fastPath.metafile.outputs, ...launcher.metafile.outputs },
 }));

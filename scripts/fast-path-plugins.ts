@@ -35,8 +35,10 @@ function builtinModuleSource(specifier: string): string {
   const names = Object.entries(Object.getOwnPropertyDescriptors(builtin))
     .filter(([name, descriptor]) => 'value' in descriptor && /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
     .map(([name]) => name);
-  const lines = [`const builtin = process.getBuiltinModule(${JSON.stringify(specifier)});`, 'export default builtin;'];
-  for (const name of names) lines.push(`export const ${name} = builtin.${name};`);
+  // A plain `builtin.x` read might run a getter, so esbuild would keep every one of them; a call
+  // marked pure is dropped when its name is not imported.
+  const lines = [`const builtin = process.getBuiltinModule(${JSON.stringify(specifier)});`, 'const pick = (name) => builtin[name];', 'export default builtin;'];
+  for (const name of names) lines.push(`export const ${name} = /* @__PURE__ */ pick(${JSON.stringify(name)});`);
   return lines.join('\n');
 }
 

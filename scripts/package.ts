@@ -14,8 +14,9 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET, FULL_CLI_FILENAME, wrapCommonJs } from '../src/cli/sea-full.ts';
-import { dynamicBuiltinsWithoutLoader, fastPathOnly } from './fast-path-plugins.ts';
+import { wrapCommonJs } from '../src/cli/code-cache.ts';
+import { FAST_PATH_ASSET, FAST_PATH_CACHE_ASSET, FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET } from '../src/cli/sea-bundles.ts';
+import { builtinsWithoutNamespace, dynamicBuiltinsWithoutLoader, fastPathOnly } from './fast-path-plugins.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
@@ -42,17 +43,25 @@ export async function buildSea(options: SeaOptions): Promise<void> {
     define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
     logLevel: 'warning' as const,
   };
-  // The binary's main script: the fast path only (src/cli/sea-main.ts), small and code-cached.
+  // The binary's main script (src/cli/sea-main.ts) only picks one of the two embedded bundles.
   const main = join(work, 'awsctl.cjs');
-  await build({ ...common, entryPoints: [join(root, 'src/cli/sea-main.ts')], outfile: main, plugins: [fastPathOnly, ...(options.plugins ?? [])] });
-  // The full CLI, embedded as an asset with a V8 code cache of its own (src/cli/sea-full.ts).
+  await build({ ...common, entryPoints: [join(root, 'src/cli/sea-main.ts')], outfile: main, plugins: options.plugins ?? [] });
+  // The fast path, with a code cache trained by answering the common calls (src/cli/code-cache.ts).
+  const fastPath = join(work, FAST_PATH_ASSET);
+  await build({ ...common, entryPoints: [join(root, 'src/cli/fast-path-entry.ts')], outfile: fastPath, plugins: [fastPathOnly, builtinsWithoutNamespace, ...(options.plugins ?? [])] });
+  // The full CLI, with a code cache of its own (src/cli/sea-bundles.ts).
   const full = join(work, FULL_CLI_ASSET);
   await build({ ...common, entryPoints: [join(root, 'src/cli/main-entry.ts')], outfile: full, plugins: [dynamicBuiltinsWithoutLoader, ...(options.plugins ?? [])] });
   // esbuild writes import() specifiers in double quotes (single-quoted ones are in comments).
   const leftover = readFileSync(full, 'utf8').match(/\bimport\("[^"]+"\)/);
   if (leftover) throw new Error(`the embedded CLI must not contain a real import(), but has ${leftover[0]}`);
-  const assets: Record<string, string> = { [FULL_CLI_ASSET]: full };
-  if (options.useCodeCache) assets[FULL_CLI_CACHE_ASSET] = makeCodeCache(full, join(work, FULL_CLI_CACHE_ASSET));
+  const assets: Record<string, string> = { [FAST_PATH_ASSET]: fastPath, [FULL_CLI_ASSET]: full };
+  if (options.useCodeCache) {
+    assets[FAST_PATH_CACHE_ASSET] = join(work, FAST_PATH_CACHE_ASSET);
+    // Trained by the very Node that goes into the binary: a V8 code cache only fits the V8 that made it.
+    execFileSync(localNode, ['scripts/train-fast-path.ts', fastPath, '--out', assets[FAST_PATH_CACHE_ASSET]], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    assets[FULL_CLI_CACHE_ASSET] = makeCodeCache(full, join(work, FULL_CLI_CACHE_ASSET));
+  }
   await injectBlob(main, assets, options);
   chmodSync(options.out, 0o755);
 }
@@ -67,10 +76,10 @@ function makeCodeCache(fullCli: string, out: string): string {
   writeFileSync(wrapped, wrapCommonJs(readFileSync(fullCli, 'utf8')));
   const program = `
     const fs = require('node:fs'), vm = require('node:vm');
-    const script = new vm.Script(fs.readFileSync(${JSON.stringify(wrapped)}, 'utf8'), { filename: ${JSON.stringify(FULL_CLI_FILENAME)} });
+    const script = new vm.Script(fs.readFileSync(${JSON.stringify(wrapped)}, 'utf8'), { filename: ${JSON.stringify(FULL_CLI_ASSET)} });
     const module = { exports: {} };
-    script.runInThisContext()(module.exports, require, module, ${JSON.stringify(FULL_CLI_FILENAME)}, '.');
-    fs.writeFileSync(${JSON.stringify(out)}, script.createCachedData());`; // same options as src/cli/sea-full.ts
+    script.runInThisContext()(module.exports, require, module, ${JSON.stringify(FULL_CLI_ASSET)}, '.');
+    fs.writeFileSync(${JSON.stringify(out)}, script.createCachedData());`; // same options as src/cli/sea-bundles.ts
   execFileSync(localNode, ['-e', program], { stdio: ['ignore', 'ignore', 'inherit'] });
   return out;
 }

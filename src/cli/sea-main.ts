@@ -1,11 +1,10 @@
 // Main script of the single binary (Node SEA, CommonJS): the start-up fast path for `process`
-// and `env`, and otherwise the full CLI from the embedded asset (sea-full.ts).
-import { answerFromHand } from './fast-answer.ts';
-import { runEmbeddedFullCli } from './sea-full.ts';
+// and `env`, and otherwise the full CLI, each from its embedded asset (sea-bundles.ts).
+import { answeredByEmbeddedFastPath, runEmbeddedFullCli } from './sea-bundles.ts';
 
 async function seaMain(argv: string[]): Promise<void> {
   const command = argv[0];
-  if ((command === 'process' || command === 'env') && (await answerFromHand(argv))) return;
+  if ((command === 'process' || command === 'env') && (await answeredByEmbeddedFastPath(argv))) return;
   process.exitCode = await runEmbeddedFullCli(argv, require);
 }
 

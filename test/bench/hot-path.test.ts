@@ -1,12 +1,12 @@
 // Proof that the cached `awsctl process` start-up path stays lean, and a smoke run of the bench
-// harness. The CLI is built into a private temp folder (other work may be rebuilding dist/), run
+// harness. The CLI is built into a private temp folder (work/bin, work/dist: other work may be rebuilding dist/), run
 // with a temp HOME holding a fresh AWS CLI cache entry, and every module it loads is recorded by
 // a preloaded hook (bench/lib/load-recorder.ts); esbuild's metafile names what each chunk holds.
 // Nothing here asserts a duration.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, tempDir } from '../helpers/cli.ts';
@@ -19,8 +19,6 @@ let homes: HomeSet;
 
 before(() => {
   work = tempDir('awsctl-bench-build-');
-  mkdirSync(join(work, 'bin'));
-  copyFileSync(join(repoRoot, 'bin', 'awsctl'), join(work, 'bin', 'awsctl'));
   execFileSync(process.execPath, ['scripts/build.ts', '--outdir', join(work, 'dist'), '--metafile', join(work, 'meta.json')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   homes = makeHomes({ bigCount: 50 });
 });

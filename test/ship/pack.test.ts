@@ -8,9 +8,14 @@ import { dirname, join } from 'node:path';
 import { repoRoot, tempDir } from '../helpers/cli.ts';
 import { NO_BUNDLE, distBundle } from './shells.ts';
 import { existsSync } from 'node:fs';
+import { shippedCacheName } from '../../src/cli/code-cache.ts';
 
 // dist/ also holds the chunks esbuild splits off (dist/chunks/*.mjs, names hashed): checked by pattern.
-const EXPECTED = ['LICENSE', 'README.md', 'bin/awsctl', 'completions/_awsctl', 'completions/awsctl.bash', 'completions/awsctl.fish', 'completions/awsctl.ps1', 'dist/awsctl.mjs', 'dist/fast.mjs', 'man/awsctl.1', 'package.json'];
+// The fast path's trained code cache is named after the Node that built it (src/cli/code-cache.ts).
+const EXPECTED = [
+  'LICENSE', 'README.md', 'bin/awsctl', 'bin/package.json', 'completions/_awsctl', 'completions/awsctl.bash', 'completions/awsctl.fish', 'completions/awsctl.ps1',
+  'dist/awsctl.mjs', `dist/${shippedCacheName(process.version, process.arch)}`, 'dist/fast-path.cjs', 'man/awsctl.1', 'package.json',
+].sort();
 const CHUNK = /^dist\/chunks\/[\w-]+\.mjs$/;
 
 test('npm pack contains only the shipped files, and the tarball installs and runs', { skip: existsSync(distBundle) ? false : NO_BUNDLE, timeout: 60_000 }, () => {

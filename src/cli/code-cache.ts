@@ -1,0 +1,76 @@
+// V8 code caches for start-up. Node's own compile cache (module.enableCompileCache) and the
+// single binary's `useCodeCache` are made right after a module is compiled, so they hold little
+// more than the top-level code: every function a cached `awsctl process` then calls is still
+// parsed and compiled lazily on every run, which was most of the gap to `node -e 0`. A cache made
+// with vm.Script#createCachedData AFTER a run holds those functions too ("trained").
+//
+// A V8 code cache fits only the V8 (and flags) that made it; V8 refuses a foreign one by itself,
+// but it checks only the LENGTH of the source, so a cache must never be paired with a different
+// bundle of the same length: names carry the bundle's content hash or live beside the bundle.
+//
+// Pure names and paths here; fast-path-loader.ts does the reading and writing.
+
+/** The CommonJS wrapper bundles are compiled in; a code cache is made for exactly these bytes. */
+export function wrapCommonJs(source: string): string {
+  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+}
+
+/** The fast-path bundle in dist/, beside the loader (dist/fast.mjs). */
+export const FAST_PATH_BUNDLE = 'fast-path.cjs';
+
+/** The trained cache the build ships beside the bundle, for the Node that built it. */
+export function shippedCacheName(nodeVersion: string, arch: string): string {
+  return `fast-path-${nodeVersion}-${arch}.cache`;
+}
+
+/** Any other Node trains its own after its first answer; the bundle hash tells versions apart. */
+export function userCacheName(bundleHash: string, nodeVersion: string, arch: string): string {
+  return `fast-path-${bundleHash}-${nodeVersion}-${arch}.cache`;
+}
+
+export const USER_CACHE_PREFIX = 'fast-path-';
+
+/**
+ * The per-user cache folder (never a shared temp folder: a code cache is code we run), or
+ * undefined when there is no home to put it in. Follows each platform's convention.
+ */
+export function userCacheDir(platform: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (platform === 'win32') {
+    const base = env.LOCALAPPDATA || (env.USERPROFILE ? `${env.USERPROFILE}\\AppData\\Local` : undefined);
+    return base ? `${base}\\awsctl\\cache` : undefined;
+  }
+  const home = env.HOME || undefined;
+  if (platform === 'darwin') return home ? `${home}/Library/Caches/awsctl` : undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && xdg.startsWith('/')) return `${xdg}/awsctl`; // the XDG spec: relative values are ignored
+  return home ? `${home}/.cache/awsctl` : undefined;
+}
+
+export interface CodeCachePlan {
+  /** Caches to try, best first; the first that exists is handed to V8. */
+  candidates: string[];
+  /** Where to save a cache trained by this run when none was accepted (undefined: don't). */
+  saveTo: string | undefined;
+}
+
+/**
+ * Which cache files the loader tries. The user's own cache comes first: it exists only because
+ * an earlier run found no cache it could use (another Node, other V8 flags), so it is the better
+ * fit; when it is refused too, this run trains a new one over it. NODE_DISABLE_COMPILE_CACHE,
+ * Node's switch for its own cache, turns these off as well.
+ */
+export function planCodeCache(input: {
+  distDir: string;
+  separator: string;
+  bundleHash: string;
+  nodeVersion: string;
+  arch: string;
+  platform: string;
+  env: Readonly<Record<string, string | undefined>>;
+}): CodeCachePlan {
+  if (input.env.NODE_DISABLE_COMPILE_CACHE) return { candidates: [], saveTo: undefined };
+  const shipped = `${input.distDir}${input.separator}${shippedCacheName(input.nodeVersion, input.arch)}`;
+  const dir = userCacheDir(input.platform, input.env);
+  const user = dir === undefined ? undefined : `${dir}${input.separator}${userCacheName(input.bundleHash, input.nodeVersion, input.arch)}`;
+  return { candidates: user === undefined ? [shipped] : [user, shipped], saveTo: user };
+}
