@@ -10,6 +10,7 @@
 //   node scripts/package.ts [--no-code-cache] [--out build/awsctl]
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,12 +44,13 @@ export async function buildSea(options: SeaOptions): Promise<void> {
     define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
     logLevel: 'warning' as const,
   };
-  // The binary's main script (src/cli/sea-main.ts) only picks one of the two embedded bundles.
-  const main = join(work, 'awsctl.cjs');
-  await build({ ...common, entryPoints: [join(root, 'src/cli/sea-main.ts')], outfile: main, plugins: options.plugins ?? [] });
   // The fast path, with a code cache trained by answering the common calls (src/cli/code-cache.ts).
   const fastPath = join(work, FAST_PATH_ASSET);
   await build({ ...common, entryPoints: [join(root, 'src/cli/fast-path-entry.ts')], outfile: fastPath, plugins: [fastPathOnly, builtinsWithoutNamespace, ...(options.plugins ?? [])] });
+  // The binary's main script (src/cli/sea-main.ts) only picks one of the two embedded bundles.
+  const main = join(work, 'awsctl.cjs');
+  const fastPathHash = createHash('sha256').update(readFileSync(fastPath)).digest('hex').slice(0, 16);
+  await build({ ...common, define: { ...common.define, FAST_PATH_HASH: JSON.stringify(fastPathHash) }, entryPoints: [join(root, 'src/cli/sea-main.ts')], outfile: main, plugins: options.plugins ?? [] });
   // The full CLI, with a code cache of its own (src/cli/sea-bundles.ts).
   const full = join(work, FULL_CLI_ASSET);
   await build({ ...common, entryPoints: [join(root, 'src/cli/main-entry.ts')], outfile: full, plugins: [dynamicBuiltinsWithoutLoader, ...(options.plugins ?? [])] });

@@ -9,18 +9,20 @@ export interface Target {
   label: string;
   command: string;
   prefix: string[];
+  /** Set for every run of this target. */
+  env?: Record<string, string>;
 }
 
 export function scriptTarget(launcher = join(repoRoot, 'bin', 'awsctl')): Target {
   return { label: 'script', command: process.execPath, prefix: [launcher] };
 }
 
-export function binaryTarget(path: string, label = 'binary'): Target {
-  return { label, command: path, prefix: [] };
+export function binaryTarget(path: string, label = 'binary', env?: Record<string, string>): Target {
+  return { label, command: path, prefix: [], env };
 }
 
 export function invoke(target: Target, args: string[], home: string, env: Record<string, string> = {}): Invocation {
-  return { command: target.command, args: [...target.prefix, ...args], env: cleanEnv(home, env), cwd: home };
+  return { command: target.command, args: [...target.prefix, ...args], env: cleanEnv(home, { ...target.env, ...env }), cwd: home };
 }
 
 /** The baseline every case is compared with: the same Node starting and doing nothing. */

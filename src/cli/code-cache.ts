@@ -8,7 +8,7 @@
 // but it checks only the LENGTH of the source, so a cache must never be paired with a different
 // bundle of the same length: names carry the bundle's content hash or live beside the bundle.
 //
-// Pure names and paths here; fast-path-loader.ts does the reading and writing.
+// Pure names and paths here; fast-path-loader.ts does the reading, code-cache-save.ts the writing.
 
 /** The CommonJS wrapper bundles are compiled in; a code cache is made for exactly these bytes. */
 export function wrapCommonJs(source: string): string {
@@ -18,7 +18,7 @@ export function wrapCommonJs(source: string): string {
 /** The fast-path bundle in dist/, beside the loader (dist/fast.mjs). */
 export const FAST_PATH_BUNDLE = 'fast-path.cjs';
 
-/** The trained cache the build ships beside the bundle, for the Node that built it. */
+/** The trained cache the build ships beside the bundle, for the Node that built it (the single binary embeds its own). */
 export function shippedCacheName(nodeVersion: string, arch: string): string {
   return `fast-path-${nodeVersion}-${arch}.cache`;
 }
@@ -47,20 +47,18 @@ export function userCacheDir(platform: string, env: Readonly<Record<string, stri
 }
 
 export interface CodeCachePlan {
-  /** Caches to try, best first; the first that exists is handed to V8. */
-  candidates: string[];
-  /** Where to save a cache trained by this run when none was accepted (undefined: don't). */
-  saveTo: string | undefined;
+  /** False when code caches are switched off: none is read, none is saved. */
+  enabled: boolean;
+  /**
+   * The user's own cache: tried before the shipped (or embedded) one, as it exists only because
+   * an earlier run found none it could use (another Node, other V8 flags); and where this run
+   * saves the cache it trains when V8 took none. Undefined when there is no home for it.
+   */
+  userCache: string | undefined;
 }
 
-/**
- * Which cache files the loader tries. The user's own cache comes first: it exists only because
- * an earlier run found no cache it could use (another Node, other V8 flags), so it is the better
- * fit; when it is refused too, this run trains a new one over it. NODE_DISABLE_COMPILE_CACHE,
- * Node's switch for its own cache, turns these off as well.
- */
+/** NODE_DISABLE_COMPILE_CACHE, Node's switch for its own cache, turns these off as well. */
 export function planCodeCache(input: {
-  distDir: string;
   separator: string;
   bundleHash: string;
   nodeVersion: string;
@@ -68,9 +66,7 @@ export function planCodeCache(input: {
   platform: string;
   env: Readonly<Record<string, string | undefined>>;
 }): CodeCachePlan {
-  if (input.env.NODE_DISABLE_COMPILE_CACHE) return { candidates: [], saveTo: undefined };
-  const shipped = `${input.distDir}${input.separator}${shippedCacheName(input.nodeVersion, input.arch)}`;
+  if (input.env.NODE_DISABLE_COMPILE_CACHE) return { enabled: false, userCache: undefined };
   const dir = userCacheDir(input.platform, input.env);
-  const user = dir === undefined ? undefined : `${dir}${input.separator}${userCacheName(input.bundleHash, input.nodeVersion, input.arch)}`;
-  return { candidates: user === undefined ? [shipped] : [user, shipped], saveTo: user };
+  return { enabled: true, userCache: dir === undefined ? undefined : `${dir}${input.separator}${userCacheName(input.bundleHash, input.nodeVersion, input.arch)}` };
 }

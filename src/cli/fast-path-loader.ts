@@ -1,7 +1,7 @@
 // Runs the fast-path bundle (dist/fast-path.cjs, or the binary's asset) inside vm.Script with a
-// trained V8 code cache (see code-cache.ts for why), and has one trained for this Node when none fits.
+// trained V8 code cache (see code-cache.ts for why), and saves one trained here when none fits.
 import { existsSync, readFileSync } from 'node:fs';
-import { FAST_PATH_BUNDLE, planCodeCache, wrapCommonJs } from './code-cache.ts';
+import { planCodeCache, wrapCommonJs } from './code-cache.ts';
 
 /** What the fast-path bundle (src/cli/fast-path-entry.ts) exports. */
 export interface FastPathExports {
@@ -35,31 +35,37 @@ export function runCommonJsBundle<T>(bundle: BundleSource): CompiledBundle<T> {
   return { exports: module.exports, script, cacheAccepted: bundle.cachedData !== undefined && !script.cachedDataRejected };
 }
 
-function readFirst(paths: readonly string[]): Buffer | undefined {
-  for (const path of paths) {
-    // existsSync first: the user's cache is usually absent, and a failed read builds an exception.
-    if (!existsSync(path)) continue;
-    try {
-      return readFileSync(path);
-    } catch {
-      // Unreadable: try the next.
-    }
+/** The file's bytes, or undefined when it is absent or unreadable. */
+export function readIfExists(path: string | undefined): Buffer | undefined {
+  // existsSync first: the user's cache is usually absent, and a failed read builds an exception.
+  if (path === undefined || !existsSync(path)) return undefined;
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+export interface FastPathBundle {
+  source: string;
+  filename: string;
+  dirname: string;
+  /** Content hash of the source (set at build time): names the user's cache. */
+  bundleHash: string;
+  /** The cache trained at build time, shipped beside the bundle or embedded in the binary. */
+  shippedCache(): Buffer | undefined;
 }
 
 /**
- * The script's fast path (see fast-answer.ts): true when it answered, false when the full CLI
- * must run the same argv. `distDir` holds the bundle; `bundleHash` is its content hash (set by
- * the build) and names the cache this run trains when none was accepted.
+ * Runs the fast path (see fast-answer.ts): true when it answered, false when the full CLI must
+ * run the same argv. When V8 took no cache, the run that answered saves the one it has trained.
  */
-export async function answerThroughFastPath(argv: string[], distDir: string, bundleHash: string): Promise<boolean> {
+export async function answerThroughFastPath(argv: string[], bundle: FastPathBundle): Promise<boolean> {
   const separator = process.platform === 'win32' ? '\\' : '/';
-  const filename = `${distDir}${separator}${FAST_PATH_BUNDLE}`;
-  const plan = planCodeCache({ distDir, separator, bundleHash, nodeVersion: process.version, arch: process.arch, platform: process.platform, env: process.env });
-  const source = readFileSync(filename, 'utf8');
-  const bundle = runCommonJsBundle<FastPathExports>({ source, filename, dirname: distDir, cachedData: readFirst(plan.candidates) });
-  const answered = await bundle.exports.answerFromHand(argv);
-  if (answered && !bundle.cacheAccepted && plan.saveTo !== undefined) bundle.exports.saveTrainedCache(plan.saveTo, bundle.script.createCachedData());
+  const plan = planCodeCache({ separator, bundleHash: bundle.bundleHash, nodeVersion: process.version, arch: process.arch, platform: process.platform, env: process.env });
+  const cachedData = plan.enabled ? (readIfExists(plan.userCache) ?? bundle.shippedCache()) : undefined;
+  const compiled = runCommonJsBundle<FastPathExports>({ source: bundle.source, filename: bundle.filename, dirname: bundle.dirname, cachedData });
+  const answered = await compiled.exports.answerFromHand(argv);
+  if (answered && !compiled.cacheAccepted && plan.userCache !== undefined) compiled.exports.saveTrainedCache(plan.userCache, compiled.script.createCachedData());
   return answered;
 }

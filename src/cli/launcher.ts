@@ -2,7 +2,9 @@
 // shell prompts run over and over — first try the fast path (dist/fast-path.cjs, with its trained
 // code cache: fast-path-loader.ts); everything else, and whatever the fast path cannot answer
 // from what is at hand, runs the full CLI (dist/awsctl.mjs and its chunks).
-import { answerThroughFastPath } from './fast-path-loader.ts';
+import { readFileSync } from 'node:fs';
+import { FAST_PATH_BUNDLE, shippedCacheName } from './code-cache.ts';
+import { answerThroughFastPath, readIfExists } from './fast-path-loader.ts';
 
 /** Set by scripts/build.ts: the content hash of dist/fast-path.cjs, and where dist/ is from here. */
 declare const FAST_PATH_HASH: string;
@@ -15,7 +17,14 @@ const distDir = join(__dirname, DIST_FROM_LAUNCHER);
 async function fastPathAnswered(argv: string[]): Promise<boolean> {
   if (argv[0] !== 'process' && argv[0] !== 'env') return false;
   try {
-    return await answerThroughFastPath(argv, distDir, FAST_PATH_HASH);
+    const filename = join(distDir, FAST_PATH_BUNDLE);
+    return await answerThroughFastPath(argv, {
+      source: readFileSync(filename, 'utf8'),
+      filename,
+      dirname: distDir,
+      bundleHash: FAST_PATH_HASH,
+      shippedCache: () => readIfExists(join(distDir, shippedCacheName(process.version, process.arch))),
+    });
   } catch {
     return false; // e.g. an install missing fast-path.cjs: the full CLI still works (or says why)
   }

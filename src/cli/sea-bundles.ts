@@ -3,28 +3,29 @@
 // answering the common calls: code-cache.ts says why) and the full CLI (main-entry.ts, 3 MB,
 // its cache made after running its top level). The binary's main script (sea-main.ts) is only
 // the code that picks one, so a cached `awsctl process` never reads the full CLI.
-import { runCommonJsBundle, type FastPathExports } from './fast-path-loader.ts';
+import { answerThroughFastPath, runCommonJsBundle } from './fast-path-loader.ts';
 
 export const FAST_PATH_ASSET = 'fast-path.cjs';
 export const FAST_PATH_CACHE_ASSET = 'fast-path.cache';
 export const FULL_CLI_ASSET = 'awsctl-full.cjs';
 export const FULL_CLI_CACHE_ASSET = 'awsctl-full.cache';
 
-function embeddedBundle<T>(asset: string, cacheAsset: string, requireFn?: NodeJS.Require): T {
-  const sea = process.getBuiltinModule('node:sea');
-  let cachedData: Buffer | undefined;
+/** Set by scripts/package.ts: the content hash of the fast-path asset (names the user's cache). */
+declare const FAST_PATH_HASH: string;
+
+function embeddedCache(name: string): Buffer | undefined {
   try {
-    cachedData = Buffer.from(sea.getAsset(cacheAsset));
+    return Buffer.from(process.getBuiltinModule('node:sea').getAsset(name));
   } catch {
-    cachedData = undefined; // built without a cache: compile from source
+    return undefined; // built without a cache: compile from source
   }
-  return runCommonJsBundle<T>({ source: sea.getAsset(asset, 'utf8'), filename: asset, dirname: '.', cachedData, require: requireFn }).exports;
 }
 
 /** True when the fast path answered (and printed); false when the full CLI must run the same argv. */
 export async function answeredByEmbeddedFastPath(argv: string[]): Promise<boolean> {
   try {
-    return await embeddedBundle<FastPathExports>(FAST_PATH_ASSET, FAST_PATH_CACHE_ASSET).answerFromHand(argv);
+    const source = process.getBuiltinModule('node:sea').getAsset(FAST_PATH_ASSET, 'utf8');
+    return await answerThroughFastPath(argv, { source, filename: FAST_PATH_ASSET, dirname: '.', bundleHash: FAST_PATH_HASH, shippedCache: () => embeddedCache(FAST_PATH_CACHE_ASSET) });
   } catch {
     return false;
   }
@@ -33,6 +34,7 @@ export async function answeredByEmbeddedFastPath(argv: string[]): Promise<boolea
 export async function runEmbeddedFullCli(argv: string[], requireBuiltin: NodeJS.Require): Promise<number> {
   // No real import() is left in the asset (scripts/package.ts turns import('node:x') into the
   // built-in itself), so the script needs no module loader.
-  const { main } = embeddedBundle<{ main: (argv: string[]) => Promise<number> }>(FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET, requireBuiltin);
-  return main(argv);
+  const source = process.getBuiltinModule('node:sea').getAsset(FULL_CLI_ASSET, 'utf8');
+  const bundle = { source, filename: FULL_CLI_ASSET, dirname: '.', cachedData: embeddedCache(FULL_CLI_CACHE_ASSET), require: requireBuiltin };
+  return runCommonJsBundle<{ main: (argv: string[]) => Promise<number> }>(bundle).exports.main(argv);
 }

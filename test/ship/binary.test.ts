@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, tempDir, tempHome } from '../helpers/cli.ts';
 
@@ -17,4 +17,13 @@ test('build/awsctl runs from a folder outside the repository', { skip: existsSyn
   assert.equal(execFileSync(copy, ['--version'], { encoding: 'utf8', env, cwd: env.HOME }).trim(), version);
   const script = execFileSync(copy, ['completion', 'bash'], { encoding: 'utf8', env, cwd: env.HOME });
   assert.equal(script, readFileSync(join(repoRoot, 'completions', 'awsctl.bash'), 'utf8'));
+});
+
+test('the binary takes its embedded fast-path code cache: a cached answer trains and writes nothing', { skip: existsSync(binary) ? false : 'build/awsctl is missing: run `npm run package` first' }, () => {
+  const home = tempHome({ '.aws/credentials': '[default]\naws_access_key_id = AKIABINARYCACHE00001\naws_secret_access_key = binary-secret\n' });
+  chmodSync(join(home, '.aws', 'credentials'), 0o600);
+  const out = execFileSync(binary, ['process'], { encoding: 'utf8', env: { PATH: '/nonexistent', HOME: home }, cwd: home });
+  assert.equal(JSON.parse(out).AccessKeyId, 'AKIABINARYCACHE00001');
+  // A refused cache would have made this run save one it trained under ~/.cache/awsctl.
+  assert.equal(existsSync(join(home, '.cache')), false);
 });

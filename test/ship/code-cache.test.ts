@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/cli/code-cache.ts';
 
-const base = { distDir: '/opt/awsctl/dist', separator: '/', bundleHash: 'abc123', nodeVersion: 'v24.21.0', arch: 'x64', platform: 'linux' };
+const base = { separator: '/', bundleHash: 'abc123', nodeVersion: 'v24.21.0', arch: 'x64', platform: 'linux' };
 
 test('the user cache folder follows each platform', () => {
   assert.equal(userCacheDir('linux', { HOME: '/home/u' }), '/home/u/.cache/awsctl');
@@ -17,18 +17,18 @@ test('the user cache folder follows each platform', () => {
   assert.equal(userCacheDir('win32', {}), undefined);
 });
 
-test("the user's own cache is tried before the shipped one, and is where a trained cache goes", () => {
-  const plan = planCodeCache({ ...base, env: { HOME: '/home/u' } });
-  const user = '/home/u/.cache/awsctl/fast-path-abc123-v24.21.0-x64.cache';
-  assert.deepEqual(plan, { candidates: [user, '/opt/awsctl/dist/fast-path-v24.21.0-x64.cache'], saveTo: user });
+test("the user's own cache is named after the bundle, the Node and the architecture", () => {
+  assert.deepEqual(planCodeCache({ ...base, env: { HOME: '/home/u' } }), { enabled: true, userCache: '/home/u/.cache/awsctl/fast-path-abc123-v24.21.0-x64.cache' });
+  const windows = planCodeCache({ ...base, separator: '\\', platform: 'win32', env: { LOCALAPPDATA: 'C:\\L' } });
+  assert.equal(windows.userCache, 'C:\\L\\awsctl\\cache\\fast-path-abc123-v24.21.0-x64.cache');
 });
 
-test('without a home only the shipped cache is tried and nothing is saved', () => {
-  assert.deepEqual(planCodeCache({ ...base, env: {} }), { candidates: ['/opt/awsctl/dist/fast-path-v24.21.0-x64.cache'], saveTo: undefined });
+test('without a home only the shipped cache can be used: nothing is saved', () => {
+  assert.deepEqual(planCodeCache({ ...base, env: {} }), { enabled: true, userCache: undefined });
 });
 
 test("NODE_DISABLE_COMPILE_CACHE (Node's own switch) turns code caches off", () => {
-  assert.deepEqual(planCodeCache({ ...base, env: { HOME: '/home/u', NODE_DISABLE_COMPILE_CACHE: '1' } }), { candidates: [], saveTo: undefined });
+  assert.deepEqual(planCodeCache({ ...base, env: { HOME: '/home/u', NODE_DISABLE_COMPILE_CACHE: '1' } }), { enabled: false, userCache: undefined });
 });
 
 test('cache names tell Node versions, architectures and bundles apart', () => {
