@@ -42,12 +42,18 @@ async function binaryTargets(options: BenchOptions): Promise<Target[]> {
   if (options.binary) {
     const { buildSea } = await import('../scripts/package.ts');
     const withoutCache = join(repoRoot, 'build', 'awsctl-no-code-cache');
-    process.stderr.write('building the single binary with and without code cache…\n');
+    const withSnapshot = join(repoRoot, 'build', 'awsctl-startup-snapshot');
+    process.stderr.write('building the single binary with and without code cache, and with a startup snapshot…\n');
     await buildSea({ out: withCache, useCodeCache: true });
     await buildSea({ out: withoutCache, useCodeCache: false });
+    await buildSea({ out: withSnapshot, useCodeCache: true, startupSnapshot: true });
     // Without an embedded cache the binary would train one into the temp HOME on its first run
     // (src/cli/code-cache.ts); Node's switch keeps this row what its name says.
-    return [binaryTarget(withCache, 'binary'), binaryTarget(withoutCache, 'binary, no code cache', { NODE_DISABLE_COMPILE_CACHE: '1' })];
+    return [
+      binaryTarget(withCache, 'binary'),
+      binaryTarget(withoutCache, 'binary, no code cache', { NODE_DISABLE_COMPILE_CACHE: '1' }),
+      binaryTarget(withSnapshot, 'binary, startup snapshot'),
+    ];
   }
   return existsSync(withCache) && !options.scriptOnly ? [binaryTarget(withCache, 'binary, prebuilt')] : [];
 }

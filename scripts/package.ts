@@ -7,7 +7,7 @@
 // So we take the documented fallback: Node's own SEA (`node --experimental-sea-config` for the
 // blob) and postject's JS API to inject it. Node 24's SEA main must be CommonJS.
 //
-//   node scripts/package.ts [--no-code-cache] [--out build/awsctl]
+//   node scripts/package.ts [--no-code-cache] [--startup-snapshot] [--out build/awsctl]
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -25,6 +25,11 @@ export const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
 export interface SeaOptions {
   out: string;
   useCodeCache: boolean;
+  /**
+   * Build the startup-snapshot variant instead (scripts/sea-snapshot-main.ts): for the bench's
+   * comparison only; the code-cache binary starts faster.
+   */
+  startupSnapshot?: boolean;
   /** For experiments only (e.g. stubbing modules not written yet). */
   plugins?: Plugin[];
 }
@@ -48,22 +53,25 @@ export async function buildSea(options: SeaOptions): Promise<void> {
   const fastPath = join(work, FAST_PATH_ASSET);
   await build({ ...common, entryPoints: [join(root, 'src/cli/fast-path-entry.ts')], outfile: fastPath, plugins: [fastPathOnly, builtinsWithoutNamespace, ...(options.plugins ?? [])] });
   // The binary's main script (src/cli/sea-main.ts) only picks one of the two embedded bundles.
-  const main = join(work, 'awsctl.cjs');
+  const main = join(work, options.startupSnapshot ? 'awsctl-snapshot.cjs' : 'awsctl.cjs');
   const fastPathHash = createHash('sha256').update(readFileSync(fastPath)).digest('hex').slice(0, 16);
-  await build({ ...common, define: { ...common.define, FAST_PATH_HASH: JSON.stringify(fastPathHash) }, entryPoints: [join(root, 'src/cli/sea-main.ts')], outfile: main, plugins: options.plugins ?? [] });
+  const mainEntry = options.startupSnapshot ? 'scripts/sea-snapshot-main.ts' : 'src/cli/sea-main.ts';
+  const mainPlugins = options.startupSnapshot ? [fastPathOnly, builtinsWithoutNamespace] : [];
+  await build({ ...common, define: { ...common.define, FAST_PATH_HASH: JSON.stringify(fastPathHash) }, entryPoints: [join(root, mainEntry)], outfile: main, plugins: [...mainPlugins, ...(options.plugins ?? [])] });
   // The full CLI, with a code cache of its own (src/cli/sea-bundles.ts).
   const full = join(work, FULL_CLI_ASSET);
   await build({ ...common, entryPoints: [join(root, 'src/cli/main-entry.ts')], outfile: full, plugins: [dynamicBuiltinsWithoutLoader, ...(options.plugins ?? [])] });
   // esbuild writes import() specifiers in double quotes (single-quoted ones are in comments).
   const leftover = readFileSync(full, 'utf8').match(/\bimport\("[^"]+"\)/);
   if (leftover) throw new Error(`the embedded CLI must not contain a real import(), but has ${leftover[0]}`);
-  const assets: Record<string, string> = { [FAST_PATH_ASSET]: fastPath, [FULL_CLI_ASSET]: full };
-  if (options.useCodeCache) {
+  const assets: Record<string, string> = { [FULL_CLI_ASSET]: full };
+  if (!options.startupSnapshot) assets[FAST_PATH_ASSET] = fastPath;
+  if (options.useCodeCache && !options.startupSnapshot) {
     assets[FAST_PATH_CACHE_ASSET] = join(work, FAST_PATH_CACHE_ASSET);
     // Trained by the very Node that goes into the binary: a V8 code cache only fits the V8 that made it.
     execFileSync(localNode, ['scripts/train-fast-path.ts', fastPath, '--out', assets[FAST_PATH_CACHE_ASSET]], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    assets[FULL_CLI_CACHE_ASSET] = makeCodeCache(full, join(work, FULL_CLI_CACHE_ASSET));
   }
+  if (options.useCodeCache) assets[FULL_CLI_CACHE_ASSET] = makeCodeCache(full, join(work, FULL_CLI_CACHE_ASSET));
   await injectBlob(main, assets, options);
   chmodSync(options.out, 0o755);
 }
@@ -91,7 +99,9 @@ async function injectBlob(main: string, assets: Record<string, string>, options:
   const work = dirname(main);
   const blob = join(work, 'awsctl.blob');
   const config = join(work, 'sea-config.json');
-  writeFileSync(config, JSON.stringify({ main, output: blob, assets, disableExperimentalSEAWarning: true, useCodeCache: options.useCodeCache, useSnapshot: false }));
+  // Node refuses a SEA code cache together with a snapshot (the snapshot holds the compiled code).
+  const snapshot = options.startupSnapshot === true;
+  writeFileSync(config, JSON.stringify({ main, output: blob, assets, disableExperimentalSEAWarning: true, useCodeCache: options.useCodeCache && !snapshot, useSnapshot: snapshot }));
   execFileSync(localNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   const postject = createRequire(import.meta.url)('postject') as {
     inject(file: string, name: string, data: Buffer, options: { sentinelFuse: string }): Promise<void>;
@@ -109,7 +119,7 @@ if (import.meta.main) {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
   const out = resolve(outAt === -1 ? join(root, 'build', 'awsctl') : args[outAt + 1]!);
-  await buildSea({ out, useCodeCache: !args.includes('--no-code-cache') });
+  await buildSea({ out, useCodeCache: !args.includes('--no-code-cache'), startupSnapshot: args.includes('--startup-snapshot') });
   const version = execFileSync(out, ['--version'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } }).trim();
   process.stdout.write(`built ${out} (awsctl ${version}, ${(readFileSync(out).length / 1e6).toFixed(1)} MB)\n`);
 }

@@ -5,7 +5,8 @@
 // same bytes in the same order. EAGAIN (a non-blocking pipe whose reader is slow) is waited out.
 import { writeSync } from 'node:fs';
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
+// Made on the first EAGAIN only: most runs never wait, and a startup snapshot has no SharedArrayBuffer.
+let pause: Int32Array | undefined;
 
 export function writeAllSync(fd: number, text: string, write: typeof writeSync = writeSync): void {
   const bytes = Buffer.from(text, 'utf8');
@@ -18,7 +19,7 @@ export function writeAllSync(fd: number, text: string, write: typeof writeSync =
       // The reader went away (`awsctl env | head -1`): nothing more can be delivered.
       if (code === 'EPIPE') return;
       if (code !== 'EAGAIN') throw error;
-      Atomics.wait(pause, 0, 0, 2);
+      Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 2);
     }
   }
 }
