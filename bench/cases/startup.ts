@@ -41,7 +41,7 @@ export function startupCases({ target, homes, fakeEnv }: StartupContext): TimedC
   return [
     { name: `process, cached role${t}`, invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRole), check: processJsonWith(CACHED_KEY) },
     // The same with every code cache off (Node's switch): what the trained cache is worth.
-    { name: `process, cached role, code cache off${t}`, invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRole, { NODE_DISABLE_COMPILE_CACHE: '1' }), check: processJsonWith(CACHED_KEY) },
+    { name: `process with code cache off, cached role${t}`, invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRole, { NODE_DISABLE_COMPILE_CACHE: '1' }), check: processJsonWith(CACHED_KEY) },
     { name: `env, cached role${t}`, invocation: invoke(target, ['env', '--profile', CACHED_PROFILE], homes.cachedRole), check: stdoutHas(CACHED_KEY) },
     { name: `process, static keys${t}`, invocation: invoke(target, ['process', '--profile', 'base'], homes.cachedRole), check: processJsonWith(BASE_KEYS.accessKeyId) },
     { name: `whoami, fake STS${t}`, invocation: invoke(target, ['whoami', '--profile', 'base'], homes.cachedRole, fakeEnv), check: stdoutHas(ACCOUNT) },

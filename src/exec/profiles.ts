@@ -25,8 +25,8 @@ export function loadProfilesOnce(ctx: Context, profileFlag?: string): LoadedProf
  * emulated by Node and mean nothing there.
  */
 export function exposedCredentialsWarning(loaded: Pick<LoadedProfiles, 'credentials'>, platform: NodeJS.Platform): string | undefined {
-  const { path, mode, doc } = loaded.credentials;
-  if (platform === 'win32' || path === undefined || doc === undefined || mode === undefined) return undefined;
+  const { path, mode, text } = loaded.credentials;
+  if (platform === 'win32' || path === undefined || text === undefined || mode === undefined) return undefined;
   const readers = [(mode & 0o040) !== 0 ? 'group' : '', (mode & 0o004) !== 0 ? 'others' : ''].filter(Boolean);
   if (readers.length === 0) return undefined;
   return `${path} is readable by ${readers.join(' and ')} (mode ${(mode & 0o777).toString(8).padStart(3, '0')}); run chmod 600 on it`;

@@ -48,19 +48,41 @@ export function isBlank(text: string): boolean {
 }
 
 /**
+ * Where the next `=`, `#` and `;` are (indexOf results; -1: none further on). Scanning a whole
+ * file, one of these is carried from line to line so that each character is searched for once,
+ * by the engine's indexOf, however many lines lack it: start-up code runs cold, where a loop over
+ * every character in JavaScript costs several times more.
+ */
+export interface NextChars {
+  eq: number;
+  hash: number;
+  semi: number;
+}
+
+export function newNextChars(): NextChars {
+  return { eq: -2, hash: -2, semi: -2 };
+}
+
+/** indexOf(ch, from), reusing `known` (a previous answer for an earlier `from`) when it still holds. */
+function nextOf(text: string, ch: string, from: number, known: number): number {
+  return known === -1 || known >= from ? known : text.indexOf(ch, from);
+}
+
+/**
  * Index where a comment starts in text[from, to), or -1. On property lines a `#`/`;` only
  * starts a comment after whitespace (`value; x` keeps `; x`), and never at `from` itself; on
- * section lines it starts one anywhere. Jumps between `#`/`;` with indexOf: most lines have none.
+ * section lines it starts one anywhere. `next` (see NextChars) may carry the search between
+ * lines of one text.
  */
-export function commentStart(text: string, needsWhitespaceBefore: boolean, from = 0, to = text.length): number {
-  let hash = text.indexOf('#', from);
-  let semicolon = text.indexOf(';', from);
+export function commentStart(text: string, needsWhitespaceBefore: boolean, from = 0, to = text.length, next: NextChars = newNextChars()): number {
+  let at = from;
   for (;;) {
-    const at = hash < 0 ? semicolon : semicolon < 0 ? hash : Math.min(hash, semicolon);
-    if (at < 0 || at >= to) return -1;
-    if (!needsWhitespaceBefore || (at > from && isWhitespaceCode(text.charCodeAt(at - 1)))) return at;
-    if (at === hash) hash = text.indexOf('#', at + 1);
-    else semicolon = text.indexOf(';', at + 1);
+    next.hash = nextOf(text, '#', at, next.hash);
+    next.semi = nextOf(text, ';', at, next.semi);
+    const found = next.hash < 0 ? next.semi : next.semi < 0 ? next.hash : Math.min(next.hash, next.semi);
+    if (found < 0 || found >= to) return -1;
+    if (!needsWhitespaceBefore || (found > from && isWhitespaceCode(text.charCodeAt(found - 1)))) return found;
+    at = found + 1;
   }
 }
 
@@ -76,23 +98,55 @@ export type PropertySplit = { ok: true; key: string; value: string } | { ok: fal
 const NO_EQUALS: PropertySplit = Object.freeze({ ok: false, problem: 'no-equals' });
 const NO_NAME: PropertySplit = Object.freeze({ ok: false, problem: 'no-name' });
 
-/** `key = value` with comment stripping and trimming, as the SDKs read property lines. Index-based: hot path. */
-export function splitProperty(text: string): PropertySplit {
-  let start = 0;
-  let end = text.length;
+/** Where a `key = value` line's parts are (filled by splitPropertyAt; reused, so nothing is allocated). */
+export interface PropertyRanges {
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * `key = value` in text[start, end) with comment stripping and trimming, as the SDKs read
+ * property lines: 'ok' with the ranges in `out`, or the problem. Index-based: this is the hot path.
+ */
+export function splitPropertyAt(text: string, start: number, end: number, out: PropertyRanges, next: NextChars = newNextChars()): 'ok' | 'no-equals' | 'no-name' {
   while (start < end && isSpaceOrTabCode(text.charCodeAt(start))) start++;
-  const eq = text.indexOf('=', start);
-  if (eq < 0) return NO_EQUALS;
-  const comment = commentStart(text, true, start, end);
+  const eq = (next.eq = nextOf(text, '=', start, next.eq));
+  if (eq < 0 || eq >= end) return 'no-equals';
+  const comment = commentStart(text, true, start, end, next);
   if (comment >= 0) end = comment;
-  if (eq >= end) return NO_EQUALS;
+  if (eq >= end) return 'no-equals';
   let keyEnd = eq;
   while (keyEnd > start && isSpaceOrTabCode(text.charCodeAt(keyEnd - 1))) keyEnd--;
-  if (keyEnd === start) return NO_NAME;
+  if (keyEnd === start) return 'no-name';
   let valueStart = eq + 1;
   while (valueStart < end && isSpaceOrTabCode(text.charCodeAt(valueStart))) valueStart++;
   while (end > valueStart && isSpaceOrTabCode(text.charCodeAt(end - 1))) end--;
-  return { ok: true, key: text.slice(start, keyEnd), value: text.slice(valueStart, end) };
+  out.keyStart = start;
+  out.keyEnd = keyEnd;
+  out.valueStart = valueStart;
+  out.valueEnd = end;
+  return 'ok';
+}
+
+/** splitPropertyAt on a whole string, with the parts cut out. */
+export function splitProperty(text: string): PropertySplit {
+  const ranges: PropertyRanges = { keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0 };
+  const result = splitPropertyAt(text, 0, text.length, ranges);
+  if (result === 'no-equals') return NO_EQUALS;
+  if (result === 'no-name') return NO_NAME;
+  return { ok: true, key: text.slice(ranges.keyStart, ranges.keyEnd), value: text.slice(ranges.valueStart, ranges.valueEnd) };
+}
+
+const IDENTIFIER_RUN = /[A-Za-z0-9_\-/.%@:+]*/y;
+
+/** isValidIdentifier on text[start, end), without cutting it out (a sticky regex: native speed, cold or not). */
+export function isValidIdentifierAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  IDENTIFIER_RUN.lastIndex = start;
+  IDENTIFIER_RUN.test(text);
+  return IDENTIFIER_RUN.lastIndex >= end;
 }
 
 export interface SectionKey {
@@ -106,15 +160,18 @@ export interface SectionKey {
  * `[foo]` → {prefix: undefined, name: 'foo'}. The first space or tab separates prefix and name.
  */
 export function parseSectionKey(header: string): SectionKey {
-  let start = 0;
-  let end = header.length;
-  while (start < end && isSpaceOrTabCode(header.charCodeAt(start))) start++;
-  while (end > start && isSpaceOrTabCode(header.charCodeAt(end - 1))) end--;
+  return sectionKeyAt(header, 0, header.length);
+}
+
+/** parseSectionKey on text[start, end) (the part between the brackets), without cutting it out first. */
+export function sectionKeyAt(text: string, start: number, end: number): SectionKey {
+  while (start < end && isSpaceOrTabCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTabCode(text.charCodeAt(end - 1))) end--;
   let split = start;
-  while (split < end && !isSpaceOrTabCode(header.charCodeAt(split))) split++;
+  while (split < end && !isSpaceOrTabCode(text.charCodeAt(split))) split++;
   // slice() of the whole string returns the string itself: `[default]` costs no new string.
-  if (split === end) return { prefix: undefined, name: header.slice(start, end) };
-  return { prefix: prefixIn(header, start, split), name: header.slice(split + 1, end).trim() };
+  if (split === end) return { prefix: undefined, name: text.slice(start, end) };
+  return { prefix: prefixIn(text, start, split), name: text.slice(split + 1, end).trim() };
 }
 
 /** The three prefixes nearly every header has: shared, not cut out of each header again. */

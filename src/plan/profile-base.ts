@@ -145,6 +145,21 @@ function simpleBase(name: string, section: Section): ProfileBase | undefined {
 
 /** The base source a profile names, or a 'no-credentials-in-profile' error (not configured). */
 export function baseFromProfile(set: ProfileSet, name: string, section: Section): ProfileBase {
+  const base = configuredBaseFromProfile(set, name, section);
+  if (base) return base;
+  throw new PlanError('no-credentials-in-profile', profileWhat(name), `profile \`${name}\` did not contain credential information`, {
+    hint: 'add keys, role_arn with source_profile or credential_source, sso_session, or credential_process',
+    notConfigured: true,
+    profile: name,
+  });
+}
+
+/**
+ * baseFromProfile, with undefined for a profile that holds no credential settings at all (the
+ * "not configured" case) rather than an error: `awsctl profiles` asks this of every profile, and
+ * building an Error (with its stack) for each settings-only profile was most of its time.
+ */
+export function configuredBaseFromProfile(set: ProfileSet, name: string, section: Section): ProfileBase | undefined {
   const credentialSource = profileValue(section, 'credential_source');
   if (credentialSource !== undefined) {
     const base: ProfileBase = { kind: 'named-source', profile: name, source: credentialSource };
@@ -155,13 +170,7 @@ export function baseFromProfile(set: ProfileSet, name: string, section: Section)
   const found = webIdentityFromProfile(name, section) ?? ssoFromProfile(set, name, section) ?? simpleBase(name, section);
   if (found) return found;
   const keys = staticKeysFromProfile(name, section);
-  if (keys === 'absent') {
-    throw new PlanError('no-credentials-in-profile', profileWhat(name), `profile \`${name}\` did not contain credential information`, {
-      hint: 'add keys, role_arn with source_profile or credential_source, sso_session, or credential_process',
-      notConfigured: true,
-      profile: name,
-    });
-  }
+  if (keys === 'absent') return undefined;
   const base: ProfileBase = { kind: 'static', profile: name, keys };
   const origin = profileOrigin(section, 'aws_access_key_id');
   if (origin) base.origin = origin;

@@ -96,7 +96,7 @@ function pathOf(locations: FileLocations, kind: FileKind): string {
 function plan(ctx: EditContext, kind: FileKind, path: string, edit: DocEdit): Planned {
   const before = readProfileText(ctx, path, kind);
   const doc = parseIni(before ?? '');
-  assertNoSyntaxErrors(doc, kind, path);
+  assertNoSyntaxErrors(doc.errors, kind, path);
   const text = serializeIni(edit(doc));
   return { kind, path, text, existed: before !== undefined, changed: text !== (before ?? '') };
 }

@@ -1,5 +1,5 @@
-// Reads ~/.aws/config and ~/.aws/credentials through the injected file system (each once),
-// parses them losslessly and normalizes them. Anything wrong with a file becomes one clear
+// Reads ~/.aws/config and ~/.aws/credentials through the injected file system (each once) and
+// normalizes them (lazily: profile/normalize.ts); the lossless model is parsed when asked for. Anything wrong with a file becomes one clear
 // AwsctlError naming it: a directory in its place, no permission, binary or non-UTF-8
 // content, an absurd size, or a line the SDKs reject. A missing file is simply empty.
 import { AwsctlError } from '../errors.ts';
@@ -9,7 +9,7 @@ import type { Context } from '../io/context.ts';
 import { resolveFileLocations } from './locations.ts';
 import type { FileLocations } from './locations.ts';
 import type { FileKind, ProfileSet } from './model.ts';
-import { normalize } from './normalize.ts';
+import { normalizeText } from './normalize.ts';
 
 /** Far above any real profile file (100k profiles is ~10 MB) and far below trouble. */
 export const MAX_PROFILE_FILE_BYTES = 32 * 1024 * 1024;
@@ -18,7 +18,9 @@ export interface LoadedFile {
   /** undefined when no home directory is known and no override is set. */
   path: string | undefined;
   /** undefined when the file does not exist. */
-  doc?: IniDocument;
+  text?: string;
+  /** The lossless model, parsed on first use (the commands that edit or list lines need it). */
+  readonly doc?: IniDocument;
   /** Permission bits from the stat the read already makes (for the "readable by others" warning). */
   mode?: number;
 }
@@ -45,7 +47,7 @@ export function loadProfileFiles(ctx: LoadContext, options: LoadOptions = {}): L
   const locations = options.locations ?? resolveFileLocations(ctx.env, ctx.platform, ctx.homedir(), options.profileFlag);
   const config = loadFile(ctx, locations.configFile, 'config');
   const credentials = loadFile(ctx, locations.credentialsFile, 'credentials');
-  const set = normalize(config.doc, credentials.doc, {
+  const set = normalizeText(config.text, credentials.text, {
     config: locations.configFile ?? '(no config file)',
     credentials: locations.credentialsFile ?? '(no credentials file)',
   });
@@ -55,7 +57,16 @@ export function loadProfileFiles(ctx: LoadContext, options: LoadOptions = {}): L
 function loadFile(ctx: LoadContext, path: string | undefined, kind: FileKind): LoadedFile {
   if (path === undefined) return { path };
   const file = readProfileFile(ctx, path, kind);
-  return file === undefined ? { path } : { path, doc: parseIni(file.text), mode: file.mode };
+  if (file === undefined) return { path };
+  let doc: IniDocument | undefined;
+  return {
+    path,
+    text: file.text,
+    mode: file.mode,
+    get doc() {
+      return (doc ??= parseIni(file.text));
+    },
+  };
 }
 
 function fail(kind: FileKind, path: string, why: string, hint?: string, cause?: unknown): AwsctlError {

@@ -29,6 +29,8 @@ export interface Section {
   properties: Record<string, PropertyValue>;
   /** Where the section was first declared (its header line). Absent in hand-built sets. */
   origin?: Origin;
+  /** The files with a header for it, config first. Absent in hand-built sets. */
+  declaredIn?: FileKind[];
 }
 
 export interface ProfileWarning {

@@ -1,25 +1,14 @@
-// Parsed files → ProfileSet, following the cross-SDK profile-file specification (smithy-rs
-// normalize.rs):
-// - config: `[profile x]`, `[default]`, `[sso-session x]`, `[services x]`, other `[type x]`;
-//   a bare `[x]` other than `[default]` is ignored; if any `[profile default]` exists, every
-//   bare `[default]` is ignored, wherever it appears;
-// - credentials: only bare `[x]`; any prefixed section is ignored. Kotlin makes
-//   `[sso-session x]` in the credentials file a hard error; we follow smithy-rs and the AWS CLI
-//   (ignore it, with a warning), because one stray section should not break every command;
-// - invalid names (anything but letters, digits and `- / . % @ _ : +`) are ignored with a
-//   warning. That includes botocore's quoted names (`[profile "my profile"]`): the AWS CLI
-//   accepts them but every AWS SDK ignores them, and awsctl hands credentials to SDKs, so a
-//   profile only awsctl and the CLI could see would be a trap. The warning says how to fix it;
-// - duplicate sections merge, the last value of a key wins, keys are case-insensitive, and
-//   credentials-file values win over config-file values;
-// - values are the ones the SDKs compute: continuation lines joined with "\n", a sub-property
-//   block kept both as the raw smithy-rs string ("\nk = v\nk2 = v2") and as a map.
-// One pass over each file's lines, writing straight into the ProfileSet (no intermediate
-// section or property records): this runs on every start-up, for files of any size.
-import { isValidIdentifier } from '../ini/syntax.ts';
-import type { IniDocument, IniLine, SectionLine } from '../ini/types.ts';
+// Lazily: one pass over each file checks every line and finds the sections and every warning,
+// keeping only the section headers and where their lines are; a section's settings are read
+// (from those lines again) the first time something looks at it. `awsctl process` in a config of
+// 10,000 profiles reads the one or two it uses, not all of them; `profiles`, which shows them
+// all, reads them all. The maps look like plain data: each entry is an accessor that turns
+// itself into the section on first read.
+import { isValidIdentifier, isValidIdentifierAt, sectionKeyAt, type SectionKey } from '../ini/syntax.ts';
+import { firstLineOffset, scanLines, serializeIni, startState, type LineScan } from '../ini/parse.ts';
+import type { IniDocument, IniSyntaxError } from '../ini/types.ts';
 import { emptyMap } from './model.ts';
-import type { FileKind, ProfileSet, PropertyValue, Section } from './model.ts';
+import type { FileKind, ProfileSet, ProfileWarning, PropertyValue, Section } from './model.ts';
 import { assertNoSyntaxErrors } from './syntax-errors.ts';
 
 export interface ProfilePaths {
@@ -35,85 +24,245 @@ type Placement =
   | { to: 'other'; type: string; name: string }
   | { to: 'ignored'; why: string | undefined };
 
+/** A section header: its line, its key, and where the text between the brackets is. */
+interface Header extends SectionKey {
+  line: number;
+  innerStart: number;
+  innerEnd: number;
+}
+
+/** The header's text between the brackets, trimmed (for messages). */
+const headerText = (text: string, header: Header): string => text.slice(header.innerStart, header.innerEnd).trim();
+
+/** One file cut into sections: the headers, and where the lines below each one are. */
+interface FileScan {
+  text: string;
+  kind: FileKind;
+  file: string;
+  errors: IniSyntaxError[];
+  headers: Header[];
+  /** Offsets of the lines below headers[i] in text: bodyFrom[i] up to bodyTo[i]. */
+  bodyFrom: number[];
+  bodyTo: number[];
+  /** Warnings about lines below headers[i]; they count only if that section is not ignored. */
+  lineWarnings: Map<number, ProfileWarning[]>;
+}
+
+/**
+ * The sections found for one map (profiles, sso-sessions, one other type), not yet read. Each
+ * section is a chain of spans (its headers, in file order, config first), numbered across both
+ * files: kept as numbers, so a file of 10,000 sections costs a few arrays, not 10,000 objects.
+ */
+interface SpanChains {
+  first: Map<string, number>;
+  last: Map<string, number>;
+}
+
+interface Spans {
+  scans: FileScan[];
+  /** Span id → file (index in scans) and header index there; next span of the same section or -1. */
+  fileOf: number[];
+  headerOf: number[];
+  next: number[];
+}
+
 /** Throws AwsctlError (file:line) when either file has a line the SDKs reject. */
 export function normalize(configDoc: IniDocument | undefined, credentialsDoc: IniDocument | undefined, paths: ProfilePaths): ProfileSet {
-  if (configDoc) assertNoSyntaxErrors(configDoc, 'config', paths.config);
-  if (credentialsDoc) assertNoSyntaxErrors(credentialsDoc, 'credentials', paths.credentials);
-  const set: ProfileSet = { profiles: emptyMap(), ssoSessions: emptyMap(), services: emptyMap(), otherSections: emptyMap(), warnings: [] };
-  if (configDoc) mergeFile(set, configDoc, 'config', paths.config);
-  if (credentialsDoc) mergeFile(set, credentialsDoc, 'credentials', paths.credentials);
+  return normalizeText(configDoc && serializeIni(configDoc), credentialsDoc && serializeIni(credentialsDoc), paths);
+}
+
+/** The same from the files' text (what the loader has): nothing but the headers is kept yet. */
+export function normalizeText(configText: string | undefined, credentialsText: string | undefined, paths: ProfilePaths): ProfileSet {
+  const scans: FileScan[] = [];
+  if (configText !== undefined) scans.push(scanFile(configText, 'config', paths.config));
+  if (credentialsText !== undefined) scans.push(scanFile(credentialsText, 'credentials', paths.credentials));
+  for (const scan of scans) assertNoSyntaxErrors(scan.errors, scan.kind, scan.file);
+  const spans: Spans = { scans, fileOf: [], headerOf: [], next: [] };
+  const chains = { profiles: newChains(), ssoSessions: newChains(), other: new Map<string, SpanChains>() };
+  const warnings: ProfileWarning[] = [];
+  scans.forEach((scan, fileIndex) => placeSections(spans, chains, warnings, scan, fileIndex));
+  const set: ProfileSet = { profiles: lazyMap(chains.profiles, spans), ssoSessions: lazyMap(chains.ssoSessions, spans), services: emptyMap(), otherSections: emptyMap(), warnings };
+  for (const [type, sections] of chains.other) set.otherSections![type] = lazyMap(sections, spans);
   buildServices(set);
   return set;
 }
 
-// The loops over lines below are indexed, not for...of: start-up code runs in V8's interpreter,
-// where each for...of step allocates an iterator result, and files have 100k+ lines.
+const newChains = (): SpanChains => ({ first: new Map(), last: new Map() });
 
-function hasPrefixedDefault(doc: IniDocument): boolean {
-  const lines = doc.lines;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as IniLine;
-    if (line.kind === 'section' && line.prefix === 'profile' && line.name === 'default') return true;
-  }
-  return false;
-}
-
-function mergeFile(set: ProfileSet, doc: IniDocument, kind: FileKind, file: string): void {
-  const skipBareDefault = kind === 'config' && hasPrefixedDefault(doc);
-  const warn = (line: number, message: string): void => void set.warnings.push({ file, line, message });
-  let header: SectionLine | undefined;
-  /** The section the lines below the header merge into; undefined while it is ignored. */
-  let target: Section | undefined;
-  /** The property indented lines extend; undefined after an ignored one. */
-  let property: PropertyValue | undefined;
-  const lines = doc.lines;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as IniLine;
+/**
+ * Checks every line (the SDKs reject a file with a bad line anywhere), finds every warning, and
+ * cuts the file into sections. Lines are only scanned (ini/parse.ts scanLines): no object is
+ * made for a line but a header's.
+ */
+export function scanFile(text: string, kind: FileKind, file: string): FileScan {
+  const scan: FileScan = { text, kind, file, errors: [], headers: [], bodyFrom: [], bodyTo: [], lineWarnings: new Map() };
+  /** The setting indented lines extend was kept (a valid name): its sub-settings are checked. */
+  let propertyKept = false;
+  const state = startState();
+  const currentHeader = (): string => {
+    const header = scan.headers[scan.headers.length - 1];
+    return header ? headerText(text, header) : '';
+  };
+  const warn = (line: number, message: string): void => {
+    const index = scan.headers.length - 1;
+    if (index < 0) return; // lines after a broken first header: the file is refused anyway
+    const list = scan.lineWarnings.get(index) ?? [];
+    list.push({ file, line, message });
+    scan.lineWarnings.set(index, list);
+  };
+  scanLines(text, firstLineOffset(text), text.length, 1, state, (line: LineScan) => {
     switch (line.kind) {
-      case 'section': {
-        header = line;
-        property = undefined;
-        const placement = place(line, kind, skipBareDefault);
-        if (placement.to === 'ignored') {
-          target = undefined;
-          if (placement.why) warn(line.line, `section [${line.header.trim()}] is ignored: ${placement.why}`);
-        } else target = targetSection(set, placement, kind, file, line.line);
+      case 'section':
+        if (scan.headers.length > 0) scan.bodyTo.push(line.start);
+        scan.headers.push({ ...sectionKeyAt(text, line.innerStart, line.innerEnd), line: line.line, innerStart: line.innerStart, innerEnd: line.innerEnd });
+        scan.bodyFrom.push(line.end + line.eol.length);
+        propertyKept = false;
         break;
-      }
       case 'property':
-        property = undefined;
-        if (!target) break;
-        if (!isValidIdentifier(line.key)) {
-          warn(line.line, `setting '${line.key}' in [${header?.header.trim()}] is ignored: not a valid setting name`);
-          break;
+        propertyKept = isValidIdentifierAt(text, line.keyStart, line.keyEnd);
+        if (!propertyKept) warn(line.line, `setting '${text.slice(line.keyStart, line.keyEnd)}' in [${currentHeader()}] is ignored: not a valid setting name`);
+        break;
+      case 'subproperty':
+        if (propertyKept && !isValidIdentifierAt(text, line.keyStart, line.keyEnd)) {
+          const under = text.slice(state.propertyKeyStart, state.propertyKeyEnd);
+          warn(line.line, `sub-setting '${text.slice(line.keyStart, line.keyEnd)}' under '${under}' in [${currentHeader()}] is ignored: not a valid setting name`);
         }
-        property = { key: line.key, value: line.value, origin: { kind, file, line: line.line } };
-        target.properties[line.key.toLowerCase()] = property;
         break;
-      case 'continuation':
-        if (property) property.value += '\n' + line.value;
+      case 'invalid':
+        scan.errors.push({ line: line.line, code: line.code!, message: line.reason! });
         break;
-      case 'subproperty': {
-        if (!property) break;
-        property.value += '\n' + line.raw;
-        const subProperties = (property.subProperties ??= emptyMap());
-        if (isValidIdentifier(line.key)) subProperties[line.key.toLowerCase()] = line.value;
-        else warn(line.line, `sub-setting '${line.key}' under '${property.key}' in [${header?.header.trim()}] is ignored: not a valid setting name`);
-        break;
-      }
       default:
         break;
     }
+  });
+  if (scan.headers.length > 0) scan.bodyTo.push(text.length);
+  return scan;
+}
+
+/** Decides where each header goes (or that it is ignored, and why), in file order. */
+function placeSections(spans: Spans, chains: { profiles: SpanChains; ssoSessions: SpanChains; other: Map<string, SpanChains> }, warnings: ProfileWarning[], scan: FileScan, fileIndex: number): void {
+  const { kind, file, headers } = scan;
+  const skipBareDefault = kind === 'config' && headers.some((h) => h.prefix === 'profile' && h.name === 'default');
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i]!;
+    const placement = place(header, scan.text, kind, skipBareDefault);
+    if (placement.to === 'ignored') {
+      if (placement.why) warnings.push({ file, line: header.line, message: `section [${headerText(scan.text, header)}] is ignored: ${placement.why}` });
+      continue;
+    }
+    const lineWarnings = scan.lineWarnings.get(i);
+    if (lineWarnings) warnings.push(...lineWarnings);
+    let target: SpanChains;
+    if (placement.to === 'profile') target = chains.profiles;
+    else if (placement.to === 'sso-session') target = chains.ssoSessions;
+    else {
+      const type = placement.to === 'other' ? placement.type : 'services';
+      target = chains.other.get(type) ?? newChains();
+      chains.other.set(type, target);
+    }
+    const id = spans.fileOf.length;
+    spans.fileOf.push(fileIndex);
+    spans.headerOf.push(i);
+    spans.next.push(-1);
+    const last = target.last.get(placement.name);
+    if (last === undefined) target.first.set(placement.name, id);
+    else spans.next[last] = id;
+    target.last.set(placement.name, id);
   }
 }
 
-function place(header: SectionLine, kind: FileKind, skipBareDefault: boolean): Placement {
-  const placement = kind === 'config' ? placeInConfig(header, skipBareDefault) : placeInCredentials(header);
+/**
+ * A map whose entries read their section on first access (and keep it), in the shape of a plain
+ * object: a Proxy over an emptyMap() that holds the sections read so far, so building it costs
+ * nothing per section. Keys come in file order, as an object's would (integer-like names first).
+ * Writing or deleting an entry works as on a plain object.
+ */
+function lazyMap(chains: SpanChains, spans: Spans): Record<string, Section> {
+  /** Every name found, in file order; an entry leaves only when deleted (reading keeps the order). */
+  const found = chains.first;
+  const read = emptyMap<Section>();
+  const unread = (key: string | symbol): key is string => typeof key === 'string' && found.has(key) && !Object.hasOwn(read, key);
+  const settle = (key: string): void => {
+    Object.defineProperty(read, key, { value: readSection(key, found.get(key)!, spans), writable: true, enumerable: true, configurable: true });
+  };
+  return new Proxy(read, {
+    get: (target, key, receiver) => {
+      if (unread(key)) settle(key);
+      return Reflect.get(target, key, receiver);
+    },
+    has: (target, key) => unread(key) || Reflect.has(target, key),
+    ownKeys: (target) => objectKeyOrder([...found.keys(), ...Reflect.ownKeys(target).filter((key) => typeof key !== 'string' || !found.has(key))]),
+    getOwnPropertyDescriptor: (target, key) => {
+      if (unread(key)) settle(key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    set: (target, key, value) => Reflect.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true }),
+    deleteProperty: (target, key) => {
+      if (typeof key === 'string') found.delete(key);
+      return Reflect.deleteProperty(target, key);
+    },
+  });
+}
+
+/** Integer-like keys ascending, then the others in the order given: how objects order their keys. */
+function objectKeyOrder(keys: Array<string | symbol>): Array<string | symbol> {
+  const isIndex = (key: string | symbol): boolean => typeof key === 'string' && /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+  const indices = keys.filter(isIndex).sort((x, y) => Number(x) - Number(y));
+  return indices.length === 0 ? keys : [...indices, ...keys.filter((key) => !isIndex(key))];
+}
+
+/**
+ * Reads a section's settings from its lines (all its headers, in file order, config file first):
+ * the last value of a key wins, keys are case-insensitive. Lines the scan warned about are skipped.
+ */
+function readSection(name: string, firstSpan: number, spans: Spans): Section {
+  const origin = (id: number) => {
+    const scan = spans.scans[spans.fileOf[id]!]!;
+    return { scan, header: scan.headers[spans.headerOf[id]!]!, index: spans.headerOf[id]! };
+  };
+  const first = origin(firstSpan);
+  const section: Section = { name, properties: emptyMap(), origin: { kind: first.scan.kind, file: first.scan.file, line: first.header.line }, declaredIn: [] };
+  for (let id = firstSpan; id !== -1; id = spans.next[id]!) {
+    const { scan, header, index } = origin(id);
+    const { text, kind, file } = scan;
+    if (!section.declaredIn!.includes(kind)) section.declaredIn!.push(kind);
+    /** The property indented lines extend; undefined after an ignored one. */
+    let property: PropertyValue | undefined;
+    scanLines(text, scan.bodyFrom[index]!, scan.bodyTo[index]!, header.line + 1, startState(true), (line: LineScan) => {
+      switch (line.kind) {
+        case 'property': {
+          property = undefined;
+          if (!isValidIdentifierAt(text, line.keyStart, line.keyEnd)) break;
+          const key = text.slice(line.keyStart, line.keyEnd);
+          property = { key, value: text.slice(line.valueStart, line.valueEnd), origin: { kind, file, line: line.line } };
+          section.properties[key.toLowerCase()] = property;
+          break;
+        }
+        case 'continuation':
+          if (property) property.value += '\n' + text.slice(line.innerStart, line.innerEnd);
+          break;
+        case 'subproperty': {
+          if (!property) break;
+          property.value += '\n' + text.slice(line.innerStart, line.innerEnd);
+          const subProperties = (property.subProperties ??= emptyMap());
+          if (isValidIdentifierAt(text, line.keyStart, line.keyEnd)) subProperties[text.slice(line.keyStart, line.keyEnd).toLowerCase()] = text.slice(line.valueStart, line.valueEnd);
+          break;
+        }
+        default:
+          break;
+      }
+    });
+  }
+  return section;
+}
+
+function place(header: Header, text: string, kind: FileKind, skipBareDefault: boolean): Placement {
+  const placement = kind === 'config' ? placeInConfig(header, skipBareDefault) : placeInCredentials(header, text);
   if (placement.to === 'ignored' || isValidIdentifier(placement.name)) return placement;
   return { to: 'ignored', why: invalidNameReason(header.name) };
 }
 
-function placeInConfig(header: SectionLine, skipBareDefault: boolean): Placement {
+function placeInConfig(header: Header, skipBareDefault: boolean): Placement {
   switch (header.prefix) {
     case undefined:
       if (header.name === 'default') {
@@ -131,11 +280,11 @@ function placeInConfig(header: SectionLine, skipBareDefault: boolean): Placement
   }
 }
 
-function placeInCredentials(header: SectionLine): Placement {
+function placeInCredentials(header: Header, text: string): Placement {
   if (header.prefix === undefined) return { to: 'profile', name: header.name };
   if (header.prefix === 'profile') return { to: 'ignored', why: `in the credentials file a profile is written [${header.name}], without 'profile'` };
   if (header.prefix === 'sso-session' || header.prefix === 'services') return { to: 'ignored', why: `[${header.prefix}] sections belong in the config file` };
-  return { to: 'ignored', why: invalidNameReason(header.header.trim()) };
+  return { to: 'ignored', why: invalidNameReason(headerText(text, header)) };
 }
 
 function invalidNameReason(name: string): string {
@@ -145,21 +294,6 @@ function invalidNameReason(name: string): string {
     return `quoted names are read by the AWS CLI but ignored by the AWS SDKs, so awsctl ignores them too; name it ${suggestion}`;
   }
   return `'${name}' is not a valid name (use letters, digits and - / . % @ _ : +), e.g. ${suggestion}`;
-}
-
-/** The section a header merges into, created (with the header as its origin) on first sight. */
-function targetSection(set: ProfileSet, placement: Exclude<Placement, { to: 'ignored' }>, kind: FileKind, file: string, line: number): Section {
-  let map: Record<string, Section>;
-  if (placement.to === 'profile') map = set.profiles;
-  else if (placement.to === 'sso-session') map = set.ssoSessions;
-  else {
-    const type = placement.to === 'other' ? placement.type : 'services';
-    const others = (set.otherSections ??= emptyMap());
-    map = others[type] ??= emptyMap();
-  }
-  const known = map[placement.name];
-  if (known) return known;
-  return (map[placement.name] = { name: placement.name, properties: emptyMap(), origin: { kind, file, line } });
 }
 
 /** `[services x]` sections as service id → sub-settings; plain `key = value` lines there mean nothing. */

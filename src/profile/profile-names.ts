@@ -5,7 +5,7 @@
 // normalizer's: config `[profile x]` and `[default]`, credentials `[x]`, valid names only.
 import { isValidIdentifier } from '../ini/syntax.ts';
 import type { IniDocument, IniLine, SectionLine } from '../ini/types.ts';
-import type { FileKind } from './model.ts';
+import type { FileKind, ProfileSet } from './model.ts';
 
 export interface ProfileFiles {
   name: string;
@@ -39,4 +39,12 @@ export function profileNamesByFile(configDoc: IniDocument | undefined, credentia
   add(configDoc, 'config');
   add(credentialsDoc, 'credentials');
   return [...byName.values()];
+}
+
+/** The same from a normalized set: its profiles in file order, with the files that declare each. */
+export function profileFilesOf(set: ProfileSet): ProfileFiles[] {
+  return Object.keys(set.profiles).map((name) => {
+    const section = set.profiles[name]!;
+    return { name, files: section.declaredIn ?? (section.origin ? [section.origin.kind] : []) };
+  });
 }

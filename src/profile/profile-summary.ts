@@ -3,7 +3,7 @@
 // list says what resolving the profile would actually do; a profile the planner would refuse
 // still gets the kind its settings suggest, plus the planner's reason as `problem`.
 import { isPlanError } from '../plan/plan-error.ts';
-import { baseFromProfile, roleHopFromProfile } from '../plan/profile-base.ts';
+import { configuredBaseFromProfile, roleHopFromProfile } from '../plan/profile-base.ts';
 import { resolveProfileChain } from '../plan/profile-chain.ts';
 import { profileValue } from '../plan/settings.ts';
 import type { ProfileBase } from '../plan/types.ts';
@@ -63,7 +63,8 @@ const KIND_OF_BASE: Record<ProfileBase['kind'], ProfileKind> = {
 function kindOf(set: ProfileSet, name: string, section: Section): { kind: ProfileKind; problem?: string } {
   try {
     if (roleHopFromProfile(name, section)) return { kind: profileValue(section, 'credential_source') !== undefined ? 'credential-source' : 'assume-role' };
-    return { kind: KIND_OF_BASE[baseFromProfile(set, name, section).kind] };
+    const base = configuredBaseFromProfile(set, name, section);
+    return base ? { kind: KIND_OF_BASE[base.kind] } : { kind: 'none' };
   } catch (error) {
     if (!isPlanError(error)) throw error;
     if (error.notConfigured) return { kind: 'none' };

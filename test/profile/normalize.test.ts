@@ -7,7 +7,7 @@ import { isAwsctlError } from '../../src/errors.ts';
 import { parseIni } from '../../src/ini/parse.ts';
 import { emptyMap, getValue } from '../../src/profile/model.ts';
 import type { ProfileSet, Section } from '../../src/profile/model.ts';
-import { normalize } from '../../src/profile/normalize.ts';
+import { normalize, normalizeText } from '../../src/profile/normalize.ts';
 
 const PATHS = { config: '/h/.aws/config', credentials: '/h/.aws/credentials' };
 
@@ -137,4 +137,41 @@ test('an error in the credentials file names the credentials file', () => {
 
 test('the error message never repeats the line (it may hold a secret)', () => {
   assert.throws(() => load(undefined, '[default]\naws_secret_access_key: TOPSECRET'), (e: unknown) => isAwsctlError(e) && !e.message.includes('TOPSECRET'));
+});
+
+// The maps are lazy (each section is read from its lines on first access) but must behave as
+// the plain objects they used to be, whatever the order things are looked at in.
+const LAZY_CONFIG = '[profile b]\nx = 1\n[profile 10]\ny = 2\n[profile a]\nz = 3\n[profile 2]\nw = 4\n[profile b]\nx = 5\n  cont\n[sso-session s]\nsso_region = r\n';
+const LAZY_CREDENTIALS = '[a]\naws_access_key_id = K\n[only-here]\naws_access_key_id = L\n';
+
+test('lazy maps: keys in object order, lookups, `in`, hasOwn and entries agree with a full read', () => {
+  const set = normalizeText(LAZY_CONFIG, LAZY_CREDENTIALS, PATHS);
+  // Integer-like names first (ascending), then file order, credentials-only names last.
+  assert.deepEqual(Object.keys(set.profiles), ['2', '10', 'b', 'a', 'only-here']);
+  assert.equal('b' in set.profiles, true);
+  assert.equal('nope' in set.profiles, false);
+  assert.equal(Object.hasOwn(set.profiles, 'a'), true);
+  assert.equal(set.profiles['nope'], undefined);
+  // One section read before the others, then everything: the same as reading all at once.
+  assert.equal(getValue(set.profiles['b'], 'x'), '5\ncont');
+  const all = normalizeText(LAZY_CONFIG, LAZY_CREDENTIALS, PATHS);
+  assert.deepEqual(flat(set.profiles), flat(all.profiles));
+  assert.deepEqual(JSON.parse(JSON.stringify(set.profiles)), JSON.parse(JSON.stringify(all.profiles)));
+  assert.deepEqual({ ...set.ssoSessions }, { ...all.ssoSessions });
+  assert.deepEqual(set.profiles['a']?.declaredIn, ['config', 'credentials']);
+  assert.deepEqual(set.profiles['a']?.origin, { kind: 'config', file: PATHS.config, line: 5 });
+  assert.deepEqual(set.profiles['a']?.properties['aws_access_key_id']?.origin, { kind: 'credentials', file: PATHS.credentials, line: 2 });
+  assert.deepEqual(set.profiles['only-here']?.declaredIn, ['credentials']);
+});
+
+test('lazy maps: entries can be replaced, added and deleted like plain properties', () => {
+  const set = normalizeText(LAZY_CONFIG, undefined, PATHS);
+  const replacement: Section = { name: 'b', properties: emptyMap() };
+  set.profiles['b'] = replacement;
+  assert.equal(set.profiles['b'], replacement);
+  set.profiles['new'] = replacement;
+  assert.deepEqual(Object.keys(set.profiles), ['2', '10', 'b', 'a', 'new']);
+  delete set.profiles['a'];
+  assert.equal('a' in set.profiles, false);
+  assert.deepEqual(Object.keys(set.profiles), ['2', '10', 'b', 'new']);
 });

@@ -3,7 +3,7 @@
 // 10,000-profile config lists in well under a second.
 import type { Context } from '../../io/context.ts';
 import { formatJson, formatTable } from '../../output/table.ts';
-import { profileNamesByFile } from '../../profile/profile-names.ts';
+import { profileFilesOf } from '../../profile/profile-names.ts';
 import { summarizeProfiles } from '../../profile/profile-summary.ts';
 import type { ProfileSummary } from '../../profile/profile-summary.ts';
 import type { CommandInput } from '../action.ts';
@@ -11,7 +11,7 @@ import { loadForReading, note } from './configure-common.ts';
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const loaded = loadForReading(ctx, input);
-  const summaries = summarizeProfiles(loaded.set, profileNamesByFile(loaded.config.doc, loaded.credentials.doc));
+  const summaries = summarizeProfiles(loaded.set, profileFilesOf(loaded.set));
   for (const s of summaries) if (s.problem) note(ctx, `warning: profile ${s.name}: ${s.problem}`);
   if (input.options['json'] === true) {
     ctx.stdout.write(formatJson(summaries));
