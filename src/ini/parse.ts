@@ -41,8 +41,9 @@ export interface ParseState {
   next: NextChars;
 }
 
-export function startState(inSection = false): ParseState {
-  return { inSection, propertyOpen: false, propertyKeyStart: 0, propertyKeyEnd: 0, propertyBlock: false, next: newNextChars() };
+/** `next` may be shared by every scan of one text (see NextChars), in any order. */
+export function startState(inSection = false, next: NextChars = newNextChars()): ParseState {
+  return { inSection, propertyOpen: false, propertyKeyStart: 0, propertyKeyEnd: 0, propertyBlock: false, next };
 }
 
 /**
@@ -63,14 +64,18 @@ export interface LineScan extends PropertyRanges {
   reason: string | undefined;
 }
 
+/** A LineScan to fill (one can serve many scanLines calls in a row). */
+export function newLineScan(): LineScan {
+  return { kind: 'blank', start: 0, end: 0, eol: '', line: 0, innerStart: 0, innerEnd: 0, keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0, code: undefined, reason: undefined };
+}
+
 /**
  * Walks the lines of text[from, to), numbering them from `firstLine`, and hands each to `visit`
  * classified: the one line reader. parseIni builds the lossless lines from it; the normalizer
  * (profile/normalize.ts) keeps only the headers, and later reads single sections again from their
  * offsets. `to` must be a line start or the end of the text.
  */
-export function scanLines(text: string, from: number, to: number, firstLine: number, state: ParseState, visit: (line: LineScan) => void): void {
-  const scan: LineScan = { kind: 'blank', start: 0, end: 0, eol: '', line: 0, innerStart: 0, innerEnd: 0, keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0, code: undefined, reason: undefined };
+export function scanLines(text: string, from: number, to: number, firstLine: number, state: ParseState, visit: (line: LineScan) => void, scan: LineScan = newLineScan()): void {
   let start = from;
   let number = firstLine;
   while (start < to) {

@@ -48,24 +48,33 @@ export function isBlank(text: string): boolean {
 }
 
 /**
- * Where the next `=`, `#` and `;` are (indexOf results; -1: none further on). Scanning a whole
- * file, one of these is carried from line to line so that each character is searched for once,
- * by the engine's indexOf, however many lines lack it: start-up code runs cold, where a loop over
- * every character in JavaScript costs several times more.
+ * Where the next `=`, `#` and `;` are, as found by indexOf from some point (-1: none after it).
+ * Scanning a file, one of these is carried from line to line (and from section to section) so
+ * that the engine's indexOf searches each stretch of text once, however many lines lack the
+ * character: start-up code runs cold, where a loop over every character in JavaScript costs
+ * several times more, and an indexOf per line could run on to the end of the file each time.
  */
 export interface NextChars {
-  eq: number;
-  hash: number;
-  semi: number;
+  eq: Found;
+  hash: Found;
+  semi: Found;
+}
+
+/** Where an indexOf found its character (-1: nowhere) and where that search started. */
+interface Found {
+  at: number;
+  from: number;
 }
 
 export function newNextChars(): NextChars {
-  return { eq: -2, hash: -2, semi: -2 };
+  return { eq: { at: -1, from: Infinity }, hash: { at: -1, from: Infinity }, semi: { at: -1, from: Infinity } };
 }
 
-/** indexOf(ch, from), reusing `known` (a previous answer for an earlier `from`) when it still holds. */
-function nextOf(text: string, ch: string, from: number, known: number): number {
-  return known === -1 || known >= from ? known : text.indexOf(ch, from);
+/** indexOf(ch, from), reusing the last answer when it covers `from` (searched from at or before it, found at or after it). */
+function nextOf(text: string, ch: string, from: number, last: Found): number {
+  if (last.from <= from && (last.at === -1 || last.at >= from)) return last.at;
+  last.from = from;
+  return (last.at = text.indexOf(ch, from));
 }
 
 /**
@@ -77,9 +86,9 @@ function nextOf(text: string, ch: string, from: number, known: number): number {
 export function commentStart(text: string, needsWhitespaceBefore: boolean, from = 0, to = text.length, next: NextChars = newNextChars()): number {
   let at = from;
   for (;;) {
-    next.hash = nextOf(text, '#', at, next.hash);
-    next.semi = nextOf(text, ';', at, next.semi);
-    const found = next.hash < 0 ? next.semi : next.semi < 0 ? next.hash : Math.min(next.hash, next.semi);
+    const hash = nextOf(text, '#', at, next.hash);
+    const semi = nextOf(text, ';', at, next.semi);
+    const found = hash < 0 ? semi : semi < 0 ? hash : Math.min(hash, semi);
     if (found < 0 || found >= to) return -1;
     if (!needsWhitespaceBefore || (found > from && isWhitespaceCode(text.charCodeAt(found - 1)))) return found;
     at = found + 1;
@@ -112,7 +121,7 @@ export interface PropertyRanges {
  */
 export function splitPropertyAt(text: string, start: number, end: number, out: PropertyRanges, next: NextChars = newNextChars()): 'ok' | 'no-equals' | 'no-name' {
   while (start < end && isSpaceOrTabCode(text.charCodeAt(start))) start++;
-  const eq = (next.eq = nextOf(text, '=', start, next.eq));
+  const eq = nextOf(text, '=', start, next.eq);
   if (eq < 0 || eq >= end) return 'no-equals';
   const comment = commentStart(text, true, start, end, next);
   if (comment >= 0) end = comment;

@@ -4,11 +4,12 @@
 // 10,000 profiles reads the one or two it uses, not all of them; `profiles`, which shows them
 // all, reads them all. The maps look like plain data: each entry is an accessor that turns
 // itself into the section on first read.
-import { isValidIdentifier, isValidIdentifierAt, sectionKeyAt, type SectionKey } from '../ini/syntax.ts';
-import { firstLineOffset, scanLines, serializeIni, startState, type LineScan } from '../ini/parse.ts';
-import type { IniDocument, IniSyntaxError } from '../ini/types.ts';
+import { isValidIdentifier, isValidIdentifierAt } from '../ini/syntax.ts';
+import { scanLines, serializeIni, startState, type LineScan } from '../ini/parse.ts';
+import type { IniDocument } from '../ini/types.ts';
 import { emptyMap } from './model.ts';
 import type { FileKind, ProfileSet, ProfileWarning, PropertyValue, Section } from './model.ts';
+import { headerText, scanFile, type FileScan, type Header } from './scan-file.ts';
 import { assertNoSyntaxErrors } from './syntax-errors.ts';
 
 export interface ProfilePaths {
@@ -24,37 +25,14 @@ type Placement =
   | { to: 'other'; type: string; name: string }
   | { to: 'ignored'; why: string | undefined };
 
-/** A section header: its line, its key, and where the text between the brackets is. */
-interface Header extends SectionKey {
-  line: number;
-  innerStart: number;
-  innerEnd: number;
-}
-
-/** The header's text between the brackets, trimmed (for messages). */
-const headerText = (text: string, header: Header): string => text.slice(header.innerStart, header.innerEnd).trim();
-
-/** One file cut into sections: the headers, and where the lines below each one are. */
-interface FileScan {
-  text: string;
-  kind: FileKind;
-  file: string;
-  errors: IniSyntaxError[];
-  headers: Header[];
-  /** Offsets of the lines below headers[i] in text: bodyFrom[i] up to bodyTo[i]. */
-  bodyFrom: number[];
-  bodyTo: number[];
-  /** Warnings about lines below headers[i]; they count only if that section is not ignored. */
-  lineWarnings: Map<number, ProfileWarning[]>;
-}
-
 /**
  * The sections found for one map (profiles, sso-sessions, one other type), not yet read. Each
  * section is a chain of spans (its headers, in file order, config first), numbered across both
  * files: kept as numbers, so a file of 10,000 sections costs a few arrays, not 10,000 objects.
  */
 interface SpanChains {
-  first: Map<string, number>;
+  /** Name → its first span (lazyMap then keeps the section read there in its place). */
+  first: Map<string, number | Section>;
   last: Map<string, number>;
 }
 
@@ -88,56 +66,6 @@ export function normalizeText(configText: string | undefined, credentialsText: s
 }
 
 const newChains = (): SpanChains => ({ first: new Map(), last: new Map() });
-
-/**
- * Checks every line (the SDKs reject a file with a bad line anywhere), finds every warning, and
- * cuts the file into sections. Lines are only scanned (ini/parse.ts scanLines): no object is
- * made for a line but a header's.
- */
-export function scanFile(text: string, kind: FileKind, file: string): FileScan {
-  const scan: FileScan = { text, kind, file, errors: [], headers: [], bodyFrom: [], bodyTo: [], lineWarnings: new Map() };
-  /** The setting indented lines extend was kept (a valid name): its sub-settings are checked. */
-  let propertyKept = false;
-  const state = startState();
-  const currentHeader = (): string => {
-    const header = scan.headers[scan.headers.length - 1];
-    return header ? headerText(text, header) : '';
-  };
-  const warn = (line: number, message: string): void => {
-    const index = scan.headers.length - 1;
-    if (index < 0) return; // lines after a broken first header: the file is refused anyway
-    const list = scan.lineWarnings.get(index) ?? [];
-    list.push({ file, line, message });
-    scan.lineWarnings.set(index, list);
-  };
-  scanLines(text, firstLineOffset(text), text.length, 1, state, (line: LineScan) => {
-    switch (line.kind) {
-      case 'section':
-        if (scan.headers.length > 0) scan.bodyTo.push(line.start);
-        scan.headers.push({ ...sectionKeyAt(text, line.innerStart, line.innerEnd), line: line.line, innerStart: line.innerStart, innerEnd: line.innerEnd });
-        scan.bodyFrom.push(line.end + line.eol.length);
-        propertyKept = false;
-        break;
-      case 'property':
-        propertyKept = isValidIdentifierAt(text, line.keyStart, line.keyEnd);
-        if (!propertyKept) warn(line.line, `setting '${text.slice(line.keyStart, line.keyEnd)}' in [${currentHeader()}] is ignored: not a valid setting name`);
-        break;
-      case 'subproperty':
-        if (propertyKept && !isValidIdentifierAt(text, line.keyStart, line.keyEnd)) {
-          const under = text.slice(state.propertyKeyStart, state.propertyKeyEnd);
-          warn(line.line, `sub-setting '${text.slice(line.keyStart, line.keyEnd)}' under '${under}' in [${currentHeader()}] is ignored: not a valid setting name`);
-        }
-        break;
-      case 'invalid':
-        scan.errors.push({ line: line.line, code: line.code!, message: line.reason! });
-        break;
-      default:
-        break;
-    }
-  });
-  if (scan.headers.length > 0) scan.bodyTo.push(text.length);
-  return scan;
-}
 
 /** Decides where each header goes (or that it is ignored, and why), in file order. */
 function placeSections(spans: Spans, chains: { profiles: SpanChains; ssoSessions: SpanChains; other: Map<string, SpanChains> }, warnings: ProfileWarning[], scan: FileScan, fileIndex: number): void {
@@ -173,42 +101,47 @@ function placeSections(spans: Spans, chains: { profiles: SpanChains; ssoSessions
 
 /**
  * A map whose entries read their section on first access (and keep it), in the shape of a plain
- * object: a Proxy over an emptyMap() that holds the sections read so far, so building it costs
- * nothing per section. Keys come in file order, as an object's would (integer-like names first).
- * Writing or deleting an entry works as on a plain object.
+ * object: a Proxy whose entries live in a Map of name → section, or → the section's first span
+ * while unread, so building it costs nothing per section. Keys come in file order, as an
+ * object's would (integer-like names first); writing, adding and deleting work as on an object.
  */
 function lazyMap(chains: SpanChains, spans: Spans): Record<string, Section> {
-  /** Every name found, in file order; an entry leaves only when deleted (reading keeps the order). */
-  const found = chains.first;
-  const read = emptyMap<Section>();
-  const unread = (key: string | symbol): key is string => typeof key === 'string' && found.has(key) && !Object.hasOwn(read, key);
-  const settle = (key: string): void => {
-    Object.defineProperty(read, key, { value: readSection(key, found.get(key)!, spans), writable: true, enumerable: true, configurable: true });
+  const entries: Map<string, number | Section> = chains.first;
+  const lookup = (key: string): Section | undefined => {
+    const entry = entries.get(key);
+    if (typeof entry !== 'number') return entry;
+    const section = readSection(key, entry, spans);
+    entries.set(key, section); // in place: the key keeps its position
+    return section;
   };
-  return new Proxy(read, {
-    get: (target, key, receiver) => {
-      if (unread(key)) settle(key);
-      return Reflect.get(target, key, receiver);
+  const own = (key: string | symbol): key is string => typeof key === 'string' && entries.has(key);
+  return new Proxy(emptyMap<Section>(), {
+    get: (target, key, receiver) => (own(key) ? lookup(key) : Reflect.get(target, key, receiver)),
+    has: (target, key) => own(key) || Reflect.has(target, key),
+    ownKeys: () => objectKeyOrder([...entries.keys()]),
+    getOwnPropertyDescriptor: (_target, key) => (own(key) ? { value: lookup(key), writable: true, enumerable: true, configurable: true } : undefined),
+    set: (_target, key, value: Section) => {
+      if (typeof key !== 'string') return false;
+      entries.set(key, value);
+      return true;
     },
-    has: (target, key) => unread(key) || Reflect.has(target, key),
-    ownKeys: (target) => objectKeyOrder([...found.keys(), ...Reflect.ownKeys(target).filter((key) => typeof key !== 'string' || !found.has(key))]),
-    getOwnPropertyDescriptor: (target, key) => {
-      if (unread(key)) settle(key);
-      return Reflect.getOwnPropertyDescriptor(target, key);
+    defineProperty: (_target, key, descriptor) => {
+      if (typeof key !== 'string' || !('value' in descriptor)) return false;
+      entries.set(key, descriptor.value as Section);
+      return true;
     },
-    set: (target, key, value) => Reflect.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true }),
-    deleteProperty: (target, key) => {
-      if (typeof key === 'string') found.delete(key);
-      return Reflect.deleteProperty(target, key);
-    },
+    deleteProperty: (_target, key) => (typeof key === 'string' ? (entries.delete(key), true) : true),
   });
 }
 
 /** Integer-like keys ascending, then the others in the order given: how objects order their keys. */
-function objectKeyOrder(keys: Array<string | symbol>): Array<string | symbol> {
-  const isIndex = (key: string | symbol): boolean => typeof key === 'string' && /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
-  const indices = keys.filter(isIndex).sort((x, y) => Number(x) - Number(y));
-  return indices.length === 0 ? keys : [...indices, ...keys.filter((key) => !isIndex(key))];
+function objectKeyOrder(keys: string[]): string[] {
+  const isIndex = (key: string): boolean => {
+    const first = key.charCodeAt(0);
+    return first >= 48 && first <= 57 && /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+  };
+  if (!keys.some(isIndex)) return keys;
+  return [...keys.filter(isIndex).sort((x, y) => Number(x) - Number(y)), ...keys.filter((key) => !isIndex(key))];
 }
 
 /**
@@ -228,7 +161,7 @@ function readSection(name: string, firstSpan: number, spans: Spans): Section {
     if (!section.declaredIn!.includes(kind)) section.declaredIn!.push(kind);
     /** The property indented lines extend; undefined after an ignored one. */
     let property: PropertyValue | undefined;
-    scanLines(text, scan.bodyFrom[index]!, scan.bodyTo[index]!, header.line + 1, startState(true), (line: LineScan) => {
+    scanLines(text, scan.bodyFrom[index]!, scan.bodyTo[index]!, header.line + 1, startState(true, scan.next), (line: LineScan) => {
       switch (line.kind) {
         case 'property': {
           property = undefined;
