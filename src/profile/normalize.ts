@@ -119,7 +119,9 @@ function lazyMap(chains: SpanChains, spans: Spans): Record<string, Section> {
     get: (target, key, receiver) => (own(key) ? lookup(key) : Reflect.get(target, key, receiver)),
     has: (target, key) => own(key) || Reflect.has(target, key),
     ownKeys: () => objectKeyOrder([...entries.keys()]),
-    getOwnPropertyDescriptor: (_target, key) => (own(key) ? { value: lookup(key), writable: true, enumerable: true, configurable: true } : undefined),
+    // An accessor, so that Object.keys (which asks every key's descriptor) reads no section.
+    getOwnPropertyDescriptor: (_target, key) =>
+      own(key) ? { get: () => lookup(key), set: (value: Section) => void entries.set(key, value), enumerable: true, configurable: true } : undefined,
     set: (_target, key, value: Section) => {
       if (typeof key !== 'string') return false;
       entries.set(key, value);
