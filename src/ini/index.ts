@@ -1,5 +1,5 @@
 // The lossless profile-file syntax model: parse, serialize, address and edit.
-export { parseIni, serializeIni, splitLines } from './parse.ts';
+export { parseIni, serializeIni } from './parse.ts';
 export { setProperty, unsetProperty, setSubProperty, unsetSubProperty } from './edit.ts';
 export { addSection, renameSection, removeSection } from './edit-sections.ts';
 export { findSections, listSections, propertyGroups, groupsForKey, headerFor, newlineStyle } from './sections.ts';

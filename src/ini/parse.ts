@@ -6,28 +6,6 @@ import type { IniDocument, IniLine, IniSyntaxError, LineEnding, SyntaxErrorCode 
 
 const BOM = '\uFEFF';
 
-interface RawLine {
-  text: string;
-  eol: LineEnding;
-}
-
-/** Splits on LF; a CR directly before the LF belongs to the ending, any other CR is content. */
-export function splitLines(text: string): RawLine[] {
-  const lines: RawLine[] = [];
-  let start = 0;
-  while (start < text.length) {
-    const lf = text.indexOf('\n', start);
-    if (lf < 0) {
-      lines.push({ text: text.slice(start), eol: '' });
-      break;
-    }
-    const crlf = lf > start && text.charCodeAt(lf - 1) === 13;
-    lines.push({ text: text.slice(start, crlf ? lf - 1 : lf), eol: crlf ? '\r\n' : '\n' });
-    start = lf + 1;
-  }
-  return lines;
-}
-
 /** What the line before decides about the next indented line. */
 export interface ParseState {
   inSection: boolean;
@@ -112,7 +90,7 @@ export function parseIni(text: string): IniDocument {
 }
 
 /** The lossless line object for a scanned line. */
-export function lineOf(source: string, scan: LineScan): IniLine {
+function lineOf(source: string, scan: LineScan): IniLine {
   const text = source.slice(scan.start, scan.end);
   const { eol, line } = scan;
   switch (scan.kind) {

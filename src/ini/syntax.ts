@@ -41,12 +41,6 @@ export function isWhitespaceCode(code: number): boolean {
   return code >= 0x80 && /\s/u.test(String.fromCharCode(code));
 }
 
-/** True when the text is empty or only whitespace. */
-export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isWhitespaceCode(text.charCodeAt(i)) && text.charCodeAt(i) !== 0xfeff) return false;
-  return true;
-}
-
 /**
  * Where the next `=`, `#` and `;` are, as found by indexOf from some point (-1: none after it).
  * Scanning a file, one of these is carried from line to line (and from section to section) so

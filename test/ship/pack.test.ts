@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, tempDir } from '../helpers/cli.ts';
 import { NO_BUNDLE, distBundle } from './shells.ts';
@@ -36,4 +36,13 @@ test('npm pack contains only the shipped files, and the tarball installs and run
   });
   assert.match(output, new RegExp(version.replace(/\./g, '\\.')));
   assert.ok(existsSync(join(prefix, 'lib', 'node_modules', 'awsctl', 'man', 'awsctl.1')));
+
+  // The fast path, through the linked launcher, with the code cache shipped in the package: taken
+  // by this Node (it built it), so the run trains and saves none in the user's cache folder.
+  const home = tempDir('awsctl-pack-home-');
+  mkdirSync(join(home, '.aws'));
+  writeFileSync(join(home, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIAPACKED0000000001\naws_secret_access_key = packed-secret\n', { mode: 0o600 });
+  const answer = execFileSync(join(prefix, 'bin', 'awsctl'), ['process'], { cwd: home, encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home } });
+  assert.equal(JSON.parse(answer).AccessKeyId, 'AKIAPACKED0000000001');
+  assert.equal(existsSync(join(home, '.cache')), false, 'the shipped code cache was taken');
 });
