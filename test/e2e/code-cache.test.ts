@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, repoRoot, tempDir, tempHome } from '../helpers/cli.ts';
-import { shippedCacheName } from '../../src/cli/code-cache.ts';
+import { FAST_PATH_BUNDLE, shippedCacheName } from '../../src/cli/code-cache.ts';
 
 const SECRET = 'code-cache-secret/abc+xyz';
 const CONFIG = { '.aws/credentials': `[default]\naws_access_key_id = AKIACODECACHE0000001\naws_secret_access_key = ${SECRET}\n` };
@@ -106,4 +106,14 @@ test('XDG_CACHE_HOME is followed; NODE_DISABLE_COMPILE_CACHE and an unwritable f
   assert.equal(blocked.code, 0, blocked.stderr);
   assert.equal(blocked.stderr, '', 'a cache that cannot be saved is not worth a word');
   assert.equal(JSON.parse(blocked.stdout).SecretAccessKey, SECRET);
+});
+
+test('an install without the fast path still answers, through the full CLI, the same bytes', { skip }, () => {
+  const root = installWithoutShippedCache();
+  rmSync(join(root, 'dist', FAST_PATH_BUNDLE));
+  const home = homeWithKeys();
+  const viaFullCli = awsctl(join(root, 'bin', 'awsctl'), home);
+  assert.equal(viaFullCli.code, 0, viaFullCli.stderr);
+  assert.deepEqual(viaFullCli, awsctl(join(repoRoot, 'bin', 'awsctl'), home));
+  assert.equal(existsSync(join(home, '.cache')), false);
 });
