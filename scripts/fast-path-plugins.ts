@@ -1,6 +1,6 @@
 import type { Plugin } from 'esbuild';
 
-// esbuild plugins for the start-up fast path bundles (dist/fast.mjs and the single binary's main),
+// esbuild plugins for the start-up fast path bundles (dist/fast-path.cjs, the launcher bin/awsctl, the single binary's fast-path asset),
 // and for the single binary's embedded full CLI.
 
 // Every dynamic import in a fast-path bundle becomes a module that throws, which makes the fast
@@ -42,7 +42,7 @@ function builtinModuleSource(specifier: string): string {
   return lines.join('\n');
 }
 
-// In the single binary the full CLI runs inside vm.Script (src/cli/sea-full.ts), where a real
+// In the single binary the full CLI runs inside vm.Script (src/cli/sea-bundles.ts), where a real
 // import() has no loader unless an experimental one is switched on (with a warning on stderr).
 // Every `import('node:x')` becomes the built-in itself, so that bundle has no real import() left.
 export const dynamicBuiltinsWithoutLoader: Plugin = {

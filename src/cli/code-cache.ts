@@ -15,7 +15,7 @@ export function wrapCommonJs(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
-/** The fast-path bundle in dist/, beside the loader (dist/fast.mjs). */
+/** The fast-path bundle in dist/ (bin/awsctl, the launcher, finds it there). */
 export const FAST_PATH_BUNDLE = 'fast-path.cjs';
 
 /** The trained cache the build ships beside the bundle, for the Node that built it (the single binary embeds its own). */

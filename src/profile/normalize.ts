@@ -1,9 +1,24 @@
-// Lazily: one pass over each file checks every line and finds the sections and every warning,
-// keeping only the section headers and where their lines are; a section's settings are read
-// (from those lines again) the first time something looks at it. `awsctl process` in a config of
-// 10,000 profiles reads the one or two it uses, not all of them; `profiles`, which shows them
-// all, reads them all. The maps look like plain data: each entry is an accessor that turns
-// itself into the section on first read.
+// Parsed files → ProfileSet, following the cross-SDK profile-file specification (smithy-rs
+// normalize.rs):
+// - config: `[profile x]`, `[default]`, `[sso-session x]`, `[services x]`, other `[type x]`;
+//   a bare `[x]` other than `[default]` is ignored; if any `[profile default]` exists, every
+//   bare `[default]` is ignored, wherever it appears;
+// - credentials: only bare `[x]`; any prefixed section is ignored. Kotlin makes
+//   `[sso-session x]` in the credentials file a hard error; we follow smithy-rs and the AWS CLI
+//   (ignore it, with a warning), because one stray section should not break every command;
+// - invalid names (anything but letters, digits and `- / . % @ _ : +`) are ignored with a
+//   warning. That includes botocore's quoted names (`[profile "my profile"]`): the AWS CLI
+//   accepts them but every AWS SDK ignores them, and awsctl hands credentials to SDKs, so a
+//   profile only awsctl and the CLI could see would be a trap. The warning says how to fix it;
+// - duplicate sections merge, the last value of a key wins, keys are case-insensitive, and
+//   credentials-file values win over config-file values;
+// - values are the ones the SDKs compute: continuation lines joined with "\n", a sub-property
+//   block kept both as the raw smithy-rs string ("\nk = v\nk2 = v2") and as a map.
+// Lazily, because this runs on every start-up for files of any size: scan-file.ts checks every
+// line of a file and finds its sections and every warning, keeping only the headers and where the
+// lines below each one are; a section's settings are read from those lines the first time
+// something looks at it. `awsctl process` in a config of 10,000 profiles reads the one or two it
+// uses; `profiles`, which shows them all, reads them all. The maps behave as plain objects.
 import { isValidIdentifier, isValidIdentifierAt } from '../ini/syntax.ts';
 import { scanLines, serializeIni, startState, type LineScan } from '../ini/parse.ts';
 import type { IniDocument } from '../ini/types.ts';
