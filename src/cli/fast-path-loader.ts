@@ -66,6 +66,14 @@ export async function answerThroughFastPath(argv: string[], bundle: FastPathBund
   const cachedData = plan.enabled ? (readIfExists(plan.userCache) ?? bundle.shippedCache()) : undefined;
   const compiled = runCommonJsBundle<FastPathExports>({ source: bundle.source, filename: bundle.filename, dirname: bundle.dirname, cachedData });
   const answered = await compiled.exports.answerFromHand(argv);
-  if (answered && !compiled.cacheAccepted && plan.userCache !== undefined) compiled.exports.saveTrainedCache(plan.userCache, compiled.script.createCachedData());
+  if (answered && !compiled.cacheAccepted && plan.userCache !== undefined) {
+    // The answer is printed by now: nothing here may fail the run (callers would run the full
+    // CLI, which would print it a second time).
+    try {
+      compiled.exports.saveTrainedCache(plan.userCache, compiled.script.createCachedData());
+    } catch {
+      // no cache this time
+    }
+  }
   return answered;
 }

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/cli/code-cache.ts';
+import { tempDir } from '../helpers/cli.ts';
 
 const base = { separator: '/', bundleHash: 'abc123', nodeVersion: 'v24.21.0', arch: 'x64', platform: 'linux' };
 
@@ -49,4 +50,18 @@ test('the wrapper is a CommonJS function expression over the source, with the so
   const module = { exports: undefined as unknown };
   fn({}, undefined, module, '/d/f.cjs', '/d');
   assert.equal(module.exports, '/d');
+});
+
+test('once the fast path has answered, a failure to save the trained cache still counts as answered', async () => {
+  const { answerThroughFastPath } = await import('../../src/cli/fast-path-loader.ts');
+  const saved = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = tempDir('awsctl-xdg-'); // never the real cache folder
+  try {
+    const source = "module.exports = { answerFromHand: async () => true, saveTrainedCache: () => { throw new Error('disk gone'); } };";
+    const bundle = { source, filename: '/x/fast-path.cjs', dirname: '/x', bundleHash: 'test', shippedCache: () => undefined };
+    assert.equal(await answerThroughFastPath(['process'], bundle), true);
+  } finally {
+    if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = saved;
+  }
 });
