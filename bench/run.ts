@@ -48,7 +48,7 @@ async function binaryTargets(options: BenchOptions): Promise<Target[]> {
     await buildSea({ out: withoutCache, useCodeCache: false });
     await buildSea({ out: withSnapshot, useCodeCache: true, startupSnapshot: true });
     // Without an embedded cache the binary would train one into the temp HOME on its first run
-    // (src/cli/code-cache.ts); Node's switch keeps this row what its name says.
+    // (src/startup/code-cache.ts); Node's switch keeps this row what its name says.
     return [
       binaryTarget(withCache, 'binary'),
       binaryTarget(withoutCache, 'binary, no code cache', { NODE_DISABLE_COMPILE_CACHE: '1' }),

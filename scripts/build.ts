@@ -13,7 +13,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 import { dirname, join, relative } from 'node:path';
 import { cjsDynamicImportNames } from './esbuild-cjs-dynamic-import.ts';
 import { builtinsWithoutNamespace, fastPathOnly } from './fast-path-plugins.ts';
-import { FAST_PATH_BUNDLE } from '../src/cli/code-cache.ts';
+import { FAST_PATH_BUNDLE } from '../src/startup/code-cache.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const args = process.argv.slice(2);
@@ -43,7 +43,7 @@ const common = {
 
 const result = await build({
   ...common,
-  entryPoints: ['src/main.ts'],
+  entryPoints: ['src/startup/main.ts'],
   outdir,
   entryNames: 'awsctl',
   chunkNames: 'chunks/[name]-[hash]',
@@ -65,14 +65,14 @@ for (const output of Object.keys(result.metafile.outputs)) {
   if (text.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(text.slice(REQUIRE_BANNER.length))) writeFileSync(output, text.slice(REQUIRE_BANNER.length).replace(/^\n/, ''));
 }
 
-// The start-up fast path for `process` and `env`: dist/fast-path.cjs holds src/cli/fast-answer.ts
+// The start-up fast path for `process` and `env`: dist/fast-path.cjs holds src/startup/fast-answer.ts
 // as ONE CommonJS file (a cached `awsctl process` compiles one script instead of ~18 chunks;
 // plugins: scripts/fast-path-plugins.ts); bin/awsctl, the launcher, runs it with a trained V8
-// code cache (src/cli/code-cache.ts), else the full CLI.
+// code cache (src/startup/code-cache.ts), else the full CLI.
 const fastPath = await build({
   ...common,
   format: 'cjs',
-  entryPoints: ['src/cli/fast-path-entry.ts'],
+  entryPoints: ['src/startup/fast-path-entry.ts'],
   outfile: `${outdir}/${FAST_PATH_BUNDLE}`,
   plugins: [fastPathOnly, builtinsWithoutNamespace],
   logLevel: 'error',
@@ -81,7 +81,7 @@ const launcherPath = `${bindir}/awsctl`;
 const launcher = await build({
   ...common,
   format: 'cjs',
-  entryPoints: ['src/cli/launcher.ts'],
+  entryPoints: ['src/startup/launcher.ts'],
   outfile: launcherPath,
   banner: { js: '#!/usr/bin/env node' },
   define: {

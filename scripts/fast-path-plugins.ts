@@ -42,7 +42,7 @@ function builtinModuleSource(specifier: string): string {
   return lines.join('\n');
 }
 
-// In the single binary the full CLI runs inside vm.Script (src/cli/sea-bundles.ts), where a real
+// In the single binary the full CLI runs inside vm.Script (src/startup/sea-bundles.ts), where a real
 // import() has no loader unless an experimental one is switched on (with a warning on stderr).
 // Every `import('node:x')` becomes the built-in itself, so that bundle has no real import() left.
 export const dynamicBuiltinsWithoutLoader: Plugin = {

@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildProgram } from '../src/cli/program.ts';
-import { completionScript, type Shell } from '../src/cli/completion-gen.ts';
-import { manPage } from '../src/cli/man-gen.ts';
+import { completionScript, type Shell } from '../src/docgen/completion-gen.ts';
+import { manPage } from '../src/docgen/man-gen.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

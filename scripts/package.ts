@@ -15,8 +15,8 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { wrapCommonJs } from '../src/cli/code-cache.ts';
-import { FAST_PATH_ASSET, FAST_PATH_CACHE_ASSET, FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET } from '../src/cli/sea-bundles.ts';
+import { wrapCommonJs } from '../src/startup/code-cache.ts';
+import { FAST_PATH_ASSET, FAST_PATH_CACHE_ASSET, FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET } from '../src/startup/sea-bundles.ts';
 import { builtinsWithoutNamespace, dynamicBuiltinsWithoutLoader, fastPathOnly } from './fast-path-plugins.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,18 +49,18 @@ export async function buildSea(options: SeaOptions): Promise<void> {
     define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
     logLevel: 'warning' as const,
   };
-  // The fast path, with a code cache trained by answering the common calls (src/cli/code-cache.ts).
+  // The fast path, with a code cache trained by answering the common calls (src/startup/code-cache.ts).
   const fastPath = join(work, FAST_PATH_ASSET);
-  await build({ ...common, entryPoints: [join(root, 'src/cli/fast-path-entry.ts')], outfile: fastPath, plugins: [fastPathOnly, builtinsWithoutNamespace, ...(options.plugins ?? [])] });
-  // The binary's main script (src/cli/sea-main.ts) only picks one of the two embedded bundles.
+  await build({ ...common, entryPoints: [join(root, 'src/startup/fast-path-entry.ts')], outfile: fastPath, plugins: [fastPathOnly, builtinsWithoutNamespace, ...(options.plugins ?? [])] });
+  // The binary's main script (src/startup/sea-main.ts) only picks one of the two embedded bundles.
   const main = join(work, options.startupSnapshot ? 'awsctl-snapshot.cjs' : 'awsctl.cjs');
   const fastPathHash = createHash('sha256').update(readFileSync(fastPath)).digest('hex').slice(0, 16);
-  const mainEntry = options.startupSnapshot ? 'scripts/sea-snapshot-main.ts' : 'src/cli/sea-main.ts';
+  const mainEntry = options.startupSnapshot ? 'scripts/sea-snapshot-main.ts' : 'src/startup/sea-main.ts';
   const mainPlugins = options.startupSnapshot ? [fastPathOnly, builtinsWithoutNamespace] : [];
   await build({ ...common, define: { ...common.define, FAST_PATH_HASH: JSON.stringify(fastPathHash) }, entryPoints: [join(root, mainEntry)], outfile: main, plugins: [...mainPlugins, ...(options.plugins ?? [])] });
-  // The full CLI, with a code cache of its own (src/cli/sea-bundles.ts).
+  // The full CLI, with a code cache of its own (src/startup/sea-bundles.ts).
   const full = join(work, FULL_CLI_ASSET);
-  await build({ ...common, entryPoints: [join(root, 'src/cli/main-entry.ts')], outfile: full, plugins: [dynamicBuiltinsWithoutLoader, ...(options.plugins ?? [])] });
+  await build({ ...common, entryPoints: [join(root, 'src/startup/main-entry.ts')], outfile: full, plugins: [dynamicBuiltinsWithoutLoader, ...(options.plugins ?? [])] });
   // esbuild writes import() specifiers in double quotes (single-quoted ones are in comments).
   const leftover = readFileSync(full, 'utf8').match(/\bimport\("[^"]+"\)/);
   if (leftover) throw new Error(`the embedded CLI must not contain a real import(), but has ${leftover[0]}`);
@@ -89,7 +89,7 @@ function makeCodeCache(fullCli: string, out: string): string {
     const script = new vm.Script(fs.readFileSync(${JSON.stringify(wrapped)}, 'utf8'), { filename: ${JSON.stringify(FULL_CLI_ASSET)} });
     const module = { exports: {} };
     script.runInThisContext()(module.exports, require, module, ${JSON.stringify(FULL_CLI_ASSET)}, '.');
-    fs.writeFileSync(${JSON.stringify(out)}, script.createCachedData());`; // same options as src/cli/sea-bundles.ts
+    fs.writeFileSync(${JSON.stringify(out)}, script.createCachedData());`; // same options as src/startup/sea-bundles.ts
   execFileSync(localNode, ['-e', program], { stdio: ['ignore', 'ignore', 'inherit'] });
   return out;
 }

@@ -4,8 +4,8 @@
 // this file to build the snapshot: the fast path is loaded and trained on the common calls, then
 // the heap is saved, and every start of the binary deserializes it and runs the function below.
 // Not shipped: a heap saved at package time can hold whatever the packaging process had at hand.
-import { answerFromHand } from '../src/cli/fast-answer.ts';
-import { runEmbeddedFullCli } from '../src/cli/sea-bundles.ts';
+import { answerFromHand } from '../src/startup/fast-answer.ts';
+import { runEmbeddedFullCli } from '../src/startup/sea-bundles.ts';
 import { runTrainingCalls } from './training-calls.ts';
 
 void runTrainingCalls(answerFromHand);

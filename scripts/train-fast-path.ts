@@ -1,4 +1,4 @@
-// Trains the fast path's V8 code cache (src/cli/code-cache.ts says why): compiles the bundle
+// Trains the fast path's V8 code cache (src/startup/code-cache.ts says why): compiles the bundle
 // exactly as the loaders do, answers the common `process` and `env` calls from a throw-away HOME
 // (scripts/training-calls.ts), then saves what V8 has compiled by then.
 //
@@ -9,8 +9,8 @@
 // Its stdout is the trained answers (secrets of the throw-away HOME); scripts/build.ts discards it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { shippedCacheName } from '../src/cli/code-cache.ts';
-import { runCommonJsBundle, type FastPathExports } from '../src/cli/fast-path-loader.ts';
+import { shippedCacheName } from '../src/startup/code-cache.ts';
+import { runCommonJsBundle, type FastPathExports } from '../src/startup/fast-path-loader.ts';
 import { runTrainingCalls } from './training-calls.ts';
 
 export async function trainFastPath(filename: string, out: string): Promise<void> {

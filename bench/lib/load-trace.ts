@@ -53,7 +53,7 @@ interface Metafile {
 export interface LoadedChunk {
   file: string;
   bytes: number;
-  /** Source modules bundled into it (repo-relative, e.g. "src/exec/resolve.ts", "node_modules/undici/index.js"). */
+  /** Source modules bundled into it (repo-relative, e.g. "src/resolve/resolve.ts", "node_modules/undici/index.js"). */
   inputs: string[];
 }
 

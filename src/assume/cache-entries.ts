@@ -9,11 +9,11 @@
 //     its static keys (awsctl-session-…), when those files exist.
 // SSO sign-in tokens (~/.aws/sso/cache) are not credentials caches here: `awsctl sso logout`.
 import { ssoRoleCacheKey, webIdentityCacheKey } from '../cache/cli-cache-key.ts';
-import { hopCacheKey } from '../exec/hops.ts';
+import { hopCacheKey } from '../resolve/hops.ts';
 import { profileValue } from '../plan/settings.ts';
 import type { ChainPlan, CredentialChain } from '../plan/types.ts';
 import type { ProfileSet } from '../profile/model.ts';
-import { mfaSessionCacheKey } from './mfa-session.ts';
+import { mfaSessionCacheKey } from '../resolve/mfa-session.ts';
 
 /** A file name (in the cache folder) and its text: is it a cache entry awsctl may remove? Pure. */
 export function isRemovableEntry(name: string, text: string): boolean {

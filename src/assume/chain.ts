@@ -13,18 +13,19 @@
 import { isAwsServiceError } from '../aws/service-error.ts';
 import type { AwsCredentials } from '../aws/types.ts';
 import { AwsctlError, ExitCode, isAwsctlError } from '../errors.ts';
-import { cachedCredentials } from '../exec/cache.ts';
-import { inProfile } from '../exec/errors.ts';
-import { callAssumeRole, hopCacheKey } from '../exec/hops.ts';
-import { createRunState, resolveWithState, type ResolveRequest } from '../exec/resolve.ts';
-import type { RunState } from '../exec/state.ts';
+import { cachedCredentials } from '../resolve/cache.ts';
+import { inProfile } from '../resolve/errors.ts';
+import { callAssumeRole, hopCacheKey } from '../resolve/hops.ts';
+import { createRunState, resolveWithState, type ResolveRequest } from '../resolve/resolve.ts';
+import type { RunState } from '../resolve/state.ts';
 import { planCredentials, type PlanInput } from '../plan/planner.ts';
 import type { Plan, RoleHop } from '../plan/types.ts';
 import type { Context } from '../io/context.ts';
 import type { AssumeOptions } from './args.ts';
-import { accountFromPlan, accountOfCredentials, type AccountRef } from './caller-account.ts';
-import { mfaSessionCredentials, mfaSessionDecision, SESSION_ROLE_MAX_SECONDS } from './mfa-session.ts';
-import { describeTarget, parseRoleArn, parseRoleTargets, roleArnFor, type RoleTarget } from './roles.ts';
+import { accountFromPlan, accountOfCredentials, type AccountRef } from '../resolve/caller-account.ts';
+import { mfaSessionCredentials, mfaSessionDecision, SESSION_ROLE_MAX_SECONDS } from '../resolve/mfa-session.ts';
+import { parseRoleArn, roleArnFor } from '../aws/arn.ts';
+import { describeTarget, parseRoleTargets, type RoleTarget } from './roles.ts';
 
 export interface AssumeResult {
   credentials: AwsCredentials;

@@ -15,6 +15,7 @@ import { roleHopFromProfile } from '../plan/profile-base.ts';
 import type { RoleHop } from '../plan/types.ts';
 import type { ProfileSet } from '../profile/model.ts';
 import type { AssumeOptions } from './args.ts';
+import { parseRoleArn, roleArnFor } from '../aws/arn.ts';
 
 /** The settings of a hop apart from the role itself. */
 export type HopSettings = Pick<RoleHop, 'externalId' | 'mfaSerial' | 'durationSeconds' | 'roleSessionName'>;
@@ -24,23 +25,7 @@ export type RoleTarget =
   | { kind: 'arn'; text: string; hop: RoleHop }
   | { kind: 'name'; text: string; roleName: string; settings: HopSettings };
 
-const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(.+)$/;
 const ROLE_NAME = /^[\w+=,.@-]+(\/[\w+=,.@-]+)*$/;
-
-export function parseRoleArn(arn: string): { partition: string; account: string } | undefined {
-  const match = ROLE_ARN.exec(arn);
-  return match ? { partition: match[1] as string, account: match[2] as string } : undefined;
-}
-
-/** The partition and account of any ARN (a user, an assumed-role session, a role). */
-export function arnAccount(arn: string): { partition: string; account: string } | undefined {
-  const [prefix, partition, , , account] = arn.split(':');
-  return prefix === 'arn' && partition && account && /^\d{12}$/.test(account) ? { partition, account } : undefined;
-}
-
-export function roleArnFor(partition: string, account: string, roleName: string): string {
-  return `arn:${partition}:iam::${account}:role/${roleName}`;
-}
 
 /** The options as hop settings (only those given). */
 function optionSettings(options: AssumeOptions): HopSettings {

@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { addGlobalOptions } from './global-options.ts';
 import { action } from './action.ts';
-import { examples } from './help-text.ts';
+import { examples } from '../docgen/help-text.ts';
 
 declare const AWSCTL_VERSION: string;
 

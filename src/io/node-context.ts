@@ -2,7 +2,6 @@
 // processes, and prompts on /dev/tty. Parts with heavy dependencies are created on first use.
 import { homedir } from 'node:os';
 import { writeAllSync } from './fd-write.ts';
-import type { GlobalOptions } from '../cli/global-options.ts';
 import { AwsctlError } from '../errors.ts';
 import type { Context, HttpClient } from './context.ts';
 import { createNodeFileSystem } from './node-fs.ts';
@@ -10,7 +9,7 @@ import { createProcessRunner } from './processes.ts';
 import { createTerminalPrompter } from './prompt.ts';
 import { redact } from './redact.ts';
 
-export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'>): Context {
+export function createNodeContext(options: { debug: boolean; input: boolean }): Context {
   const env = process.env;
   let http: HttpClient | undefined;
   // The profile's ca_bundle, set by the executor once it knows the profile (AWS_CA_BUNDLE wins).
@@ -55,7 +54,7 @@ export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'
       profileCaBundle ??= path;
     },
     runInherited: async (argv, childEnv) => {
-      const { runInherited } = await import('../exec/run-inherited.ts');
+      const { runInherited } = await import('./run-inherited.ts');
       return runInherited(argv, childEnv);
     },
   };

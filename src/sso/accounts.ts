@@ -8,7 +8,7 @@ import { classifyError } from '../aws/retry.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { listAllAccountRoles, listAllAccounts } from '../aws/sso-portal.ts';
 import type { AwsCallContext, ServiceTarget } from '../aws/types.ts';
-import { mapBounded } from './pool.ts';
+import { mapBounded } from '../io/pool.ts';
 
 export interface AccountWithRoles {
   accountId: string;

@@ -10,7 +10,7 @@ import type { DeviceAuthorization, TokenResult } from '../aws/sso-oidc.ts';
 import { isAwsServiceError } from '../aws/service-error.ts';
 import type { AwsCallContext, ServiceTarget } from '../aws/types.ts';
 import type { SsoRegistration } from '../cache/sso-token-cache.ts';
-import { abortable } from './abort.ts';
+import { abortable } from '../io/abort.ts';
 
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 export const SLOW_DOWN_STEP_SECONDS = 5;

@@ -9,8 +9,8 @@ import { parseCacheTimestamp } from '../cache/credential-cache.ts';
 import { readSsoToken, ssoTokenPath, writeSsoToken } from '../cache/sso-token-cache.ts';
 import type { SsoToken } from '../cache/sso-token-cache.ts';
 import type { Context } from '../io/context.ts';
-import { abortable, cancelledError } from './abort.ts';
-import type { BrowserAvailability, UrlOpener } from './browser.ts';
+import { abortable, cancelledError } from '../io/abort.ts';
+import type { BrowserAvailability, UrlOpener } from '../io/browser.ts';
 import { runDeviceFlow } from './device-flow.ts';
 import type { DevicePoll } from './device-flow.ts';
 import { runPkceFlow } from './pkce-flow.ts';
@@ -18,7 +18,7 @@ import { obtainRegistration, REGISTRATION_EXPIRY_WINDOW_SECONDS, tokenRecord } f
 import type { LoginFlow } from './registration.ts';
 import { sessionLabel } from './session.ts';
 import type { SsoSessionConfig } from './session.ts';
-import { startSpinner } from './spinner.ts';
+import { startSpinner } from '../io/spinner.ts';
 
 export interface FlowChoice {
   flow: LoginFlow;

@@ -7,8 +7,8 @@ import { AUTHORIZATION_CODE_GRANT, buildAuthorizeUrl, createPkcePair, createToke
 import type { TokenResult } from '../aws/sso-oidc.ts';
 import type { AwsCallContext, ServiceTarget } from '../aws/types.ts';
 import type { SsoRegistration } from '../cache/sso-token-cache.ts';
-import { abortable } from './abort.ts';
-import { startCallbackServer } from './loopback.ts';
+import { abortable } from '../io/abort.ts';
+import { startCallbackServer } from '../io/loopback-server.ts';
 
 export interface PkceFlowDeps {
   call: AwsCallContext;

@@ -34,7 +34,7 @@ test('a cached `awsctl process` answers from the cache and loads no heavy librar
   assert.equal(trace.code, 0, trace.stderr);
   assert.equal((JSON.parse(trace.stdout) as { AccessKeyId: string }).AccessKeyId, 'ASIABENCHCACHED00001');
   const chunks = describeChunks(trace.files, join(work, 'meta.json'), repoRoot);
-  assert.ok(chunks.some((c) => c.inputs.includes('src/exec/resolve.ts')), 'the recorder saw the executor load (the signal works)');
+  assert.ok(chunks.some((c) => c.inputs.includes('src/resolve/resolve.ts')), 'the recorder saw the executor load (the signal works)');
   assert.deepEqual(heavyInputs(chunks), []);
   // Belt and braces: no loaded file at all comes from those packages (e.g. outside the bundle).
   const heavyFiles = trace.files.filter((f) => HEAVY_PACKAGES.some((name) => f.includes(`node_modules/${name}`)));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsctlError } from '../../src/errors.ts';
-import { enterProcessGuard, MAX_PROCESS_CHAIN_DEPTH, PROCESS_CHAIN_ENV, readProcessChain } from '../../src/exec/credential-process-guard.ts';
+import { enterProcessGuard, MAX_PROCESS_CHAIN_DEPTH, PROCESS_CHAIN_ENV, readProcessChain } from '../../src/resolve/credential-process-guard.ts';
 
 test('the child environment keeps the parent environment and adds the profile to the chain', () => {
   const env = enterProcessGuard({ PATH: '/bin', GONE: undefined }, 'dev');

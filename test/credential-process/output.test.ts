@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsctlError } from '../../src/errors.ts';
-import { parseCredentialProcessOutput } from '../../src/exec/credential-process-output.ts';
+import { parseCredentialProcessOutput } from '../../src/resolve/credential-process-output.ts';
 
 const SECRET = 'S3CR3T-never-in-errors';
 

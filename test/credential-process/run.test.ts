@@ -14,7 +14,7 @@ import {
   PROCESS_CHAIN_ENV,
   runCredentialProcess,
   type CredentialProcessContext,
-} from '../../src/exec/credential-process.ts';
+} from '../../src/resolve/credential-process.ts';
 
 const unix = process.platform !== 'win32';
 const root = mkdtempSync(join(tmpdir(), 'awsctl-cp-'));
@@ -138,7 +138,7 @@ test('an empty setting and an unterminated quote are clear errors', async () => 
 test('a profile whose helper runs awsctl for the same profile is stopped on the second turn, not a fork bomb', { skip: !unix }, async () => {
   // The helper plays `awsctl process --profile team-dev`: it runs the same resolution again.
   const selfCall = join(dir, 'self-call.ts');
-  const moduleUrl = new URL('../../src/exec/credential-process.ts', import.meta.url).href;
+  const moduleUrl = new URL('../../src/resolve/credential-process.ts', import.meta.url).href;
   const runnerUrl = new URL('../../src/io/processes.ts', import.meta.url).href;
   writeFileSync(
     selfCall,

@@ -1,4 +1,4 @@
-// The fast path's trained V8 code cache, end to end (src/cli/code-cache.ts): the one the build
+// The fast path's trained V8 code cache, end to end (src/startup/code-cache.ts): the one the build
 // ships is taken by the Node that built it, so nothing is written; where it does not fit (here:
 // an install without it), the first answer trains one into the user's cache folder, 0600, which
 // later runs take; a damaged one is replaced, old ones are dropped, and nothing ever shows.
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, repoRoot, tempDir, tempHome } from '../helpers/cli.ts';
-import { FAST_PATH_BUNDLE, shippedCacheName } from '../../src/cli/code-cache.ts';
+import { FAST_PATH_BUNDLE, shippedCacheName } from '../../src/startup/code-cache.ts';
 
 const SECRET = 'code-cache-secret/abc+xyz';
 const CONFIG = { '.aws/credentials': `[default]\naws_access_key_id = AKIACODECACHE0000001\naws_secret_access_key = ${SECRET}\n` };

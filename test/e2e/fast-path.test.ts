@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, repoRoot, tempDir, type RunResult } from '../helpers/cli.ts';
 import { STATIC_BASE, e2eRig } from './setup.ts';
-import { FAST_PATH_BUNDLE, shippedCacheName } from '../../src/cli/code-cache.ts';
+import { FAST_PATH_BUNDLE, shippedCacheName } from '../../src/startup/code-cache.ts';
 
 const lone = tempDir('awsctl-lone-fast-');
 for (const file of ['bin/awsctl', 'bin/package.json', `dist/${FAST_PATH_BUNDLE}`, `dist/${shippedCacheName(process.version, process.arch)}`]) {

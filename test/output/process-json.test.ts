@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatProcessJson } from '../../src/output/process-json.ts';
 import { formatRfc3339Utc } from '../../src/output/rfc3339.ts';
-import { parseCredentialProcessOutput } from '../../src/exec/credential-process-output.ts';
+import { parseCredentialProcessOutput } from '../../src/resolve/credential-process-output.ts';
 
 test('temporary credentials: documented key order, Expiration RFC 3339 UTC in whole seconds, one line', () => {
   const text = formatProcessJson({

@@ -1,7 +1,7 @@
-// Where the fast path's V8 code cache comes from and goes (src/cli/code-cache.ts): pure rules.
+// Where the fast path's V8 code cache comes from and goes (src/startup/code-cache.ts): pure rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/cli/code-cache.ts';
+import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/startup/code-cache.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 const base = { separator: '/', bundleHash: 'abc123', nodeVersion: 'v24.21.0', arch: 'x64', platform: 'linux' };
@@ -53,7 +53,7 @@ test('the wrapper is a CommonJS function expression over the source, with the so
 });
 
 test('once the fast path has answered, a failure to save the trained cache still counts as answered', async () => {
-  const { answerThroughFastPath } = await import('../../src/cli/fast-path-loader.ts');
+  const { answerThroughFastPath } = await import('../../src/startup/fast-path-loader.ts');
   const saved = process.env.XDG_CACHE_HOME;
   process.env.XDG_CACHE_HOME = tempDir('awsctl-xdg-'); // never the real cache folder
   try {

@@ -20,7 +20,7 @@ for (const [path, content] of Object.entries(files)) {
 
 test('every command and option of the program appears in every completion script', async () => {
   const { buildProgram } = await import('../../src/cli/program.ts');
-  const { completionSpec } = await import('../../src/cli/completion-gen.ts');
+  const { completionSpec } = await import('../../src/docgen/completion-gen.ts');
   const spec = completionSpec(buildProgram());
   for (const [path, content] of Object.entries(files)) {
     if (!path.startsWith('completions/')) continue;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/cli.ts';
 import { which } from './shells.ts';
-import { roff } from '../../src/cli/man-gen.ts';
+import { roff } from '../../src/docgen/man-gen.ts';
 
 const page = join(repoRoot, 'man', 'awsctl.1');
 const groff = which('groff');

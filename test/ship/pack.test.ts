@@ -8,10 +8,10 @@ import { dirname, join } from 'node:path';
 import { repoRoot, tempDir } from '../helpers/cli.ts';
 import { NO_BUNDLE, distBundle } from './shells.ts';
 import { existsSync } from 'node:fs';
-import { shippedCacheName } from '../../src/cli/code-cache.ts';
+import { shippedCacheName } from '../../src/startup/code-cache.ts';
 
 // dist/ also holds the chunks esbuild splits off (dist/chunks/*.mjs, names hashed): checked by pattern.
-// The fast path's trained code cache is named after the Node that built it (src/cli/code-cache.ts).
+// The fast path's trained code cache is named after the Node that built it (src/startup/code-cache.ts).
 const EXPECTED = [
   'LICENSE', 'README.md', 'bin/awsctl', 'bin/package.json', 'completions/_awsctl', 'completions/awsctl.bash', 'completions/awsctl.fish', 'completions/awsctl.ps1',
   'dist/awsctl.mjs', `dist/${shippedCacheName(process.version, process.arch)}`, 'dist/fast-path.cjs', 'man/awsctl.1', 'package.json',

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { unifiedDiff } from '../../src/sso/unified-diff.ts';
-import { mapBounded } from '../../src/sso/pool.ts';
+import { unifiedDiff } from '../../src/output/unified-diff.ts';
+import { mapBounded } from '../../src/io/pool.ts';
 
 /** Applies a unified diff produced by unifiedDiff (hunks in order) to `before`'s lines. */
 function applyDiff(before: string, diff: string): string {

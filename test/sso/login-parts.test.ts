@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parseIni } from '../../src/ini/parse.ts';
 import { normalize } from '../../src/profile/normalize.ts';
 import { parseRegistrationScopes, resolveSsoSession } from '../../src/sso/session.ts';
-import { browserAvailability, browserCommands, splitCommandLine } from '../../src/sso/browser.ts';
+import { browserAvailability, browserCommands, splitCommandLine } from '../../src/io/browser.ts';
 import { chooseLoginFlow } from '../../src/sso/login.ts';
 import { isReusableRegistration, registrationPathFor, registrationRecord, registrationRequest, tokenRecord } from '../../src/sso/registration.ts';
 import { pythonJsonDumps } from '../../src/cache/python-json.ts';
@@ -108,7 +108,7 @@ test('the token record has the AWS CLI v2 keys in its order, seconds-precision e
 });
 
 test('the spinner draws only on a terminal and clears its line when stopped', async () => {
-  const { startSpinner } = await import('../../src/sso/spinner.ts');
+  const { startSpinner } = await import('../../src/io/spinner.ts');
   const piped: string[] = [];
   startSpinner({ isTTY: false, write: (t) => void piped.push(t) }, 'waiting').stop();
   assert.deepEqual(piped, []);

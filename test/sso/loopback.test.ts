@@ -1,7 +1,7 @@
 // The PKCE loopback server: a real server on 127.0.0.1, real requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { interpretCallback, startCallbackServer } from '../../src/sso/loopback.ts';
+import { interpretCallback, startCallbackServer } from '../../src/io/loopback-server.ts';
 
 test('interpretCallback: code with our state, wrong state, service error, other paths', () => {
   assert.deepEqual(interpretCallback('/oauth/callback?code=abc&state=S1', 'S1'), { kind: 'code', code: 'abc' });

@@ -4,9 +4,9 @@
 import { constants } from 'node:os';
 import { parseAssumeArgs } from '../../assume/args.ts';
 import { assumeRoles } from '../../assume/chain.ts';
-import { childEnvironment } from '../../exec/child-env.ts';
-import { requestFrom } from '../../exec/request.ts';
-import { runWithInheritedStdio } from '../../exec/run-command.ts';
+import { childEnvironment } from '../../output/child-env.ts';
+import { requestFrom } from '../request.ts';
+import { runWithInheritedStdio } from '../../io/run-command.ts';
 import type { Context } from '../../io/context.ts';
 import { formatEnv } from '../../output/env-formats.ts';
 import { credentialEnvironment } from '../../output/env-values.ts';

@@ -3,7 +3,7 @@
 import type { Context } from '../../io/context.ts';
 import type { CommandInput } from '../action.ts';
 import { usageError } from '../../errors.ts';
-import { SHELLS, completionScript, isShell } from '../completion-gen.ts';
+import { SHELLS, completionScript, isShell } from '../../docgen/completion-gen.ts';
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const shell = (input.args[0] ?? '').toLowerCase();

@@ -1,6 +1,6 @@
 // `awsctl env [--format f] [--unset]`: lines that export the profile's credentials (or clear them).
-import { resolveCredentials } from '../../exec/resolve.ts';
-import { requestFrom } from '../../exec/request.ts';
+import { resolveCredentials } from '../../resolve/resolve.ts';
+import { requestFrom } from '../request.ts';
 import { usageError } from '../../errors.ts';
 import type { Context } from '../../io/context.ts';
 import { formatEnv, isEnvFormat, type EnvFormat } from '../../output/env-formats.ts';

@@ -1,10 +1,10 @@
 // `awsctl exec [--] <cmd> [args…]`: run a command with the profile's credentials and region in
 // its environment (AWS_PROFILE removed), with our terminal, and exit with its status.
 import { constants } from 'node:os';
-import { childEnvironment } from '../../exec/child-env.ts';
-import { resolveCredentials } from '../../exec/resolve.ts';
-import { requestFrom } from '../../exec/request.ts';
-import { runWithInheritedStdio } from '../../exec/run-command.ts';
+import { childEnvironment } from '../../output/child-env.ts';
+import { resolveCredentials } from '../../resolve/resolve.ts';
+import { requestFrom } from '../request.ts';
+import { runWithInheritedStdio } from '../../io/run-command.ts';
 import { usageError } from '../../errors.ts';
 import type { Context } from '../../io/context.ts';
 import type { CommandInput } from '../action.ts';

@@ -4,8 +4,8 @@
 import type { Context } from '../../io/context.ts';
 import { formatJson, formatTable } from '../../output/table.ts';
 import { profileFilesOf } from '../../profile/profile-names.ts';
-import { summarizeProfiles } from '../../profile/profile-summary.ts';
-import type { ProfileSummary } from '../../profile/profile-summary.ts';
+import { summarizeProfiles } from '../../plan/profile-summary.ts';
+import type { ProfileSummary } from '../../plan/profile-summary.ts';
 import type { CommandInput } from '../action.ts';
 import { loadForReading, note } from './configure-common.ts';
 

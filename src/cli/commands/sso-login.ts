@@ -3,7 +3,7 @@
 // no half-written cache (the token file is written atomically, and only once a token arrived).
 import { AwsctlError, ExitCode } from '../../errors.ts';
 import type { Context } from '../../io/context.ts';
-import { browserAvailability, createBrowserOpener } from '../../sso/browser.ts';
+import { browserAvailability, createBrowserOpener } from '../../io/browser.ts';
 import { chooseLoginFlow, login } from '../../sso/login.ts';
 import { sessionLabel } from '../../sso/session.ts';
 import { oidcTarget, prepareSso } from '../../sso/setup.ts';

@@ -14,7 +14,7 @@ import { listAccountsAndRoles } from '../../sso/accounts.ts';
 import { planPopulate } from '../../sso/populate-plan.ts';
 import type { PopulateInput, PopulateResult } from '../../sso/populate-plan.ts';
 import { loadAccessToken, portalTarget, prepareSso } from '../../sso/setup.ts';
-import { unifiedDiff } from '../../sso/unified-diff.ts';
+import { unifiedDiff } from '../../output/unified-diff.ts';
 import type { CommandInput } from '../action.ts';
 
 const PREFIX_RULE = /^[A-Za-z0-9._-]*$/;

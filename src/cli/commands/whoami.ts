@@ -1,8 +1,8 @@
 // `awsctl whoami [--json]`: sts:GetCallerIdentity with the resolved credentials, plus where
 // they came from and when they expire.
-import { callerIdentity } from '../../exec/identity.ts';
-import { resolveCredentials } from '../../exec/resolve.ts';
-import { requestFrom } from '../../exec/request.ts';
+import { callerIdentity } from '../../resolve/identity.ts';
+import { resolveCredentials } from '../../resolve/resolve.ts';
+import { requestFrom } from '../request.ts';
 import type { Context } from '../../io/context.ts';
 import { formatRfc3339Utc } from '../../output/rfc3339.ts';
 import type { CommandInput } from '../action.ts';

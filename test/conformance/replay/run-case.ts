@@ -4,7 +4,7 @@ import { describeMismatch, jsonEqual } from '../harness.ts';
 import type { CaseResult } from '../harness.ts';
 import type { AwsCredentials } from '../../../src/aws/types.ts';
 import { AwsctlError } from '../../../src/errors.ts';
-import type { ResolvedCredentials, ResolveRequest } from '../../../src/exec/resolve.ts';
+import type { ResolvedCredentials, ResolveRequest } from '../../../src/resolve/resolve.ts';
 import type { Context } from '../../../src/io/context.ts';
 import { createCaseContext } from './case-context.ts';
 import type { CaseRuntime } from './case-context.ts';
@@ -15,7 +15,7 @@ import { createReplayingHttpClient, KOTLIN_RULES, RUST_RULES } from './replaying
 export type ResolveScope = NonNullable<ResolveRequest['scope']>;
 
 /**
- * The slice of src/exec/resolve.ts the suites use. Types only: the module itself is loaded
+ * The slice of src/resolve/resolve.ts the suites use. Types only: the module itself is loaded
  * with a dynamic import (loadResolver), so a broken executor fails these suites, not the run.
  */
 export type ResolveCredentials = (ctx: Context, request: ResolveRequest) => Promise<Pick<ResolvedCredentials, 'credentials' | 'provider' | 'profile'>>;
@@ -26,9 +26,9 @@ const CASE_TIMEOUT_MS = 30_000;
 export async function loadResolver(): Promise<ResolveCredentials> {
   // A computed specifier, loaded per suite run: a missing or broken executor fails these suites
   // with the reason instead of crashing the whole conformance run.
-  const specifier = new URL('../../../src/exec/resolve.ts', import.meta.url).href;
+  const specifier = new URL('../../../src/resolve/resolve.ts', import.meta.url).href;
   const module = (await import(specifier)) as { resolveCredentials?: unknown };
-  if (typeof module.resolveCredentials !== 'function') throw new Error('src/exec/resolve.ts does not export resolveCredentials');
+  if (typeof module.resolveCredentials !== 'function') throw new Error('src/resolve/resolve.ts does not export resolveCredentials');
   return module.resolveCredentials as ResolveCredentials;
 }
 

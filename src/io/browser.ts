@@ -3,7 +3,7 @@
 // which command opens it follows Python's webbrowser convention for $BROWSER (a list of
 // commands separated by the path separator; `%s` marks where the URL goes, else it is appended)
 // and otherwise the platform's opener.
-import type { Env } from '../io/context.ts';
+import type { Env } from './context.ts';
 
 export interface BrowserAvailability {
   canOpen: boolean;

@@ -3,7 +3,7 @@
 // commander (and the rest of the CLI) and call the very same command module commander would.
 // Anything this small reader does not fully understand — help, an unknown flag, a typo — goes
 // the normal way, so the fast path can never accept what commander would refuse.
-import type { CommandInput } from './action.ts';
+import type { CommandInput } from '../cli/action.ts';
 
 export interface FastInvocation {
   command: 'process' | 'env';

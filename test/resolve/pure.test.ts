@@ -2,11 +2,11 @@
 // whoami's text, keys from the environment, and how errors get the profile's name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { childEnvironment } from '../../src/exec/child-env.ts';
-import { statusOf } from '../../src/exec/run-inherited.ts';
-import { providerName } from '../../src/exec/sources/index.ts';
-import { keysToCredentials } from '../../src/exec/sources/keys.ts';
-import { asBroken, inProfile } from '../../src/exec/errors.ts';
+import { childEnvironment } from '../../src/output/child-env.ts';
+import { statusOf } from '../../src/io/run-inherited.ts';
+import { providerName } from '../../src/resolve/sources/index.ts';
+import { keysToCredentials } from '../../src/resolve/sources/keys.ts';
+import { asBroken, inProfile } from '../../src/resolve/errors.ts';
 import { whoamiText } from '../../src/cli/commands/whoami.ts';
 import { AwsServiceError } from '../../src/aws/service-error.ts';
 import { AwsctlError } from '../../src/errors.ts';

@@ -2,13 +2,13 @@
 // kind comes from the planner's own readers (roleHopFromProfile, baseFromProfile) so that the
 // list says what resolving the profile would actually do; a profile the planner would refuse
 // still gets the kind its settings suggest, plus the planner's reason as `problem`.
-import { isPlanError } from '../plan/plan-error.ts';
-import { configuredBaseFromProfile, roleHopFromProfile } from '../plan/profile-base.ts';
-import { resolveProfileChain } from '../plan/profile-chain.ts';
-import { profileValue } from '../plan/settings.ts';
-import type { ProfileBase } from '../plan/types.ts';
-import type { FileKind, ProfileSet, Section } from './model.ts';
-import type { ProfileFiles } from './profile-names.ts';
+import { isPlanError } from './plan-error.ts';
+import { configuredBaseFromProfile, roleHopFromProfile } from './profile-base.ts';
+import { resolveProfileChain } from './profile-chain.ts';
+import { profileValue } from './settings.ts';
+import type { ProfileBase } from './types.ts';
+import type { FileKind, ProfileSet, Section } from '../profile/model.ts';
+import type { ProfileFiles } from '../profile/profile-names.ts';
 
 /** `none`: the profile holds settings (region, output…) but no way to get credentials. */
 export type ProfileKind = 'static' | 'assume-role' | 'credential-source' | 'sso' | 'process' | 'web-identity' | 'login-session' | 'none';

@@ -1,4 +1,4 @@
-// Shared by the bundled script (src/main.ts) and the single binary's CommonJS entry.
+// Shared by the bundled script (src/startup/main.ts) and the single binary's CommonJS entry.
 // fast-run is imported statically: it is small, every fast invocation needs it, and a separate
 // chunk would cost the cached `awsctl process` one more module load.
 import { readFastInvocation } from './fast-argv.ts';
@@ -7,6 +7,6 @@ import { runFast } from './fast-run.ts';
 export async function main(argv: string[]): Promise<number> {
   const fast = readFastInvocation(argv);
   if (fast) return runFast(fast);
-  const { runCli } = await import('./run.ts');
+  const { runCli } = await import('../cli/run.ts');
   return runCli(argv);
 }

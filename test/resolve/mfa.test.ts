@@ -2,8 +2,8 @@
 // clear errors (naming the profile, suggesting --token-code) when nobody can be asked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveCredentials } from '../../src/exec/resolve.ts';
-import { hopSendsMfa } from '../../src/exec/hops.ts';
+import { resolveCredentials } from '../../src/resolve/resolve.ts';
+import { hopSendsMfa } from '../../src/resolve/hops.ts';
 import type { RoleHop } from '../../src/plan/types.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import { STATIC_BASE, rig } from './setup.ts';

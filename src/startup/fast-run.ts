@@ -1,13 +1,13 @@
 // Runs a fast-path invocation with the same context, command module and error reporting as the
 // commander path, minus commander.
 import { createNodeContext } from '../io/node-context.ts';
-import { reportError } from './report-error.ts';
+import { reportError } from '../cli/report-error.ts';
 import type { FastInvocation } from './fast-argv.ts';
 
 export async function runFast({ command, input }: FastInvocation): Promise<number> {
   try {
     const ctx = createNodeContext(input.global);
-    const module = command === 'process' ? await import('./commands/process.ts') : await import('./commands/env.ts');
+    const module = command === 'process' ? await import('../cli/commands/process.ts') : await import('../cli/commands/env.ts');
     return await module.run(ctx, input);
   } catch (error) {
     return reportError(error, input.global.debug);

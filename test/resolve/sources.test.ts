@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { resolveCredentials } from '../../src/exec/resolve.ts';
+import { resolveCredentials } from '../../src/resolve/resolve.ts';
 import { ssoRoleCacheKey, ssoTokenCacheKey, webIdentityCacheKey } from '../../src/cache/cli-cache-key.ts';
 import { FAKE_CONTAINER_TOKEN } from '../fake-aws/index.ts';
 import { writeFiles } from '../helpers/cli.ts';

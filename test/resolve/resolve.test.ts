@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveCredentials } from '../../src/exec/resolve.ts';
+import { resolveCredentials } from '../../src/resolve/resolve.ts';
 import { assumeRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
 import { BASE_KEY, STATIC_BASE, rig } from './setup.ts';
 

@@ -1,6 +1,6 @@
 // CommandInput → ResolveRequest: the flags every credential-using command shares.
-import type { CommandInput } from '../cli/action.ts';
-import type { ResolveRequest } from './resolve.ts';
+import type { CommandInput } from './action.ts';
+import type { ResolveRequest } from '../resolve/resolve.ts';
 
 export function requestFrom(input: CommandInput, extra: Partial<ResolveRequest> = {}): ResolveRequest {
   const request: ResolveRequest = { ...extra };

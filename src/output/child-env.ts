@@ -3,7 +3,7 @@
 // (AWS_PROFILE and AWS_DEFAULT_PROFILE, so no SDK in the child re-resolves a profile). Pure.
 import type { AwsCredentials } from '../aws/types.ts';
 import type { Env } from '../io/context.ts';
-import { credentialEnvironment } from '../output/env-values.ts';
+import { credentialEnvironment } from './env-values.ts';
 
 export function childEnvironment(env: Env, credentials: AwsCredentials, region: string | undefined): Record<string, string> {
   const assignments = credentialEnvironment(credentials, region);

@@ -3,7 +3,7 @@
 // signals sent to awsctl are passed on, so `kill <awsctl pid>` stops the command too. awsctl
 // stays alive until the child ends so it can report the child's own status.
 import { spawn } from 'node:child_process';
-import type { InheritedRunResult } from '../io/context.ts';
+import type { InheritedRunResult } from './context.ts';
 
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
 

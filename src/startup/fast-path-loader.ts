@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { planCodeCache, wrapCommonJs } from './code-cache.ts';
 
-/** What the fast-path bundle (src/cli/fast-path-entry.ts) exports. */
+/** What the fast-path bundle (src/startup/fast-path-entry.ts) exports. */
 export interface FastPathExports {
   /** True when it answered (and printed); false when the full CLI must run the same argv. */
   answerFromHand(argv: string[]): Promise<boolean>;

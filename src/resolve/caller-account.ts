@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { AwsCredentials } from '../aws/types.ts';
 import { cliCacheDir, parseCacheTimestamp, formatUtcZ } from '../cache/credential-cache.ts';
 import { sha1Hex } from '../cache/sha1.ts';
-import { stsTarget, type RunState } from '../exec/state.ts';
+import { stsTarget, type RunState } from './state.ts';
 import type { BaseSource, Plan } from '../plan/types.ts';
-import { arnAccount, parseRoleArn } from './roles.ts';
+import { arnAccount, parseRoleArn } from '../aws/arn.ts';
 
 export interface AccountRef {
   partition: string;

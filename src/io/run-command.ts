@@ -1,7 +1,7 @@
 // Runs a command with our terminal and a prepared environment, for `exec` and `assume -- cmd`,
 // and turns the outcome into an exit status: the command's own, 128 + signal when a signal
 // ended it, 127 when there is no such command, 126 when it cannot be executed (shell rules).
-import type { Context } from '../io/context.ts';
+import type { Context } from './context.ts';
 import { statusOf } from './run-inherited.ts';
 
 export async function runWithInheritedStdio(ctx: Context, argv: string[], env: Record<string, string>, signalNumbers: Record<string, number>): Promise<number> {

@@ -27,10 +27,10 @@
 import type { AwsCredentials } from '../aws/types.ts';
 import { stsCacheEntry, type CachedCredentials } from '../cache/credential-cache.ts';
 import { sha1Hex } from '../cache/sha1.ts';
-import { cachedCredentials } from '../exec/cache.ts';
-import { inProfile } from '../exec/errors.ts';
-import { mfaCodeFor } from '../exec/mfa.ts';
-import { stsTarget, type RunState } from '../exec/state.ts';
+import { cachedCredentials } from './cache.ts';
+import { inProfile } from './errors.ts';
+import { mfaCodeFor } from './mfa.ts';
+import { stsTarget, type RunState } from './state.ts';
 import { profileValue } from '../plan/settings.ts';
 import type { Plan, RoleHop, StaticKeys } from '../plan/types.ts';
 import type { ProfileSet } from '../profile/model.ts';
