@@ -16,10 +16,10 @@ export function textTable(header: string[], rows: Row[]): string {
 }
 
 export function markdownTable(header: string[], rows: Row[]): string {
-  const escape = (cell: string | number) => String(cell).replace(/\|/g, '\\|');
+  const escapeCell = (cell: string | number) => String(cell).replace(/\|/g, '\\|');
   return [
-    `| ${header.map(escape).join(' | ')} |`,
+    `| ${header.map(escapeCell).join(' | ')} |`,
     `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
   ].join('\n');
 }

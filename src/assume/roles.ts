@@ -15,7 +15,7 @@ import { roleHopFromProfile } from '../plan/profile-base.ts';
 import type { RoleHop } from '../plan/types.ts';
 import type { ProfileSet } from '../profile/model.ts';
 import type { AssumeOptions } from './args.ts';
-import { parseRoleArn, roleArnFor } from '../aws/arn.ts';
+import { parseRoleArn, } from '../aws/arn.ts';
 
 /** The settings of a hop apart from the role itself. */
 export type HopSettings = Pick<RoleHop, 'externalId' | 'mfaSerial' | 'durationSeconds' | 'roleSessionName'>;

@@ -5,7 +5,7 @@
 // flow switches on: authorization_pending → keep polling, slow_down → poll 5 s slower,
 // expired_token / access_denied → stop.
 import { createHash, randomBytes } from 'node:crypto';
-import { callJson, optionalNumber, optionalString, requireEpochDate, requireNumber, requireSeconds, requireString } from './rest-json.ts';
+import { callJson, optionalNumber, optionalString, requireEpochDate, requireSeconds, requireString } from './rest-json.ts';
 import type { AwsCallContext, ServiceTarget } from './types.ts';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';

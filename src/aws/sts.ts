@@ -145,7 +145,7 @@ function parseAssumedRole(result: XmlValue, operation: string, requestId: string
 
 function policyArnParams(arns: string[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  (arns ?? []).forEach((arn, i) => (out[`PolicyArns.member.${i + 1}.arn`] = arn));
+  for (const [i, arn] of (arns ?? []).entries()) out[`PolicyArns.member.${i + 1}.arn`] = arn;
   return out;
 }
 

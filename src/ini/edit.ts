@@ -89,7 +89,7 @@ export function unsetSubProperty(doc: IniDocument, ref: SectionRef, key: string,
   for (const group of groupsForKey(doc, findSections(doc, ref), key)) {
     const subs = group.children.filter((i) => doc.lines[i]?.kind === 'subproperty');
     const matching = subs.filter((i) => (doc.lines[i] as Extract<IniLine, { kind: 'subproperty' }>).key.toLowerCase() === subKey.toLowerCase());
-    matching.forEach((i) => drop.add(i));
+    for (const i of matching) drop.add(i);
     // An emptied block would read as `key = ""`, so the parent line goes with its last child.
     if (matching.length > 0 && matching.length === subs.length) drop.add(group.index);
   }

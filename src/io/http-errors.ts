@@ -65,6 +65,6 @@ export function describeTransportFailure(what: string, error: unknown, timeoutMs
   if (code === 'UND_ERR_ABORTED' || (error instanceof Error && error.name === 'AbortError')) {
     return new HttpTransportError(what, `timed out after ${timeoutMs} ms`, 'timeout', { code, cause: error });
   }
-  if (code && code.startsWith('ERR_TLS')) return new HttpTransportError(what, `TLS failure: ${message}`, 'tls', { code, cause: error });
+  if (code?.startsWith('ERR_TLS')) return new HttpTransportError(what, `TLS failure: ${message}`, 'tls', { code, cause: error });
   return new HttpTransportError(what, message || 'request failed', 'other', { code, cause: error });
 }

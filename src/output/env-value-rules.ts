@@ -29,12 +29,12 @@ export function refusedValue(format: string, name: string, character: string, re
 }
 
 const CONTROL_NAMES: Record<number, string> = {
-  0x00: 'NUL',
-  0x09: 'tab',
-  0x0a: 'newline',
-  0x0d: 'carriage return',
-  0x1b: 'escape',
-  0x7f: 'delete',
+  0: 'NUL',
+  9: 'tab',
+  10: 'newline',
+  13: 'carriage return',
+  27: 'escape',
+  127: 'delete',
 };
 
 /** `a "%" character`, `a newline (U+000A)`, `U+00E9` — printable and safe for one error line. */

@@ -73,7 +73,7 @@ export function normalizeText(configText: string | undefined, credentialsText: s
   const spans: Spans = { scans, fileOf: [], headerOf: [], next: [] };
   const chains = { profiles: newChains(), ssoSessions: newChains(), other: new Map<string, SpanChains>() };
   const warnings: ProfileWarning[] = [];
-  scans.forEach((scan, fileIndex) => placeSections(spans, chains, warnings, scan, fileIndex));
+  for (const [fileIndex, scan] of scans.entries()) placeSections(spans, chains, warnings, scan, fileIndex);
   const set: ProfileSet = { profiles: lazyMap(chains.profiles, spans), ssoSessions: lazyMap(chains.ssoSessions, spans), services: emptyMap(), otherSections: emptyMap(), warnings };
   for (const [type, sections] of chains.other) set.otherSections![type] = lazyMap(sections, spans);
   buildServices(set);

@@ -118,7 +118,7 @@ function updateAll(doc: IniDocument, targets: NamedTarget[], input: PopulateInpu
       changed = true;
       if (group) {
         replace.set(group.index, rewriteValue(group.property.text, value));
-        group.children.forEach((i) => drop.add(i));
+        for (const i of group.children) drop.add(i);
       } else {
         const after = groups.at(-1)?.last ?? span.start;
         insertAfter.set(after, [...(insertAfter.get(after) ?? []), formatProperty(key, value, groups.at(-1)?.property.text)]);

@@ -42,7 +42,7 @@ export function userCacheDir(platform: string, env: Readonly<Record<string, stri
   const home = env.HOME || undefined;
   if (platform === 'darwin') return home ? `${home}/Library/Caches/awsctl` : undefined;
   const xdg = env.XDG_CACHE_HOME;
-  if (xdg && xdg.startsWith('/')) return `${xdg}/awsctl`; // the XDG spec: relative values are ignored
+  if (xdg?.startsWith('/')) return `${xdg}/awsctl`; // the XDG spec: relative values are ignored
   return home ? `${home}/.cache/awsctl` : undefined;
 }
 

@@ -56,7 +56,7 @@ export async function startFakeSsoPortal(options: FakeSsoPortalOptions = {}): Pr
     if (request.method !== 'GET') return portalError(400, 'InvalidRequestException', 'unsupported method');
     if (request.path === '/federation/credentials') {
       const account = fake.accounts.find((a) => a.accountId === q.account_id);
-      if (!account || !account.roles.includes(q.role_name ?? '')) return portalError(403, 'ForbiddenException', 'No access');
+      if (!account?.roles.includes(q.role_name ?? '')) return portalError(403, 'ForbiddenException', 'No access');
       issued++;
       return json(200, {
         roleCredentials: {

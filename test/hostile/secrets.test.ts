@@ -26,14 +26,14 @@ const S = {
 
 /** Every secret shape: fixed values plus what the fakes issue (fake-secret-1, portal-token-2, …). */
 const SECRET_PATTERNS: RegExp[] = [
-  ...[BASE_KEY.secret, ...Object.values(S)].map((v) => new RegExp(escape(v))),
+  ...[BASE_KEY.secret, ...Object.values(S)].map((v) => new RegExp(escapeRegExp(v))),
   /fake-secret-\d+/, /fake-session-token-\d+/, /container-secret-\d+/, /container-token-\d+/, /imds-secret-\d+/, /imds-token-\d+/,
   /fake-imds-session-\d+/, /portal-secret-\d+/, /portal-token-\d+/, /fake-access-token-\d+/, /fake-refresh-token-\d+/,
 ];
 // The MFA code is six digits: searched only as a whole word, so ports and timestamps do not match.
 SECRET_PATTERNS[Object.keys(S).indexOf('mfaCode') + 1] = new RegExp(`(?<!\\d)${S.mfaCode}(?!\\d)`);
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 

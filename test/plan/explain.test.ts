@@ -48,7 +48,7 @@ test('explain shows each hop with its settings and the AWS CLI cache entry', () 
   assert.deepEqual(seen, [{ RoleArn: 'arn:aws:iam::1:role/A', SerialNumber: 'arn:aws:iam::1:mfa/me', DurationSeconds: 900 }]);
   const hop = json.steps[1]?.hops?.[0];
   assert.equal(hop?.mfaSerial, 'arn:aws:iam::1:mfa/me');
-  assert.deepEqual((hop?.cache as { file: string }).file, '~/.aws/cli/cache/abc123.json');
+  assert.deepEqual((hop?.cache as { file: string } | undefined)?.file, '~/.aws/cli/cache/abc123.json');
   assert.ok(lines.some((l) => l.includes('hop 1: assume arn:aws:iam::1:role/A')));
   assert.ok(lines.some((l) => l.includes('~/.aws/cli/cache/abc123.json')));
 });

@@ -47,8 +47,8 @@ test('provider names for whoami', () => {
 test('whoamiText aligns the fields and says how long is left', () => {
   const now = new Date('2030-01-01T00:00:00Z');
   const text = whoamiText({ Account: '1', Arn: 'arn:x\u001b[31m', UserId: 'U', Provider: 'env', Expiration: '2030-01-01T00:45:00Z' }, now);
-  assert.match(text, /^Account    1$/m);
-  assert.match(text, /^Arn        arn:x\?\[31m$/m, 'control characters from the network are neutralized');
+  assert.match(text, /^Account {4}1$/m);
+  assert.match(text, /^Arn {8}arn:x\?\[31m$/m, 'control characters from the network are neutralized');
   assert.match(text, /^Expiration 2030-01-01T00:45:00Z \(in 45 min\)$/m);
   assert.match(whoamiText({ Account: '1', Arn: 'a', UserId: 'U', Provider: 'env', Expiration: null }, now), /^Expiration never \(long-term keys\)$/m);
 });

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeAws } from '../fake-aws/index.ts';
 import type { FakeAws } from '../fake-aws/index.ts';
-import { runCli, tempHome, writeFiles } from '../helpers/cli.ts';
+import { runCli, tempHome, } from '../helpers/cli.ts';
 import { ssoRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
 import { SSO_CONFIG, START_URL, existsSync, sha1, tokenPath } from './helpers.ts';
 

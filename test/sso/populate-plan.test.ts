@@ -92,7 +92,7 @@ test('a re-run changes nothing; a hand-picked region survives unless --region is
   const again = planPopulate(parseIni(first), input());
   assert.equal(serializeIni(again.doc), first);
   assert.deepEqual([again.added, again.updated, again.unchanged.length], [[], [], 3]);
-  const edited = first.replace(/(\[profile sandbox-developer\][^]*?)region = eu-west-1/, '$1region = ap-south-1');
+  const edited = first.replace(/(\[profile sandbox-developer\][\s\S]*?)region = eu-west-1/, '$1region = ap-south-1');
   assert.equal(serializeIni(planPopulate(parseIni(edited), input()).doc), edited);
   const forced = planPopulate(parseIni(edited), input({ region: 'us-west-2', regionExplicit: true }));
   assert.equal((serializeIni(forced.doc).match(/region = us-west-2/g) ?? []).length, 3);

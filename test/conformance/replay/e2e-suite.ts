@@ -21,7 +21,7 @@ export function e2eSuite(options: E2eSuiteOptions): Suite {
     data: options.data,
     async run(root: string): Promise<CaseResult[]> {
       const dirs = listCaseDirs(join(root, options.data));
-      let resolve;
+      let resolve: Awaited<ReturnType<typeof loadResolver>>;
       try {
         resolve = await loadResolver();
       } catch (error) {

@@ -43,7 +43,7 @@ function runCase(c: KotlinCase): CaseResult {
   for (const text of [c.input.configFile, c.input.credentialsFile]) {
     if (text !== undefined && serializeIni(parseIni(text)) !== text) return { name: c.name, status: 'fail', detail: 'round trip changed the input' };
   }
-  let actual;
+  let actual: unknown;
   try {
     const config = c.input.configFile === undefined ? undefined : parseIni(c.input.configFile);
     const credentials = c.input.credentialsFile === undefined ? undefined : parseIni(c.input.credentialsFile);

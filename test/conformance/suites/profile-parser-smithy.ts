@@ -37,7 +37,7 @@ function runCase(c: ParserCase): CaseResult {
   if (roundTripProblem) return { name: c.name, status: 'fail', detail: roundTripProblem };
   const config = c.input.configFile === undefined ? undefined : parseIni(c.input.configFile);
   const credentials = c.input.credentialsFile === undefined ? undefined : parseIni(c.input.credentialsFile);
-  let actual;
+  let actual: unknown;
   try {
     const set = normalize(config, credentials, { config: '/cfg/config', credentials: '/cfg/credentials' });
     actual = { profiles: flatten(set.profiles), sso_sessions: flatten(set.ssoSessions) };
