@@ -128,13 +128,16 @@ export function applyRefresh(token: SsoToken, response: RefreshResponse, now: Da
   return next;
 }
 
+/** botocore refreshes an SSO token when fewer than 15 minutes remain, whatever the role credential window. */
+export const SSO_TOKEN_REFRESH_WINDOW_SECONDS = 900;
+
 export interface LoadSsoTokenOptions {
   fs: FileSystem;
   path: string;
   /** For messages: the sso-session name, or the start URL of a legacy profile. */
   name: string;
   now: () => Date;
-  /** Refresh when fewer seconds than this remain (botocore: 900). */
+  /** Refresh when fewer seconds than this remain (default: botocore's 15 minutes). */
   refreshWindowSeconds?: number;
   refresh?: SsoTokenRefresher;
   /** The configured sso_region; the token's own "region" is the fallback. */
@@ -168,7 +171,7 @@ function expiredError(options: LoadSsoTokenOptions, token: SsoToken, reason: str
 
 async function refreshOnce(options: LoadSsoTokenOptions, token: SsoToken): Promise<LoadedSsoToken> {
   const now = options.now();
-  const window = options.refreshWindowSeconds ?? 900;
+  const window = options.refreshWindowSeconds ?? SSO_TOKEN_REFRESH_WINDOW_SECONDS;
   if (secondsLeft(token, now) >= window) return loaded(token, false);
   const blocker = options.refresh ? refreshBlocker(token, now) : 'no refresher is available';
   if (blocker !== undefined) {
@@ -202,7 +205,7 @@ export async function loadSsoToken(options: LoadSsoTokenOptions): Promise<Loaded
     });
   }
   const now = options.now();
-  if (secondsLeft(first, now) >= (options.refreshWindowSeconds ?? 900) || !options.lock) return refreshOnce(options, first);
+  if (secondsLeft(first, now) >= (options.refreshWindowSeconds ?? SSO_TOKEN_REFRESH_WINDOW_SECONDS) || !options.lock) return refreshOnce(options, first);
   // Another process may have refreshed while we waited; a used refresh token may be single-use.
   return options.lock(async () => refreshOnce(options, readSsoToken(options.fs, options.path) ?? first));
 }

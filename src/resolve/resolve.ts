@@ -16,7 +16,7 @@ import { profileValue } from '../plan/settings.ts';
 import type { ChainPlan, CredentialChain, Plan } from '../plan/types.ts';
 import { expandHome } from '../profile/locations.ts';
 import { foldHops } from './hops.ts';
-import { loadProfilesOnce } from './profiles.ts';
+import { loadProfilesOnce } from '../profile/load-once.ts';
 import { providerName, runBase } from './sources/index.ts';
 import type { RunState } from './state.ts';
 

@@ -3,6 +3,7 @@
 // spacing around '=', a sub-setting block with a comment inside, unknown keys, a duplicate
 // section, sso-session and services sections. Rendered with LF or CRLF, with or without a BOM
 // and a final newline, so each case runs against every variant.
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempHome } from '../helpers/cli.ts';
 
@@ -69,6 +70,8 @@ export function render(lines: readonly string[], variant: Variant): string {
 /** A temp HOME holding both fixture files in this variant. */
 export function fixtureHome(variant: Variant, config: readonly string[] = CONFIG_LINES, credentials: readonly string[] = CREDENTIALS_LINES): { home: string; config: string; credentials: string } {
   const home = tempHome({ '.aws/config': render(config, variant), '.aws/credentials': render(credentials, variant) });
+  // As the AWS CLI writes it: a credentials file others can read draws a warning from every command.
+  chmodSync(join(home, '.aws', 'credentials'), 0o600);
   return { home, config: join(home, '.aws', 'config'), credentials: join(home, '.aws', 'credentials') };
 }
 

@@ -1,6 +1,8 @@
 // The read-only configure commands through the built CLI: get (exit 1 and empty stdout when
 // unset), list (sources and masked secrets), list-profiles (file order, union, quiet).
 import assert from 'node:assert/strict';
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli, tempHome } from '../helpers/cli.ts';
 import { fixtureHome, VARIANTS } from './fixtures.ts';
@@ -97,4 +99,15 @@ test('configure list-profiles still lists the sections of a file with a broken l
   const home = tempHome({ '.aws/config': '[profile a]\n[profile broken\nregion = x\n[profile b]\n' });
   const result = await runCli(['configure', 'list-profiles'], { home });
   assert.deepEqual(result, { code: 0, signal: null, stdout: 'a\nb\n', stderr: '' });
+});
+
+test('every command that reads the files warns once about a credentials file others can read (configure, sso and resolving alike)', async () => {
+  const home = tempHome({ '.aws/config': '[profile dev]\nregion = eu-west-1\n', '.aws/credentials': '[dev]\naws_access_key_id = AKIAEXAMPLEEXAMPLE01\naws_secret_access_key = secret\n' });
+  chmodSync(join(home, '.aws', 'credentials'), 0o644);
+  // (configure get stays quiet, like aws configure get: its output is read by scripts.)
+  for (const argv of [['configure', 'list', '--profile', 'dev'], ['profiles'], ['process', '--profile', 'dev'], ['sso', 'accounts', '--profile', 'dev']]) {
+    const result = await runCli(argv, { home });
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('is readable by group and others (mode 644); run chmod 600'));
+    assert.equal(warnings.length, 1, `${argv.join(' ')}: ${result.stderr}`);
+  }
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { isRemovableEntry, planCacheKeys } from '../../assume/cache-entries.ts';
 import { cliCacheDir } from '../../cache/credential-cache.ts';
 import { AwsctlError } from '../../errors.ts';
-import { loadProfilesOnce } from '../../resolve/profiles.ts';
+import { loadProfilesOnce } from '../../profile/load-once.ts';
 import type { Context } from '../../io/context.ts';
 import { planDefaultChain, type PlanInput } from '../../plan/planner.ts';
 import type { CommandInput } from '../action.ts';

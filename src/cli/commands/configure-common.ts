@@ -2,24 +2,17 @@
 // (warnings to stderr), asking before destructive edits, and one-line notes for people.
 import { AwsctlError, ExitCode, usageError } from '../../errors.ts';
 import type { Context } from '../../io/context.ts';
-import { loadProfileFiles } from '../../profile/load.ts';
+import { loadProfilesFresh } from '../../profile/load-once.ts';
 import type { LoadedProfiles } from '../../profile/load.ts';
-import type { ProfileWarning } from '../../profile/model.ts';
 import type { CommandInput } from '../action.ts';
 
 export function note(ctx: Context, text: string): void {
   ctx.stderr.write(`awsctl: ${text.replace(/[\r\n]+/g, ' ')}\n`);
 }
 
-export function printWarnings(ctx: Context, warnings: ProfileWarning[]): void {
-  for (const w of warnings) note(ctx, `warning: ${w.file}:${w.line}: ${w.message}`);
-}
-
-/** Both files, read once each; the normalizer's warnings go to stderr unless `quiet`. */
+/** Both files, read afresh; the loader's warnings go to stderr (once per run) unless `quiet`. */
 export function loadForReading(ctx: Context, input: CommandInput, quiet = false): LoadedProfiles {
-  const loaded = loadProfileFiles(ctx, { profileFlag: input.global.profile });
-  if (!quiet) printWarnings(ctx, loaded.set.warnings);
-  return loaded;
+  return loadProfilesFresh(ctx, input.global.profile, { quiet });
 }
 
 export function stringArg(input: CommandInput, index: number, name: string): string {

@@ -1,7 +1,7 @@
 // `awsctl explain [--json]`: the plan resolving the profile would follow, with the cache
 // entries each hop would use. Pure planning, no network. Exit 1 when the plan would fail.
 import { assumeRoleCacheKey, type AssumeRoleKeyArgs } from '../../cache/cli-cache-key.ts';
-import { loadProfilesOnce } from '../../resolve/profiles.ts';
+import { loadProfilesOnce } from '../../profile/load-once.ts';
 import type { Context } from '../../io/context.ts';
 import { explain } from '../../plan/explain.ts';
 import { planDefaultChain, type PlanInput } from '../../plan/planner.ts';

@@ -4,12 +4,11 @@
 import type { AwsCredentials } from '../../aws/types.ts';
 import { ssoRoleCacheKey } from '../../cache/cli-cache-key.ts';
 import { ssoRoleCacheEntry, type CachedCredentials } from '../../cache/credential-cache.ts';
-import { lockPathFor, withLock } from '../../cache/lock.ts';
-import { loadSsoToken, ssoTokenPath, type RefreshResponse, type RefreshRequest } from '../../cache/sso-token-cache.ts';
 import { AwsctlError } from '../../errors.ts';
-import { resolveSsoOidcEndpoint, resolveSsoPortalEndpoint } from '../../plan/aws-endpoints.ts';
+import { resolveSsoPortalEndpoint } from '../../plan/aws-endpoints.ts';
 import type { BaseSource } from '../../plan/types.ts';
 import { cachedCredentials } from '../cache.ts';
+import { loadSsoAccessToken } from '../sso-token.ts';
 import { serviceTarget, type RunState } from '../state.ts';
 
 type Sso = Extract<BaseSource, { kind: 'sso' }>;
@@ -40,39 +39,17 @@ export function ssoCredentials(state: RunState, base: Sso): Promise<AwsCredentia
 }
 
 async function ssoAccessToken(state: RunState, base: Sso): Promise<string> {
-  const { ctx } = state;
   if (state.home === undefined) {
     throw new AwsctlError(`profile ${base.profile}`, 'no home directory is known, so the SSO token cache (~/.aws/sso/cache) cannot be found', { hint: 'set HOME', profile: base.profile });
   }
-  const path = ssoTokenPath(state.home, base.ssoSession ? { sessionName: base.ssoSession } : { startUrl: base.startUrl });
-  const token = await loadSsoToken({
-    fs: ctx.fs,
-    path,
-    name: base.ssoSession ?? base.startUrl,
-    now: () => ctx.now(),
-    // Legacy profiles (no sso_session) get no refresh token from the AWS CLI either.
-    refresh: base.ssoSession ? (request) => refreshSsoToken(state, request) : undefined,
+  const token = await loadSsoAccessToken(state.ctx, {
+    home: state.home,
+    sessionName: base.ssoSession,
+    startUrl: base.startUrl,
     region: base.ssoRegion,
-    lock: (fn) => withLock(lockPathFor(path), fn),
+    endpoints: state.endpointContext,
     loginHint: loginHint(base.profile),
-    debug: (message) => ctx.debug(message),
+    oidcTarget: (url) => serviceTarget(state, url),
   });
-  ctx.debug(`sso: using the cached token for ${base.ssoSession ?? base.startUrl}, valid until ${token.expiresAt.toISOString()}${token.refreshed ? ' (just refreshed)' : ''}`);
   return token.accessToken;
-}
-
-async function refreshSsoToken(state: RunState, request: RefreshRequest): Promise<RefreshResponse> {
-  const endpoint = resolveSsoOidcEndpoint(request.region, state.endpointContext);
-  state.ctx.debug(`sso: refreshing the access token at ${endpoint.url}`);
-  const { createToken, REFRESH_TOKEN_GRANT } = await import('../../aws/sso-oidc.ts');
-  const result = await createToken(state.ctx, await serviceTarget(state, endpoint.url), {
-    grantType: REFRESH_TOKEN_GRANT,
-    clientId: request.clientId,
-    clientSecret: request.clientSecret,
-    refreshToken: request.refreshToken,
-  });
-  const response: RefreshResponse = { accessToken: result.accessToken, expiresIn: result.expiresIn };
-  if (result.refreshToken !== undefined) response.refreshToken = result.refreshToken;
-  if (result.tokenType !== undefined) response.tokenType = result.tokenType;
-  return response;
 }

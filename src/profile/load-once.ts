@@ -1,22 +1,38 @@
-// The profile files, read once per run (per Context): `whoami` resolving and then calling STS,
-// or `assume` resolving several hops, all see the same parse, and the files' warnings are
-// printed to stderr only once (so is the warning about a credentials file others can read).
+// The profile files as commands read them: loaded once per run (per Context), so `whoami`
+// resolving and then calling STS, or `assume` resolving several hops, all see the same parse;
+// and the one place whose warnings reach stderr, each printed once per run: the normalizer's
+// (file:line) and the one about a credentials file others can read.
 import type { Context } from '../io/context.ts';
-import { loadProfileFiles, type LoadedProfiles } from '../profile/load.ts';
+import { loadProfileFiles, type LoadedProfiles } from './load.ts';
 
 const loaded = new WeakMap<Context, LoadedProfiles>();
+const warned = new WeakSet<Context>();
 
+/** The files for resolving: one parse per Context, warnings printed with the first load. */
 export function loadProfilesOnce(ctx: Context, profileFlag?: string): LoadedProfiles {
   const known = loaded.get(ctx);
   if (known) return known;
   const result = loadProfileFiles(ctx, profileFlag === undefined ? {} : { profileFlag });
+  reportLoadWarnings(ctx, result);
+  loaded.set(ctx, result);
+  return result;
+}
+
+/** The files read afresh (commands that edit and read again), warnings still printed once per run. */
+export function loadProfilesFresh(ctx: Context, profileFlag?: string, options: { quiet?: boolean } = {}): LoadedProfiles {
+  const result = loadProfileFiles(ctx, profileFlag === undefined ? {} : { profileFlag });
+  if (!options.quiet) reportLoadWarnings(ctx, result);
+  return result;
+}
+
+function reportLoadWarnings(ctx: Context, result: LoadedProfiles): void {
+  if (warned.has(ctx)) return;
+  warned.add(ctx);
   for (const warning of result.set.warnings) {
-    ctx.stderr.write(`awsctl: warning: ${warning.file}:${warning.line}: ${warning.message}\n`);
+    ctx.stderr.write(`awsctl: warning: ${warning.file}:${warning.line}: ${warning.message.replace(/[\r\n]+/g, ' ')}\n`);
   }
   const exposed = exposedCredentialsWarning(result, ctx.platform);
   if (exposed !== undefined) ctx.stderr.write(`awsctl: warning: ${exposed}\n`);
-  loaded.set(ctx, result);
-  return result;
 }
 
 /**
