@@ -11,10 +11,9 @@
 // whose heartbeat stopped; breakers first take `<lock>.break` so two of them can never both
 // "break" and then both hold it, and the stale file is renamed aside and checked before it is
 // removed, so a lock re-taken in between is put back instead of stolen.
-import * as fs from 'node:fs';
-import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { AwsctlError } from '../errors.ts';
+import { nodeLockHost, type LockHost } from '../io/lock-host.ts';
 
 export interface LockOwner {
   pid: number;
@@ -36,6 +35,8 @@ export interface LockOptions {
   pollMs?: number;
   /** Called once when we start waiting, e.g. to tell the person why nothing happens yet. */
   onWait?: (owner: LockOwner | undefined) => void;
+  /** The outside world (files, clock, processes); Node's by default. */
+  host?: LockHost;
 }
 
 interface LockState {
@@ -43,14 +44,12 @@ interface LockState {
   mtimeMs: number;
 }
 
-const ownHost = hostname();
-
 export function lockPathFor(entryPath: string): string {
   return `${entryPath.replace(/\.json$/, '')}.lock`;
 }
 
-function newOwner(): LockOwner {
-  return { pid: process.pid, hostname: ownHost, startedAt: new Date().toISOString(), token: randomHex(8) };
+function newOwner(host: LockHost): LockOwner {
+  return { pid: host.pid, hostname: host.hostname, startedAt: new Date(host.nowMs()).toISOString(), token: host.randomHex(8) };
 }
 
 function errnoCode(error: unknown): string | undefined {
@@ -58,27 +57,27 @@ function errnoCode(error: unknown): string | undefined {
 }
 
 /** Creates `path` holding `owner`, atomically; false when it already exists. */
-function createExclusive(path: string, owner: LockOwner): boolean {
+function createExclusive(host: LockHost, path: string, owner: LockOwner): boolean {
   const content = JSON.stringify(owner);
   const temp = `${path}.${owner.token}.tmp`;
   try {
     // Inside the try: on a full disk the write fails after creating the file, which must not stay.
-    fs.writeFileSync(temp, content, { mode: 0o600 });
-    fs.linkSync(temp, path);
+    host.writeNew(temp, content, { exclusive: false });
+    host.link(temp, path);
     return true;
   } catch (error) {
     if (errnoCode(error) === 'EEXIST') return false;
     // File systems without hard links: O_EXCL create, then write (a reader may briefly see it empty).
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(errnoCode(error) ?? '')) throw error;
     try {
-      fs.writeFileSync(path, content, { flag: 'wx', mode: 0o600 });
+      host.writeNew(path, content, { exclusive: true });
       return true;
     } catch (fallbackError) {
       if (errnoCode(fallbackError) === 'EEXIST') return false;
       throw fallbackError;
     }
   } finally {
-    fs.rmSync(temp, { force: true });
+    host.remove(temp);
   }
 }
 
@@ -94,31 +93,23 @@ function parseOwner(text: string): LockOwner | undefined {
   return undefined;
 }
 
-function inspect(path: string): LockState | undefined {
+function inspect(host: LockHost, path: string): LockState | undefined {
   try {
-    const mtimeMs = fs.statSync(path).mtimeMs;
-    return { owner: parseOwner(fs.readFileSync(path, 'utf8')), mtimeMs };
+    const { mtimeMs, text } = host.read(path);
+    return { owner: parseOwner(text), mtimeMs };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return undefined;
     throw error;
   }
 }
 
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errnoCode(error) === 'EPERM';
-  }
-}
-
 /** Whether a waiter may break this lock now. Exported for tests. */
 export function isStale(state: LockState, nowMs: number, options: LockOptions = {}): boolean {
+  const host = options.host ?? nodeLockHost();
   const age = nowMs - state.mtimeMs;
   const owner = state.owner;
-  if (owner && owner.hostname === ownHost) {
-    if (!isProcessAlive(owner.pid)) return true;
+  if (owner && owner.hostname === host.hostname) {
+    if (!host.isAlive(owner.pid)) return true;
     return age > (options.liveOwnerStaleMs ?? 30_000);
   }
   return age > (options.staleMs ?? 3_000);
@@ -129,32 +120,32 @@ function sameOwner(a: LockOwner | undefined, b: LockOwner | undefined): boolean 
 }
 
 /** Removes the stale lock judged as `judged`, unless it changed hands meanwhile. False: another waiter is on it. */
-function breakStale(path: string, judged: LockState, options: LockOptions): boolean {
+function breakStale(host: LockHost, path: string, judged: LockState, options: LockOptions): boolean {
   const breakPath = `${path}.break`;
-  const me = newOwner();
-  if (!createExclusive(breakPath, me)) {
+  const me = newOwner(host);
+  if (!createExclusive(host, breakPath, me)) {
     // Another waiter is breaking it right now; a breaker killed mid-way leaves an old file.
-    const other = inspect(breakPath);
-    if (other && Date.now() - other.mtimeMs > 5_000) fs.rmSync(breakPath, { force: true });
+    const other = inspect(host, breakPath);
+    if (other && host.nowMs() - other.mtimeMs > 5_000) host.remove(breakPath);
     return false;
   }
   try {
-    const current = inspect(path);
-    if (!current || !sameOwner(current.owner, judged.owner) || !isStale(current, Date.now(), options)) return true;
+    const current = inspect(host, path);
+    if (!current || !sameOwner(current.owner, judged.owner) || !isStale(current, host.nowMs(), options)) return true;
     const aside = `${path}.stale-${me.token}`;
-    fs.renameSync(path, aside);
-    const moved = inspect(aside);
+    host.rename(path, aside);
+    const moved = inspect(host, aside);
     if (moved && !sameOwner(moved.owner, judged.owner)) {
       try {
-        fs.linkSync(aside, path); // put back a lock that changed hands; fails if yet another owner exists
+        host.link(aside, path); // put back a lock that changed hands; fails if yet another owner exists
       } catch {
         // A newer lock already took the name; the displaced holder notices at release.
       }
     }
-    fs.rmSync(aside, { force: true });
+    host.remove(aside);
     return true;
   } finally {
-    fs.rmSync(breakPath, { force: true });
+    host.remove(breakPath);
   }
 }
 
@@ -166,39 +157,41 @@ function timeoutError(path: string, state: LockState | undefined, waitedMs: numb
   });
 }
 
-async function acquire(path: string, owner: LockOwner, options: LockOptions): Promise<void> {
-  const started = Date.now();
+async function acquire(host: LockHost, path: string, owner: LockOwner, options: LockOptions): Promise<void> {
+  const started = host.nowMs();
   const timeoutMs = options.timeoutMs ?? 60_000;
   const pollMs = options.pollMs ?? 50;
   let announced = false;
-  fs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  host.mkdirp(dirname(path));
   for (;;) {
-    if (createExclusive(path, owner)) return;
-    const state = inspect(path);
+    if (createExclusive(host, path, owner)) return;
+    const state = inspect(host, path);
     if (!state) continue; // released between our two calls: try again at once
-    if (isStale(state, Date.now(), options) && breakStale(path, state, options)) continue;
-    if (Date.now() - started > timeoutMs) throw timeoutError(path, state, Date.now() - started);
+    if (isStale(state, host.nowMs(), options) && breakStale(host, path, state, options)) continue;
+    const waited = host.nowMs() - started;
+    if (waited > timeoutMs) throw timeoutError(path, state, waited);
     if (!announced) {
       announced = true;
       options.onWait?.(state.owner);
     }
-    await new Promise((resolve) => setTimeout(resolve, pollMs + Math.random() * pollMs));
+    await host.sleep(pollMs + host.random() * pollMs);
   }
 }
 
-function release(path: string, owner: LockOwner): void {
-  const state = inspect(path);
-  if (state && sameOwner(state.owner, owner)) fs.rmSync(path, { force: true });
+function release(host: LockHost, path: string, owner: LockOwner): void {
+  const state = inspect(host, path);
+  if (state && sameOwner(state.owner, owner)) host.remove(path);
 }
 
 /** Runs `fn` while holding the lock at `path` (created if needed, removed after). */
 export async function withLock<T>(path: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  const owner = newOwner();
-  await acquire(path, owner, options);
+  const host = options.host ?? nodeLockHost();
+  const owner = newOwner(host);
+  await acquire(host, path, owner, options);
+  // The heartbeat timer is the lock's only timer outside the host: it must run while `fn` awaits.
   const heartbeat = setInterval(() => {
     try {
-      const now = new Date();
-      fs.utimesSync(path, now, now);
+      host.touch(path);
     } catch {
       // Broken by a waiter that judged us dead; release() will notice it is no longer ours.
     }
@@ -208,7 +201,7 @@ export async function withLock<T>(path: string, fn: () => Promise<T>, options: L
     return await fn();
   } finally {
     clearInterval(heartbeat);
-    release(path, owner);
+    release(host, path, owner);
   }
 }
 
@@ -245,9 +238,4 @@ export async function getOrRefresh<T>(spec: RefreshSpec<T>): Promise<T> {
     },
     spec.lock,
   );
-}
-
-// node:crypto is loaded only when a lock is actually taken (a cache miss), not at start-up.
-function randomHex(bytes: number): string {
-  return process.getBuiltinModule('node:crypto').randomBytes(bytes).toString('hex');
 }

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AwsctlError } from '../errors.ts';
+import { isProcessAlive } from './lock-host.ts';
 
 export interface AtomicFsOps {
   openSync: typeof fs.openSync;
@@ -120,15 +121,6 @@ function syncFolder(folder: string, ops: AtomicFsOps): void {
     // Windows and some network file systems cannot fsync a directory; the data is already safe.
   } finally {
     if (fd !== undefined) ops.closeSync(fd);
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
