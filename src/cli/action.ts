@@ -1,5 +1,7 @@
 // Glue between commander and the command modules: build the context from the global options,
-// load the command's module on demand, run it, and record its exit code.
+// load the command's module on demand, run it, and record its exit code in the run's scope.
+// The scope (argv, how to make a Context, the exit code) is bound to the program by whoever runs
+// it (run.ts), so nothing here reads process.argv or writes process.exitCode.
 import type { Command } from 'commander';
 import type { Context } from '../io/context.ts';
 import { globalOptionsOf, type GlobalOptions } from './global-options.ts';
@@ -41,15 +43,35 @@ const loaders: Record<string, () => Promise<CommandModule>> = {
   completion: () => import('./commands/completion.ts'),
 };
 
+/** One run of the program: its argv (after the program name), the Context maker, and the result. */
+export interface RunScope {
+  argv: readonly string[];
+  createContext(global: GlobalOptions): Context | Promise<Context>;
+  exitCode: number;
+}
+
+const scopes = new WeakMap<Command, RunScope>();
+
+export function bindRunScope(program: Command, scope: RunScope): void {
+  scopes.set(program, scope);
+}
+
+function scopeOf(command: Command): RunScope {
+  let root = command;
+  while (root.parent) root = root.parent;
+  const scope = scopes.get(root);
+  if (!scope) throw new Error('the program was run without a run scope (bindRunScope)');
+  return scope;
+}
+
 export function action(name: keyof typeof loaders & string) {
   return async (...params: unknown[]): Promise<void> => {
     const command = params[params.length - 1] as Command;
+    const scope = scopeOf(command);
     const global = globalOptionsOf(command);
-    const [{ createNodeContext }, module] = await Promise.all([import('../io/node-context.ts'), loaders[name]!()]);
-    const ctx = createNodeContext(global);
-    const argv = process.argv.slice(2);
-    const dash = argv.indexOf('--');
-    const afterDashDash = dash === -1 ? undefined : argv.slice(dash + 1);
-    process.exitCode = await module.run(ctx, { global, options: command.opts(), args: command.args, afterDashDash });
+    const [ctx, module] = await Promise.all([scope.createContext(global), loaders[name]!()]);
+    const dash = scope.argv.indexOf('--');
+    const afterDashDash = dash === -1 ? undefined : scope.argv.slice(dash + 1);
+    scope.exitCode = await module.run(ctx, { global, options: command.opts(), args: command.args, afterDashDash });
   };
 }

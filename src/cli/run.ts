@@ -2,12 +2,19 @@
 // on stderr with the contract's exit codes (1 failure, 2 usage, 130 cancelled). A stack trace
 // appears only under --debug.
 import { ExitCode } from '../errors.ts';
+import { bindRunScope, type RunScope } from './action.ts';
 import { reportError } from './report-error.ts';
 import { buildProgram } from './program.ts';
 
 export async function runCli(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const program = buildProgram();
+  const scope: RunScope = {
+    argv,
+    createContext: async (global) => (await import('../io/node-context.ts')).createNodeContext(global),
+    exitCode: ExitCode.ok,
+  };
+  bindRunScope(program, scope);
   program.exitOverride();
   program.configureOutput({
     writeOut: (text) => process.stdout.write(text),
@@ -21,7 +28,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+    return scope.exitCode;
   } catch (error) {
     return reportError(error, debug);
   }
