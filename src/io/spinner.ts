@@ -1,6 +1,6 @@
 // A one-line spinner on stderr while we wait for the person in the browser. Only on a terminal:
 // in a log or a pipe it would be noise.
-import type { Output } from '../io/context.ts';
+import type { Output } from './context.ts';
 
 export interface Spinner {
   stop(): void;

@@ -9,7 +9,7 @@
 import type { Context } from '../io/context.ts';
 import { createNodeContext } from '../io/node-context.ts';
 import { writeAllSync } from '../io/fd-write.ts';
-import { readFastInvocation } from './fast-argv.ts';
+import { readFastInvocation } from './direct-argv.ts';
 import * as processCommand from '../cli/commands/process.ts';
 import * as envCommand from '../cli/commands/env.ts';
 

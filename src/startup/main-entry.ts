@@ -1,8 +1,8 @@
 // Shared by the bundled script (src/startup/main.ts) and the single binary's CommonJS entry.
-// fast-run is imported statically: it is small, every fast invocation needs it, and a separate
+// direct-run (direct dispatch, README.md) is imported statically: it is small, every fast invocation needs it, and a separate
 // chunk would cost the cached `awsctl process` one more module load.
-import { readFastInvocation } from './fast-argv.ts';
-import { runFast } from './fast-run.ts';
+import { readFastInvocation } from './direct-argv.ts';
+import { runFast } from './direct-run.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const fast = readFastInvocation(argv);

@@ -1,5 +1,5 @@
-// The start-up fast path. SDKs run `credential_process = awsctl process …` for every client they
-// build and shells run `awsctl env` at prompts, so the plain forms of those two commands skip
+// Direct dispatch (README.md here tells it apart from the fast path). SDKs run
+// `credential_process = awsctl process …` for every client they build and shells run `awsctl env` at prompts, so the plain forms of those two commands skip
 // commander (and the rest of the CLI) and call the very same command module commander would.
 // Anything this small reader does not fully understand — help, an unknown flag, a typo — goes
 // the normal way, so the fast path can never accept what commander would refuse.

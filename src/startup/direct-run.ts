@@ -1,8 +1,8 @@
-// Runs a fast-path invocation with the same context, command module and error reporting as the
+// Direct dispatch: runs a plain `process`/`env` invocation with the same context, command module and error reporting as the
 // commander path, minus commander.
 import { createNodeContext } from '../io/node-context.ts';
 import { reportError } from '../cli/report-error.ts';
-import type { FastInvocation } from './fast-argv.ts';
+import type { FastInvocation } from './direct-argv.ts';
 
 export async function runFast({ command, input }: FastInvocation): Promise<number> {
   try {
