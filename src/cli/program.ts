@@ -6,10 +6,10 @@ import { Command, Option } from 'commander';
 import { addGlobalOptions } from './global-options.ts';
 import { action } from './action.ts';
 import { examples } from '../docgen/help-text.ts';
+import { ENV_FORMATS } from '../output/env-formats.ts';
 
 declare const AWSCTL_VERSION: string;
 
-export const ENV_FORMATS = ['sh', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;
 
 function formatOption(): Option {
   return new Option('--format <format>', 'output format').choices(ENV_FORMATS).default('sh');

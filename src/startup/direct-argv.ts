@@ -4,18 +4,19 @@
 // Anything this small reader does not fully understand — help, an unknown flag, a typo — goes
 // the normal way, so the fast path can never accept what commander would refuse.
 import type { CommandInput } from '../cli/action.ts';
+import { isEnvFormat } from '../output/env-formats.ts';
+import { isFastCommand, type FastCommand } from './fast-commands.ts';
 
 export interface FastInvocation {
-  command: 'process' | 'env';
+  command: FastCommand;
   input: CommandInput;
 }
 
-const ENV_FORMATS = new Set(['sh', 'fish', 'powershell', 'cmd', 'dotenv', 'json']);
 const VALUE_OPTIONS = new Set(['--profile', '--region', '--format']);
 
 export function readFastInvocation(argv: readonly string[]): FastInvocation | undefined {
   const command = argv[0];
-  if (command !== 'process' && command !== 'env') return undefined;
+  if (!isFastCommand(command)) return undefined;
   const global = { profile: undefined as string | undefined, region: undefined as string | undefined, input: true, debug: false, color: true };
   const options: Record<string, unknown> = command === 'env' ? { format: 'sh' } : {};
   for (let i = 1; i < argv.length; i++) {
@@ -27,7 +28,7 @@ export function readFastInvocation(argv: readonly string[]): FastInvocation | un
       if (value === undefined || value.startsWith('-') || value.trim() === '') return undefined;
       if (name === '--profile') global.profile = value;
       else if (name === '--region') global.region = value;
-      else if (command === 'env' && ENV_FORMATS.has(value)) options.format = value;
+      else if (command === 'env' && isEnvFormat(value)) options.format = value;
       else return undefined;
     } else if (arg === '--no-input') global.input = false;
     else if (arg === '--no-color') global.color = false;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { FAST_PATH_BUNDLE, shippedCacheName } from './code-cache.ts';
 import { answerThroughFastPath, readIfExists } from './fast-path-loader.ts';
+import { isFastCommand } from './fast-commands.ts';
 
 /** Set by scripts/build.ts: the content hash of dist/fast-path.cjs, and where dist/ is from here. */
 declare const FAST_PATH_HASH: string;
@@ -15,7 +16,7 @@ const { join } = process.getBuiltinModule('node:path');
 const distDir = join(__dirname, DIST_FROM_LAUNCHER);
 
 async function fastPathAnswered(argv: string[]): Promise<boolean> {
-  if (argv[0] !== 'process' && argv[0] !== 'env') return false;
+  if (!isFastCommand(argv[0])) return false;
   try {
     const filename = join(distDir, FAST_PATH_BUNDLE);
     return await answerThroughFastPath(argv, {
