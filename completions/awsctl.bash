@@ -93,6 +93,7 @@ _awsctl_arg_kind() {
   case "$1" in
     'exec') case "$2" in *) echo 'command' ;; esac ;;
     'assume') case "$2" in *) echo 'profile' ;; esac ;;
+    'explain') case "$2" in *) echo 'none' ;; esac ;;
     'configure get') case "$2" in 0) echo 'words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints' ;; esac ;;
     'configure set') case "$2" in 0) echo 'words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints' ;; 1) echo 'none' ;; esac ;;
     'configure unset') case "$2" in 0) echo 'words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints' ;; esac ;;

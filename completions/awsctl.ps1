@@ -53,8 +53,8 @@ $AwsctlCommands = @{
     'explain' = @{
         Subcommands = @()
         Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
-        Args = @()
-        Variadic = $false
+        Args = @('none')
+        Variadic = $true
     }
     'profiles' = @{
         Subcommands = @()

@@ -1,4 +1,4 @@
-// `awsctl assume`'s executor: start from the --profile's credentials (or, for static keys with
+// `awsctl assume`'s executor, running the pure plan of plan.ts: start from the --profile's credentials (or, for static keys with
 // mfa_serial, from one cached MFA session: see mfa-session.ts) and assume each role in turn,
 // each with the credentials of the step before. Like profile hops, every role is cached under
 // the AWS CLI's key and resolved lazily from the END: a fresh cached last role is the answer and
@@ -13,9 +13,8 @@
 import { isAwsServiceError } from '../aws/service-error.ts';
 import type { AwsCredentials } from '../aws/types.ts';
 import { AwsctlError, ExitCode, isAwsctlError } from '../errors.ts';
-import { cachedCredentials } from '../resolve/cache.ts';
 import { inProfile } from '../resolve/errors.ts';
-import { callAssumeRole, hopCacheKey } from '../resolve/hops.ts';
+import { assumeCachedHop } from '../resolve/hops.ts';
 import { createRunState, resolveWithState, type ResolveRequest } from '../resolve/resolve.ts';
 import type { RunState } from '../resolve/state.ts';
 import { planCredentials, type PlanInput } from '../plan/planner.ts';
@@ -23,9 +22,9 @@ import type { Plan, RoleHop } from '../plan/types.ts';
 import type { Context } from '../io/context.ts';
 import type { AssumeOptions } from './args.ts';
 import { accountFromPlan, accountOfCredentials, type AccountRef } from '../resolve/caller-account.ts';
-import { mfaSessionCredentials, mfaSessionDecision, SESSION_ROLE_MAX_SECONDS } from '../resolve/mfa-session.ts';
+import { mfaSessionCredentials, SESSION_ROLE_MAX_SECONDS } from '../resolve/mfa-session.ts';
 import { parseRoleArn, roleArnFor } from '../aws/arn.ts';
-import { describeTarget, parseRoleTargets, type RoleTarget } from './roles.ts';
+import { planAssume, type AssumePlan, type AssumeStep } from './plan.ts';
 
 export interface AssumeResult {
   credentials: AwsCredentials;
@@ -34,17 +33,9 @@ export interface AssumeResult {
   roleArns: string[];
 }
 
-/** One hop of the chain: a profile's own role, or a role argument. */
-interface Step {
-  target: RoleTarget | { kind: 'profile-hop'; hop: RoleHop };
-  /** false when an earlier step already spent a code for this hop's device. */
-  sendMfa: boolean;
-  what: string;
-}
-
 interface Chain {
   state: RunState;
-  steps: Step[];
+  steps: AssumeStep[];
   /** Credentials before the first step (memoized: bare names and the fold may both need them). */
   start: () => Promise<AwsCredentials>;
   /** The account of `start`'s credentials when known without resolving them. */
@@ -58,48 +49,29 @@ function memo<T>(fn: () => Promise<T>): () => Promise<T> {
   return () => (promise ??= fn());
 }
 
-function planFor(state: RunState, request: ResolveRequest): Plan {
+function basePlanFor(state: RunState, request: ResolveRequest): Plan {
   const input: PlanInput = { env: state.ctx.env, profiles: state.profiles };
   if (request.profileFlag !== undefined) Object.assign(input, { profileName: request.profileFlag, profileFromFlag: true });
   return planCredentials(input);
 }
 
-function firstDuration(target: RoleTarget | undefined): Pick<RoleHop, 'durationSeconds'> | undefined {
-  if (!target) return undefined;
-  return target.kind === 'name' ? target.settings : target.hop;
-}
-
-/** Which step sends the code for each device: the first to name it, unless a session already carries it. */
-function markMfa(steps: Step[], alreadyCarried: Iterable<string>): void {
-  const spent = new Set(alreadyCarried);
-  for (const step of steps) {
-    const serial = step.target.kind === 'name' ? step.target.settings.mfaSerial : step.target.hop.mfaSerial;
-    if (serial === undefined) continue;
-    step.sendMfa = !spent.has(serial);
-    spent.add(serial);
-  }
+/** The plan `awsctl assume` (and `awsctl explain <role>…`) follows for these arguments. Pure but for reading the files once. */
+export function assumePlanFor(state: RunState, request: ResolveRequest, roles: readonly string[], options: AssumeOptions): AssumePlan {
+  return planAssume(basePlanFor(state, request), state.profiles, roles, options);
 }
 
 function buildChain(ctx: Context, request: ResolveRequest, roles: string[], options: AssumeOptions): Chain {
   const state = createRunState(ctx, request);
-  const targets = parseRoleTargets(roles, state.profiles, options);
-  const plan = planFor(state, request);
-  const decision = mfaSessionDecision(plan, state.profiles, plan.hops[0] ?? firstDuration(targets[0]));
-  const argumentSteps: Step[] = targets.map((target) => ({ target, sendMfa: true, what: `assume ${describeTarget(target)}` }));
-  const chain: Chain = { state, steps: argumentSteps, start: () => Promise.reject(new Error('unset')), startAccount: accountFromPlan(plan), resolvedHops: new Map(), identities: new Map() };
-  if (decision.use) {
-    const session = decision.use;
+  const plan = assumePlanFor(state, request, roles, options);
+  const chain: Chain = { state, steps: plan.steps, start: () => Promise.reject(new Error('unset')), startAccount: accountFromPlan(plan.base), resolvedHops: new Map(), identities: new Map() };
+  const session = plan.mfaSession.use;
+  if (session) {
     ctx.debug(`assume: using an MFA session for ${session.serial} (profile ${session.profile}) for every role`);
-    const profileSteps: Step[] = plan.hops.map((hop) => ({ target: { kind: 'profile-hop', hop }, sendMfa: true, what: `profile ${hop.profile}` }));
-    chain.steps = [...profileSteps, ...argumentSteps];
     chain.start = memo(() => mfaSessionCredentials(state, session));
-    chain.startAccount = accountFromPlan({ base: plan.base, hops: [] });
-    markMfa(chain.steps, [session.serial]);
+    chain.startAccount = accountFromPlan({ base: plan.base.base, hops: [] });
   } else {
-    ctx.debug(`assume: no MFA session: ${decision.reason}`);
+    ctx.debug(`assume: no MFA session: ${plan.mfaSession.reason}`);
     chain.start = memo(async () => (await resolveWithState(state, request)).credentials);
-    // The profile's own roles send their codes themselves (resolveWithState).
-    markMfa(chain.steps, plan.hops.flatMap((hop) => (hop.mfaSerial ? [hop.mfaSerial] : [])));
   }
   return chain;
 }
@@ -118,7 +90,7 @@ async function callerAccount(chain: Chain, index: number): Promise<AccountRef> {
 function resolvedHop(chain: Chain, index: number): Promise<RoleHop> {
   let known = chain.resolvedHops.get(index);
   if (!known) {
-    const target = (chain.steps[index] as Step).target;
+    const target = (chain.steps[index] as AssumeStep).target;
     known = target.kind === 'name'
       ? callerAccount(chain, index).then((account) => {
           const roleArn = roleArnFor(account.partition, account.account, target.roleName);
@@ -140,24 +112,17 @@ function durationFor(chain: Chain, hop: RoleHop, caller: AwsCredentials, what: s
 }
 
 function assumeStep(chain: Chain, index: number, previous: () => Promise<AwsCredentials>): Promise<AwsCredentials> {
-  const step = chain.steps[index] as Step;
-  const total = chain.steps.length;
-  return resolvedHop(chain, index).then((hop) => {
-    const label = `role ${index + 1}/${total}: assume-role ${hop.roleArn} (${step.what})`;
-    return cachedCredentials(chain.state, { key: hopCacheKey(hop), label }, async () => {
-      const source = await previous();
-      try {
-        const durationSeconds = durationFor(chain, hop, source, step.what);
-        return await callAssumeRole(chain.state, hop, source, label, {
-          sendMfa: step.sendMfa,
-          ...(durationSeconds !== undefined ? { durationSeconds } : {}),
-          mfaSubject: { what: step.what, needs: `assuming ${hop.roleArn}` },
-        });
-      } catch (error) {
-        throw step.target.kind === 'profile-hop' ? inProfile(step.target.hop.profile, error) : inStep(step.what, error);
-      }
-    });
-  });
+  const step = chain.steps[index] as AssumeStep;
+  return resolvedHop(chain, index).then((hop) =>
+    assumeCachedHop(
+      chain.state,
+      hop,
+      `role ${index + 1}/${chain.steps.length}: assume-role ${hop.roleArn} (${step.what})`,
+      previous,
+      { sendMfa: step.sendMfa, mfaSubject: { what: step.what, needs: `assuming ${hop.roleArn}` }, durationFor: (caller) => durationFor(chain, hop, caller, step.what) },
+      (error) => (step.target.kind === 'profile-hop' ? inProfile(step.target.hop.profile, error) : inStep(step.what, error)),
+    ),
+  );
 }
 
 /** The error restated so its one line names the role argument it happened at. */

@@ -72,6 +72,7 @@ export function buildProgram(): Command {
     .action(action('assume'));
 
   sub(program, 'explain', 'print the plan that resolving the profile would follow, without calling the network')
+    .argument('[roles...]', 'also the chain `awsctl assume <role>…` would take from there')
     .option('--json', 'print JSON')
     .addHelpText('after', examples('explain'))
     .action(action('explain'));

@@ -19,7 +19,7 @@ const EXAMPLES: Record<string, string[]> = {
     'eval "$(awsctl assume arn:aws:iam::123456789012:role/Deploy)"',
     'awsctl assume --profile base OrgAccess Admin -- aws sts get-caller-identity',
   ],
-  explain: ['awsctl explain --profile prod', 'awsctl explain --profile prod --json'],
+  explain: ['awsctl explain --profile prod', 'awsctl explain --profile prod --json', 'awsctl explain --profile base OrgAccess Admin   # what `awsctl assume` would do'],
   profiles: ['awsctl profiles', 'awsctl profiles --json'],
   login: ['awsctl login --profile dev', 'awsctl login --sso-session my-org --use-device-code'],
   populate: ['awsctl sso populate --sso-session my-org --dry-run', 'awsctl sso populate --sso-session my-org --prefix org- --prune'],

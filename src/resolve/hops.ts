@@ -38,12 +38,30 @@ export function hopSendsMfa(hops: readonly RoleHop[], index: number): boolean {
 function assumeHop(state: RunState, hops: RoleHop[], index: number, previous: () => Promise<AwsCredentials>): Promise<AwsCredentials> {
   const hop = hops[index - 1] as RoleHop;
   const label = `hop ${index}/${hops.length}: assume-role ${hop.roleArn} (profile ${hop.profile})`;
+  return assumeCachedHop(state, hop, label, previous, { sendMfa: hopSendsMfa(hops, index - 1) }, (error) => inProfile(hop.profile, error));
+}
+
+/**
+ * One role hop as profile chains and `awsctl assume` both take it: cached under the AWS CLI's
+ * key, and on a miss signed with `previous()`'s credentials (resolved only then). `restate`
+ * turns a failure into the error that names where in the chain it happened.
+ */
+export function assumeCachedHop(
+  state: RunState,
+  hop: RoleHop,
+  label: string,
+  previous: () => Promise<AwsCredentials>,
+  options: Omit<AssumeCallOptions, 'durationSeconds'> & { durationFor?: (caller: AwsCredentials) => number | undefined },
+  restate: (error: unknown) => unknown,
+): Promise<AwsCredentials> {
+  const { durationFor, ...call } = options;
   return cachedCredentials(state, { key: hopCacheKey(hop), label }, async () => {
     const source = await previous();
     try {
-      return await callAssumeRole(state, hop, source, label, { sendMfa: hopSendsMfa(hops, index - 1) });
+      const durationSeconds = durationFor?.(source);
+      return await callAssumeRole(state, hop, source, label, { ...call, ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
     } catch (error) {
-      throw inProfile(hop.profile, error);
+      throw restate(error);
     }
   });
 }
