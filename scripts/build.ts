@@ -8,12 +8,12 @@
 // prove that the cached path never loads a heavy library; it is kept out of dist/ (not shipped).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { cjsDynamicImportNames } from './esbuild-cjs-dynamic-import.ts';
 import { builtinsWithoutNamespace, fastPathOnly } from './fast-path-plugins.ts';
 import { FAST_PATH_BUNDLE } from '../src/startup/code-cache.ts';
+import { bundleContentHash } from '../src/startup/code-cache-integrity.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const args = process.argv.slice(2);
@@ -26,7 +26,6 @@ const outdir = optionValue('--outdir', 'dist');
 const bindir = optionValue('--bindir', join(dirname(outdir), 'bin'));
 const REQUIRE_BANNER = "import { createRequire as __awsctlCreateRequire } from 'node:module'; const require = __awsctlCreateRequire(import.meta.url);";
 const metafilePath = optionValue('--metafile', 'build/dist-meta.json');
-const contentHash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
 
 rmSync(outdir, { recursive: true, force: true });
 
@@ -86,7 +85,7 @@ const launcher = await build({
   banner: { js: '#!/usr/bin/env node' },
   define: {
     ...common.define,
-    FAST_PATH_HASH: JSON.stringify(contentHash(`${outdir}/${FAST_PATH_BUNDLE}`)),
+    FAST_PATH_HASH: JSON.stringify(bundleContentHash(readFileSync(`${outdir}/${FAST_PATH_BUNDLE}`))),
     DIST_FROM_LAUNCHER: JSON.stringify(relative(bindir, outdir)),
   },
   plugins: [builtinsWithoutNamespace],

@@ -10,12 +10,12 @@
 //   node scripts/package.ts [--no-code-cache] [--startup-snapshot] [--out build/awsctl]
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { wrapCommonJs } from '../src/startup/code-cache.ts';
+import { bundleContentHash } from '../src/startup/code-cache-integrity.ts';
 import { FAST_PATH_ASSET, FAST_PATH_CACHE_ASSET, FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET } from '../src/startup/sea-bundles.ts';
 import { builtinsWithoutNamespace, dynamicBuiltinsWithoutLoader, fastPathOnly } from './fast-path-plugins.ts';
 
@@ -54,7 +54,7 @@ export async function buildSea(options: SeaOptions): Promise<void> {
   await build({ ...common, entryPoints: [join(root, 'src/startup/fast-path-entry.ts')], outfile: fastPath, plugins: [fastPathOnly, builtinsWithoutNamespace, ...(options.plugins ?? [])] });
   // The binary's main script (src/startup/sea-main.ts) only picks one of the two embedded bundles.
   const main = join(work, options.startupSnapshot ? 'awsctl-snapshot.cjs' : 'awsctl.cjs');
-  const fastPathHash = createHash('sha256').update(readFileSync(fastPath)).digest('hex').slice(0, 16);
+  const fastPathHash = bundleContentHash(readFileSync(fastPath));
   const mainEntry = options.startupSnapshot ? 'scripts/sea-snapshot-main.ts' : 'src/startup/sea-main.ts';
   const mainPlugins = options.startupSnapshot ? [fastPathOnly, builtinsWithoutNamespace] : [];
   await build({ ...common, define: { ...common.define, FAST_PATH_HASH: JSON.stringify(fastPathHash) }, entryPoints: [join(root, mainEntry)], outfile: main, plugins: [...mainPlugins, ...(options.plugins ?? [])] });

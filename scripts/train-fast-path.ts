@@ -5,18 +5,21 @@
 //   node scripts/train-fast-path.ts <dist>/fast-path.cjs [--out <file>]
 // The default out is <dist>/fast-path-<node version>-<arch>.cache, what bin/awsctl looks for.
 // Run by scripts/build.ts and scripts/package.ts in a process of its own, under plain `node`
-// (the Node the cache is for): V8 refuses a cache made under other flags.
+// (the Node the cache is for): V8 refuses a cache made under other flags, and so does the seal.
 // Its stdout is the trained answers (secrets of the throw-away HOME); scripts/build.ts discards it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { shippedCacheName } from '../src/startup/code-cache.ts';
+import { bundleContentHash, cacheBinding, currentRuntime, sealCodeCache } from '../src/startup/code-cache-integrity.ts';
 import { runCommonJsBundle, type FastPathExports } from '../src/startup/fast-path-loader.ts';
 import { runTrainingCalls } from './training-calls.ts';
 
 export async function trainFastPath(filename: string, out: string): Promise<void> {
-  const bundle = runCommonJsBundle<FastPathExports>({ source: readFileSync(filename, 'utf8'), filename, dirname: dirname(filename), cachedData: undefined });
+  const bytes = readFileSync(filename);
+  const bundle = runCommonJsBundle<FastPathExports>({ source: bytes.toString('utf8'), filename, dirname: dirname(filename), cachedData: undefined });
   await runTrainingCalls((argv) => bundle.exports.answerFromHand(argv));
-  writeFileSync(out, bundle.script.createCachedData());
+  // Sealed to this bundle and this Node, as the launcher checks before V8 sees it.
+  writeFileSync(out, sealCodeCache(bundle.script.createCachedData(), cacheBinding(bundleContentHash(bytes), currentRuntime())));
 }
 
 if (import.meta.main) {

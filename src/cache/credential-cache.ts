@@ -20,6 +20,12 @@ export interface CachedCredentials {
 
 export const DEFAULT_REFRESH_WINDOW_SECONDS = 900;
 
+/**
+ * Cache entries and SSO tokens are a few KB; a larger file is not one, and is not read (a 300 MB
+ * "entry" cost 970 MB of memory).
+ */
+export const MAX_CACHE_ENTRY_BYTES = 1024 * 1024;
+
 export function cliCacheDir(home: string): string {
   return join(home, '.aws', 'cli', 'cache');
 }
@@ -38,14 +44,23 @@ export function refreshWindowSeconds(env: Env): number {
   return Number(raw);
 }
 
+/** True for a real calendar day and time of day (JavaScript's Date rolls 2099-02-30 over to March 2). */
+function isRealDateTime(day: string, time: string): boolean {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const [hours, minutes, seconds] = time.split(':').map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth && hours <= 23 && minutes <= 59 && seconds <= 59;
+}
+
 /**
  * Timestamps as the AWS CLI and SDKs write them: RFC 3339 ("Z" or an offset, optional
- * fraction) and botocore's "...UTC"/"...GMT" spelling. Anything else is undefined.
+ * fraction) and botocore's "...UTC"/"...GMT" spelling. Anything else (a number, an impossible
+ * date such as 2099-02-30) is undefined.
  */
 export function parseCacheTimestamp(text: unknown): Date | undefined {
   if (typeof text !== 'string') return undefined;
   const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i.exec(text.trim());
-  if (!match) return undefined;
+  if (!match || !isRealDateTime(match[1]!, match[2]!)) return undefined;
   const [, day, time, fraction = '', zone] = match as unknown as [string, string, string, string | undefined, string];
   const offset = /^(Z|UTC|GMT)$/i.test(zone) ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
   const millis = fraction ? `.${fraction.slice(1, 4).padEnd(3, '0')}` : '';
@@ -84,7 +99,8 @@ export function parseCredentialCache(text: string): CachedCredentials | undefine
   const { AccessKeyId, SecretAccessKey, SessionToken, AccountId } = creds;
   const expiration = parseCacheTimestamp(creds.Expiration);
   if (typeof AccessKeyId !== 'string' || !AccessKeyId || typeof SecretAccessKey !== 'string' || !SecretAccessKey) return undefined;
-  if (typeof SessionToken !== 'string' || !expiration) return undefined;
+  // Every entry is temporary credentials: without a session token they are not usable ones.
+  if (typeof SessionToken !== 'string' || !SessionToken || !expiration) return undefined;
   const result: CachedCredentials = { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration };
   if (typeof AccountId === 'string' && AccountId) result.accountId = AccountId;
   return result;
@@ -94,7 +110,7 @@ export function parseCredentialCache(text: string): CachedCredentials | undefine
 export function readCredentialCache(fs: FileSystem, path: string): CachedCredentials | undefined {
   let bytes: Buffer | undefined;
   try {
-    bytes = fs.readFile(path);
+    bytes = fs.readFile(path, { maxBytes: MAX_CACHE_ENTRY_BYTES });
   } catch {
     return undefined;
   }

@@ -14,7 +14,7 @@
 import { dirname, join } from 'node:path';
 import { AwsctlError } from '../errors.ts';
 import type { FileSystem } from '../io/context.ts';
-import { formatUtcZ, parseCacheTimestamp } from './credential-cache.ts';
+import { formatUtcZ, MAX_CACHE_ENTRY_BYTES, parseCacheTimestamp } from './credential-cache.ts';
 import { pythonJsonDumps } from './python-json.ts';
 import type { PyJson } from './python-json.ts';
 import { ssoRegistrationCacheKey, ssoTokenCacheKey } from './cli-cache-key.ts';
@@ -72,7 +72,7 @@ export function ssoRegistrationPath(home: string, input: SsoRegistrationKeyInput
 
 function readJsonObject(fs: FileSystem, path: string): Record<string, unknown> | undefined {
   try {
-    const bytes = fs.readFile(path);
+    const bytes = fs.readFile(path, { maxBytes: MAX_CACHE_ENTRY_BYTES });
     if (bytes === undefined) return undefined;
     const parsed: unknown = JSON.parse(bytes.toString('utf8'));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
@@ -83,7 +83,7 @@ function readJsonObject(fs: FileSystem, path: string): Record<string, unknown> |
 
 /** A token file is usable only with a string accessToken and a parseable expiresAt (botocore: "Token ... is invalid"). */
 export function asSsoToken(value: Record<string, unknown> | undefined): SsoToken | undefined {
-  if (!value || typeof value.accessToken !== 'string' || parseCacheTimestamp(value.expiresAt) === undefined) return undefined;
+  if (!value || typeof value.accessToken !== 'string' || !value.accessToken || parseCacheTimestamp(value.expiresAt) === undefined) return undefined;
   return value as SsoToken;
 }
 

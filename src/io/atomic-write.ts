@@ -75,6 +75,7 @@ export function describeErrno(error: unknown): string {
     ENAMETOOLONG: 'file name too long',
     EMFILE: 'too many open files',
     EIO: 'input/output error',
+    EFBIG: 'file too large',
   };
   if (code && words[code]) return words[code];
   return error instanceof Error ? error.message : String(error);

@@ -14,8 +14,11 @@ export interface FileStat {
 }
 
 export interface FileSystem {
-  /** Whole file as bytes; `undefined` when it does not exist. Other errors throw. */
-  readFile(path: string): Buffer | undefined;
+  /**
+   * Whole file as bytes; `undefined` when it does not exist. Other errors throw, and so does a
+   * file larger than `maxBytes` (without reading it: a 300 MB "cache entry" must not cost 1 GB).
+   */
+  readFile(path: string, options?: { maxBytes?: number }): Buffer | undefined;
   stat(path: string): FileStat | undefined;
   /** Atomic replace: temp file in the same folder, fsync, rename, folder fsync. */
   writeFileAtomic(path: string, data: string | Buffer, options?: { mode?: number }): void;

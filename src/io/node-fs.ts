@@ -22,12 +22,32 @@ export interface NodeFileSystemOptions {
   ops?: AtomicFsOps;
 }
 
+/** The file's bytes, or an EFBIG error when it holds more than `maxBytes` (only that much is ever read). */
+function readAtMost(path: string, maxBytes: number): Buffer {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const { size } = fs.fstatSync(fd);
+    // One byte more than allowed tells a file that grew past the limit since fstat.
+    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (size > maxBytes || length > maxBytes) throw Object.assign(new Error(`larger than ${maxBytes} bytes`), { code: 'EFBIG' });
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function createNodeFileSystem(options: NodeFileSystemOptions = {}): FileSystem {
   const ops = options.ops ?? realFsOps;
   return {
-    readFile(path: string): Buffer | undefined {
+    readFile(path: string, readOptions?: { maxBytes?: number }): Buffer | undefined {
       try {
-        return fs.readFileSync(path);
+        return readOptions?.maxBytes === undefined ? fs.readFileSync(path) : readAtMost(path, readOptions.maxBytes);
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw failure('read', path, error);

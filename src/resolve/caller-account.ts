@@ -7,7 +7,7 @@
 // keys carry their Expiration and are ignored (and cleared by `cache clear`) once it passes.
 import { join } from 'node:path';
 import type { AwsCredentials } from '../aws/types.ts';
-import { cliCacheDir, parseCacheTimestamp, formatUtcZ } from '../cache/credential-cache.ts';
+import { cliCacheDir, MAX_CACHE_ENTRY_BYTES, parseCacheTimestamp, formatUtcZ } from '../cache/credential-cache.ts';
 import { sha1Hex } from '../cache/sha1.ts';
 import { stsTarget, type RunState } from './state.ts';
 import type { BaseSource, Plan } from '../plan/types.ts';
@@ -57,7 +57,7 @@ interface IdentityEntry {
 
 function readEntry(state: RunState, path: string): AccountRef | undefined {
   try {
-    const bytes = state.ctx.fs.readFile(path);
+    const bytes = state.ctx.fs.readFile(path, { maxBytes: MAX_CACHE_ENTRY_BYTES });
     if (!bytes) return undefined;
     const entry = JSON.parse(bytes.toString('utf8')) as Partial<IdentityEntry>;
     const expiration = parseCacheTimestamp(entry.Expiration);

@@ -4,9 +4,10 @@
 // parsed and compiled lazily on every run, which was most of the gap to `node -e 0`. A cache made
 // with vm.Script#createCachedData AFTER a run holds those functions too ("trained").
 //
-// A V8 code cache fits only the V8 (and flags) that made it; V8 refuses a foreign one by itself,
-// but it checks only the LENGTH of the source, so a cache must never be paired with a different
-// bundle of the same length: names carry the bundle's content hash or live beside the bundle.
+// A V8 code cache fits only the V8 (and flags) that made it, and V8 checks only the LENGTH of the
+// source: every cache file is sealed to the exact bundle, Node, V8, arch and flags, and checked
+// before V8 sees it (code-cache-integrity.ts); the user's folder must be the user's alone
+// (cacheFolderProblem below).
 //
 // Pure names and paths here; fast-path-loader.ts does the reading, code-cache-save.ts the writing.
 
@@ -23,9 +24,13 @@ export function shippedCacheName(nodeVersion: string, arch: string): string {
   return `fast-path-${nodeVersion}-${arch}.cache`;
 }
 
-/** Any other Node trains its own after its first answer; the bundle hash tells versions apart. */
-export function userCacheName(bundleHash: string, nodeVersion: string, arch: string): string {
-  return `fast-path-${bundleHash}-${nodeVersion}-${arch}.cache`;
+/**
+ * Any other Node trains its own after its first answer. The name holds all that tells the files
+ * of two runtimes apart (bundle, Node, arch, and a tag when Node has flags), so that two Node
+ * versions or flag sets in turn never rewrite one file on every run.
+ */
+export function userCacheName(bundleHash: string, nodeVersion: string, arch: string, flagsTag = ''): string {
+  return `fast-path-${bundleHash.slice(0, 16)}-${nodeVersion}-${arch}${flagsTag ? `-${flagsTag}` : ''}.cache`;
 }
 
 export const USER_CACHE_PREFIX = 'fast-path-';
@@ -50,9 +55,9 @@ export interface CodeCachePlan {
   /** False when code caches are switched off: none is read, none is saved. */
   enabled: boolean;
   /**
-   * The user's own cache: tried before the shipped (or embedded) one, as it exists only because
-   * an earlier run found none it could use (another Node, other V8 flags); and where this run
-   * saves the cache it trains when V8 took none. Undefined when there is no home for it.
+   * The user's own cache: tried only when the shipped (or embedded) one does not fit this run
+   * (another Node, other flags), and where this run saves the cache it trains when V8 took
+   * none. Undefined when there is no home for it.
    */
   userCache: string | undefined;
 }
@@ -63,10 +68,30 @@ export function planCodeCache(input: {
   bundleHash: string;
   nodeVersion: string;
   arch: string;
+  flagsTag: string;
   platform: string;
   env: Readonly<Record<string, string | undefined>>;
 }): CodeCachePlan {
   if (input.env.NODE_DISABLE_COMPILE_CACHE) return { enabled: false, userCache: undefined };
   const dir = userCacheDir(input.platform, input.env);
-  return { enabled: true, userCache: dir === undefined ? undefined : `${dir}${input.separator}${userCacheName(input.bundleHash, input.nodeVersion, input.arch)}` };
+  return { enabled: true, userCache: dir === undefined ? undefined : `${dir}${input.separator}${userCacheName(input.bundleHash, input.nodeVersion, input.arch, input.flagsTag)}` };
 }
+
+/** Owner and mode of a folder or file, as fs.Stats has them. */
+export interface Ownership {
+  uid: number;
+  mode: number;
+}
+
+/**
+ * Why a cache folder or file may not be trusted, or undefined when it may: it must belong to the
+ * user and be writable by nobody else, or someone else could put code there that awsctl runs.
+ */
+export function cacheFolderProblem(stat: Ownership, uid: number): string | undefined {
+  if (stat.uid !== uid) return `it belongs to another user (uid ${stat.uid})`;
+  if ((stat.mode & 0o022) !== 0) return `others can write to it (mode ${(stat.mode & 0o777).toString(8).padStart(4, '0')})`;
+  return undefined;
+}
+
+/** Caches of other installs or Node versions are dropped once none has been written for this long. */
+export const STALE_USER_CACHE_MS = 30 * 24 * 3600_000;

@@ -10,7 +10,9 @@ import {
   cliCachePath,
   formatBotocoreExpiration,
   isFresh,
+  MAX_CACHE_ENTRY_BYTES,
   parseCacheTimestamp,
+  parseCredentialCache,
   readCredentialCache,
   readFreshCredentials,
   refreshWindowSeconds,
@@ -98,6 +100,31 @@ test('corrupt, truncated or incomplete entries are a miss, and a write replaces 
   assert.deepEqual(readCredentialCache(nodeFs, path), credentials);
 });
 
+test('an entry without a session token, or with an impossible or numeric Expiration, is a miss', () => {
+  const entry = (credentials: Record<string, unknown>) => JSON.stringify({ Credentials: { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 's', SessionToken: 't', Expiration: '2099-01-01T00:00:00UTC', ...credentials } });
+  assert.ok(parseCredentialCache(entry({})));
+  assert.equal(parseCredentialCache(entry({ SessionToken: '' })), undefined);
+  assert.equal(parseCredentialCache(entry({ Expiration: '2099-02-30T00:00:00UTC' })), undefined);
+  assert.equal(parseCredentialCache(entry({ Expiration: 4102444800 })), undefined);
+});
+
+test('an entry larger than any real one is a miss and is not read', () => {
+  const dir = tempDir('awsctl-cache-big-');
+  const path = join(dir, 'big.json');
+  fs.writeFileSync(path, AWS_CLI_WRITTEN);
+  fs.truncateSync(path, MAX_CACHE_ENTRY_BYTES + 1); // sparse
+  let read = 0;
+  const counting = { ...nodeFs, readFile: (p: string, options?: { maxBytes?: number }) => {
+    const bytes = nodeFs.readFile(p, options);
+    read += bytes?.length ?? 0;
+    return bytes;
+  } };
+  assert.equal(readCredentialCache(counting, path), undefined);
+  assert.equal(read, 0);
+  assert.throws(() => nodeFs.readFile(path, { maxBytes: MAX_CACHE_ENTRY_BYTES }), /file too large/);
+  assert.equal(nodeFs.readFile(path, { maxBytes: MAX_CACHE_ENTRY_BYTES + 1 })?.length, MAX_CACHE_ENTRY_BYTES + 1, 'at the limit: read');
+});
+
 test('timestamps: RFC 3339 variants and botocore UTC spelling', () => {
   const table: Array<[string, string | undefined]> = [
     ['2026-11-21T12:00:00UTC', '2026-11-21T12:00:00.000Z'],
@@ -108,6 +135,17 @@ test('timestamps: RFC 3339 variants and botocore UTC spelling', () => {
     ['2026-11-21 12:00:00+00:00', '2026-11-21T12:00:00.000Z'],
     ['2026-11-21T12:00:00', undefined],
     ['not a date', undefined],
+    ['2028-02-29T12:00:00Z', '2028-02-29T12:00:00.000Z'],
+    // Impossible dates and times: JavaScript's Date would roll them over into the next month/day.
+    ['2099-02-30T00:00:00UTC', undefined],
+    ['2027-02-29T00:00:00Z', undefined],
+    ['2026-04-31T00:00:00Z', undefined],
+    ['2026-13-01T00:00:00Z', undefined],
+    ['2026-00-10T00:00:00Z', undefined],
+    ['2026-11-00T00:00:00Z', undefined],
+    ['2026-11-21T24:00:00Z', undefined],
+    ['2026-11-21T12:60:00Z', undefined],
+    ['2026-11-21T12:00:60Z', undefined],
   ];
   for (const [text, iso] of table) assert.equal(parseCacheTimestamp(text)?.toISOString(), iso, text);
   assert.equal(parseCacheTimestamp(42), undefined);

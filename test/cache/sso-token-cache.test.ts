@@ -9,6 +9,7 @@ import { createNodeFileSystem } from '../../src/io/node-fs.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import {
   applyRefresh,
+  asSsoToken,
   loadSsoToken,
   readSsoRegistration,
   readSsoToken,
@@ -138,4 +139,11 @@ test('registration file: path from the botocore key, round trip, invalid is a mi
   assert.deepEqual(readSsoRegistration(nodeFs, path), registration);
   fs.writeFileSync(path, '{"clientId": "C"}');
   assert.equal(readSsoRegistration(nodeFs, path), undefined);
+});
+
+test('a token file with an empty accessToken, or an impossible or numeric expiresAt, is no token', () => {
+  assert.ok(asSsoToken({ accessToken: 'token', expiresAt: '2099-01-01T00:00:00Z' }));
+  assert.equal(asSsoToken({ accessToken: '', expiresAt: '2099-01-01T00:00:00Z' }), undefined);
+  assert.equal(asSsoToken({ accessToken: 'token', expiresAt: '2099-02-30T00:00:00Z' }), undefined);
+  assert.equal(asSsoToken({ accessToken: 'token', expiresAt: 4102444800 }), undefined);
 });

@@ -4,38 +4,11 @@
 // later runs take; a damaged one is replaced, old ones are dropped, and nothing ever shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, repoRoot, tempDir, tempHome } from '../helpers/cli.ts';
-import { FAST_PATH_BUNDLE, shippedCacheName } from '../../src/startup/code-cache.ts';
-
-const SECRET = 'code-cache-secret/abc+xyz';
-const CONFIG = { '.aws/credentials': `[default]\naws_access_key_id = AKIACODECACHE0000001\naws_secret_access_key = ${SECRET}\n` };
-const skip = process.env.AWSCTL_BIN ? 'the single binary carries its cache inside (test/ship/binary.test.ts)' : false;
-
-/** bin/ and dist/ copied, without the shipped cache: as if installed under another Node. */
-function installWithoutShippedCache(): string {
-  const root = tempDir('awsctl-no-shipped-cache-');
-  cpSync(join(repoRoot, 'bin'), join(root, 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'dist'), join(root, 'dist'), { recursive: true });
-  rmSync(join(root, 'dist', shippedCacheName(process.version, process.arch)));
-  return root;
-}
-
-function awsctl(launcher: string, home: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [launcher, 'process'], { env: cleanEnv(home, { ...env, NO_COLOR: undefined }), cwd: home, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A HOME with static keys (0600, so no permission warning muddies stderr). */
-function homeWithKeys(): string {
-  const home = tempHome(CONFIG);
-  chmodSync(join(home, '.aws', 'credentials'), 0o600);
-  return home;
-}
-
-const userCaches = (home: string): string[] => (existsSync(join(home, '.cache', 'awsctl')) ? readdirSync(join(home, '.cache', 'awsctl')) : []);
+import { repoRoot } from '../helpers/cli.ts';
+import { FAST_PATH_BUNDLE } from '../../src/startup/code-cache.ts';
+import { awsctl, homeWithKeys, installWithoutShippedCache, SECRET, skipForBinary as skip, userCaches } from './code-cache-helpers.ts';
 
 test('the shipped cache fits the Node that built it: nothing is trained or written', { skip }, () => {
   const home = homeWithKeys();
@@ -69,20 +42,25 @@ test('without a fitting cache the first answer trains one (0600, folder 0700) an
   assert.deepEqual([after.ino, after.mtimeMs], [before.ino, before.mtimeMs], 'taken, so not trained again');
 });
 
-test('a damaged cache is replaced, and caches of other versions are dropped', { skip }, () => {
+test('a damaged cache is replaced, and caches of other versions are dropped once a month old', { skip }, () => {
   const launcher = join(installWithoutShippedCache(), 'bin', 'awsctl');
   const home = homeWithKeys();
   awsctl(launcher, home);
   const [name] = userCaches(home);
   const file = join(home, '.cache', 'awsctl', name!);
   writeFileSync(file, Buffer.alloc(statSync(file).size, 7)); // same length, garbage
-  writeFileSync(join(home, '.cache', 'awsctl', 'fast-path-0000000000000000-v22.12.0-x64.cache'), 'old');
+  const old = join(home, '.cache', 'awsctl', 'fast-path-0000000000000000-v22.12.0-x64.cache');
+  writeFileSync(old, 'old');
+  const monthsAgo = new Date(Date.now() - 40 * 24 * 3600_000);
+  utimesSync(old, monthsAgo, monthsAgo);
+  const recent = 'fast-path-1111111111111111-v22.12.0-x64.cache'; // another Node in use: kept, or the two would take turns rewriting
+  writeFileSync(join(home, '.cache', 'awsctl', recent), 'recent');
   writeFileSync(join(home, '.cache', 'awsctl', 'unrelated.txt'), 'kept');
   const r = awsctl(launcher, home);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');
   assert.equal(JSON.parse(r.stdout).SecretAccessKey, SECRET);
-  assert.deepEqual(userCaches(home).sort(), [name, 'unrelated.txt']);
+  assert.deepEqual(userCaches(home), [name, recent, 'unrelated.txt'].sort());
   assert.notEqual(readFileSync(file)[0], 7, 'trained afresh');
 });
 

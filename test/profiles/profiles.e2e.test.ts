@@ -1,6 +1,8 @@
 // `awsctl profiles` through the built CLI: kinds as the planner sees them, region, what each
 // depends on, which files declare it; warnings on stderr; JSON for scripts.
 import assert from 'node:assert/strict';
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli, tempHome } from '../helpers/cli.ts';
 
@@ -49,6 +51,7 @@ const CREDENTIALS = '[base]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secre
 
 test('profiles --json: every profile of both files with kind, region, dependency and files', async () => {
   const home = tempHome({ '.aws/config': CONFIG, '.aws/credentials': CREDENTIALS });
+  chmodSync(join(home, '.aws', 'credentials'), 0o600); // as the AWS CLI writes it: no permission warning
   const result = await runCli(['profiles', '--json'], { home });
   assert.equal(result.code, 0);
   const row = (name: string, kind: string, extra: Record<string, unknown> = {}) => ({
@@ -82,6 +85,7 @@ test('profiles --json: every profile of both files with kind, region, dependency
 
 test('profiles: an aligned table', async () => {
   const home = tempHome({ '.aws/config': '[profile base]\nregion = eu-west-1\n[profile admin]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = base\n', '.aws/credentials': '[base]\naws_access_key_id = A\naws_secret_access_key = B\n' });
+  chmodSync(join(home, '.aws', 'credentials'), 0o600);
   const result = await runCli(['profiles'], { home });
   assert.equal(result.code, 0);
   assert.equal(result.stderr, '');

@@ -1,10 +1,11 @@
 // Where the fast path's V8 code cache comes from and goes (src/startup/code-cache.ts): pure rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/startup/code-cache.ts';
+import { cacheFolderProblem, planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/startup/code-cache.ts';
+import { bundleContentHash, cacheBinding, flagsTag, openSealedCache, sealCodeCache, type CacheRuntime } from '../../src/startup/code-cache-integrity.ts';
 import { tempDir } from '../helpers/cli.ts';
 
-const base = { separator: '/', bundleHash: 'abc123', nodeVersion: 'v24.21.0', arch: 'x64', platform: 'linux' };
+const base = { separator: '/', bundleHash: 'abc123', nodeVersion: 'v24.21.0', arch: 'x64', flagsTag: '', platform: 'linux' };
 
 test('the user cache folder follows each platform', () => {
   assert.equal(userCacheDir('linux', { HOME: '/home/u' }), '/home/u/.cache/awsctl');
@@ -38,10 +39,50 @@ test('cache names tell Node versions, architectures and bundles apart', () => {
     userCacheName('abd', 'v24.21.0', 'x64'),
     userCacheName('abc', 'v24.21.1', 'x64'),
     userCacheName('abc', 'v24.21.0', 'arm64'),
+    userCacheName('abc', 'v24.21.0', 'x64', flagsTag({ ...runtime, nodeOptions: '--max-old-space-size=100' })),
+    userCacheName('abc', 'v24.21.0', 'x64', flagsTag({ ...runtime, execArgv: ['--jitless'] })),
     shippedCacheName('v24.21.0', 'x64'),
     shippedCacheName('v22.12.0', 'x64'),
   ]);
-  assert.equal(names.size, 6);
+  assert.equal(names.size, 8, 'two flag sets never share (and rewrite) one file');
+  assert.equal(flagsTag(runtime), '', 'a run without flags keeps the plain name');
+  assert.equal(userCacheName(bundleContentHash('x'), 'v24.21.0', 'x64'), `fast-path-${bundleContentHash('x').slice(0, 16)}-v24.21.0-x64.cache`);
+});
+
+const runtime: CacheRuntime = { nodeVersion: 'v24.21.0', v8Version: '13.6.233.10-node.30', platform: 'linux', arch: 'x64', execArgv: [], nodeOptions: '' };
+const hash = bundleContentHash('the bundle');
+
+test('a sealed cache opens only for the exact bundle, Node, V8, platform, arch and flags, and only intact', () => {
+  const v8Bytes = Buffer.from('pretend V8 code cache bytes, any length');
+  const sealed = sealCodeCache(v8Bytes, cacheBinding(hash, runtime));
+  assert.deepEqual(openSealedCache(sealed, cacheBinding(hash, runtime)), v8Bytes);
+  const others: CacheRuntime[] = [
+    { ...runtime, nodeVersion: 'v24.21.1' },
+    { ...runtime, v8Version: '13.6.233.10-node.31' },
+    { ...runtime, platform: 'darwin' },
+    { ...runtime, arch: 'arm64' },
+    { ...runtime, execArgv: ['--jitless'] },
+    { ...runtime, nodeOptions: '--max-old-space-size=100' },
+  ];
+  for (const other of others) assert.equal(openSealedCache(sealed, cacheBinding(hash, other)), undefined, JSON.stringify(other));
+  assert.equal(openSealedCache(sealed, cacheBinding(bundleContentHash('another bundle'), runtime)), undefined);
+  for (let at = 0; at < sealed.length; at++) {
+    const flipped = Buffer.from(sealed);
+    flipped[at]! ^= 0x01;
+    assert.equal(openSealedCache(flipped, cacheBinding(hash, runtime)), undefined, `one bit flipped at byte ${at}`);
+  }
+  assert.equal(openSealedCache(sealed.subarray(0, sealed.length - 1), cacheBinding(hash, runtime)), undefined, 'cut short');
+  assert.equal(openSealedCache(v8Bytes, cacheBinding(hash, runtime)), undefined, 'an unsealed (raw V8) cache');
+  assert.equal(openSealedCache(Buffer.alloc(0), cacheBinding(hash, runtime)), undefined);
+});
+
+test('a cache folder or file is trusted only when it is the user\'s and nobody else can write it', () => {
+  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o40700 }, 1000), undefined);
+  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o100600 }, 1000), undefined);
+  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o40755 }, 1000), undefined, 'readable by others is fine: it holds no secret');
+  assert.match(cacheFolderProblem({ uid: 1001, mode: 0o40700 }, 1000)!, /another user \(uid 1001\)/);
+  assert.match(cacheFolderProblem({ uid: 1000, mode: 0o40777 }, 1000)!, /others can write to it \(mode 0777\)/);
+  assert.match(cacheFolderProblem({ uid: 1000, mode: 0o100620 }, 1000)!, /mode 0620/, 'the group writing counts too');
 });
 
 test('the wrapper is a CommonJS function expression over the source, with the source intact', () => {
@@ -58,7 +99,7 @@ test('once the fast path has answered, a failure to save the trained cache still
   process.env.XDG_CACHE_HOME = tempDir('awsctl-xdg-'); // never the real cache folder
   try {
     const source = "module.exports = { answerFromHand: async () => true, saveTrainedCache: () => { throw new Error('disk gone'); } };";
-    const bundle = { source, filename: '/x/fast-path.cjs', dirname: '/x', bundleHash: 'test', shippedCache: () => undefined };
+    const bundle = { source, filename: '/x/fast-path.cjs', dirname: '/x', bundleHash: bundleContentHash(source), shippedCache: () => undefined };
     assert.equal(await answerThroughFastPath(['process'], bundle), true);
   } finally {
     if (saved === undefined) delete process.env.XDG_CACHE_HOME;
