@@ -18,7 +18,7 @@ import type { Section } from '../profile/model.ts';
 import { consoleDestination, destinationPartition } from './destination.ts';
 import { loginUrl, logoutFirstUrl, requestSigninToken } from './federation.ts';
 import { defaultSigninBase, partitionOfRegion, type ConsolePartition } from './hosts.ts';
-import { consoleSessionKind, decideDuration, federatedUserName, sessionPolicy } from './session-rules.ts';
+import { consoleSessionKind, decideDuration, federatedUserName, plannedTemporary, sessionPolicy } from './session-rules.ts';
 import { ssoShortcutUrl } from './sso-shortcut.ts';
 
 export interface ConsoleRequest extends ResolveRequest {
@@ -73,6 +73,9 @@ export async function consoleLink(ctx: Context, request: ConsoleRequest): Promis
   if (request.profileFlag !== undefined) Object.assign(planInput, { profileName: request.profileFlag, profileFromFlag: true });
   const plan = planCredentials(planInput);
   const notes: string[] = [];
+  // A --duration out of range is a usage error before any credential is used, where the plan tells.
+  const early = plannedTemporary(plan);
+  if (early !== undefined && !(plan.base.kind === 'sso' && plan.hops.length === 0 && request.federate !== true)) decideDuration(consoleSessionKind(plan, early), request.durationSeconds);
 
   if (plan.base.kind === 'sso' && plan.hops.length === 0 && request.federate !== true) {
     ctx.debug(`console: IAM Identity Center shortcut for account ${plan.base.accountId}, role ${plan.base.roleName}`);

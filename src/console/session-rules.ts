@@ -33,6 +33,18 @@ export function consoleSessionKind(plan: { base: BaseSource; hops: readonly Role
   return plan.hops.length === 1 && longTermKeysBase(plan.base) ? 'role-from-long-term-keys' : 'chained-role';
 }
 
+/**
+ * Whether the plan's credentials will be temporary, when the plan alone says so (keys written
+ * down, or a role); undefined when only running it tells (a credential_process may print either).
+ */
+export function plannedTemporary(plan: { base: BaseSource; hops: readonly RoleHop[] }): boolean | undefined {
+  if (plan.hops.length > 0) return true;
+  const base = plan.base;
+  if (base.kind === 'static' || base.kind === 'environment') return base.keys.sessionToken !== undefined;
+  if (base.kind === 'credential-source' && base.source === 'Environment') return base.keys.sessionToken !== undefined;
+  return base.kind === 'credential-process' ? undefined : true;
+}
+
 export interface DurationDecision {
   /** getSigninToken's SessionDuration. */
   sessionDuration?: number;
