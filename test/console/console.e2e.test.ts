@@ -6,9 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFiles } from '../helpers/cli.ts';
+import { awsctlCommand, cleanEnv, writeFiles } from '../helpers/cli.ts';
 import { BASE_KEY, STATIC_BASE, e2eRig, type E2eRig } from '../e2e/setup.ts';
 
 const CONFIG = `${STATIC_BASE}
@@ -252,6 +253,43 @@ writeFileSync(${JSON.stringify(out)}, JSON.stringify({ argv: process.argv.slice(
     assert.equal(login.searchParams.get('SigninToken'), r.aws.signin.issued[0]);
     assert.equal(login.searchParams.get('Destination'), 'https://console.aws.amazon.com/s3/home');
     assert.notEqual(seen.again, 302, 'the address works once');
+  } finally {
+    await r.close();
+  }
+});
+
+function hasScript(): boolean {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('--print to a terminal warns on stderr that the URL is a bearer credential', { skip: hasScript() ? false : 'needs script(1) from util-linux for a pty' }, async () => {
+  const r = await rig();
+  try {
+    const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+    const err = join(r.home, 'stderr.txt');
+    const command = [...awsctlCommand, 'console', '--profile', 'dev', '--print', '--duration', '3600'].map(quote).join(' ');
+    // script(1) gives the command a pty as stdout; stderr goes to a file.
+    const env = cleanEnv(r.home, { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_ENDPOINT_URL_SIGNIN: r.aws.signin.url, AWS_EC2_METADATA_DISABLED: 'true' });
+    // Asynchronously: the fake servers answer from this very process.
+    const ran = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn('script', ['-qec', `${command} 2>${quote(err)}`, '/dev/null'], { env, cwd: r.home, stdio: ['ignore', 'pipe', 'inherit'] });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.on('error', reject);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stdout });
+      });
+    });
+    assert.equal(ran.status, 0, ran.stdout);
+    assert.match(ran.stdout, /Action=login&Issuer=awsctl/);
+    assert.match(readFileSync(err, 'utf8'), /warning: this URL signs in to the AWS console for anyone who opens it within 15 minutes, and the console session it opens lasts until \d{4}-\d\d-\d\dT[\d:]+Z; treat it as a password/);
   } finally {
     await r.close();
   }
