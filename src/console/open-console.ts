@@ -13,6 +13,7 @@ import { stsTarget } from '../exec/state.ts';
 import type { Context } from '../io/context.ts';
 import { resolveConfiguredEndpoint } from '../plan/configured-endpoints.ts';
 import { planCredentials, selectProfile, type PlanInput } from '../plan/planner.ts';
+import type { Plan } from '../plan/types.ts';
 import { resolveRegion } from '../plan/region.ts';
 import type { Section } from '../profile/model.ts';
 import { consoleDestination, destinationPartition } from './destination.ts';
@@ -64,38 +65,34 @@ function settings(ctx: Context, request: ConsoleRequest, section: Section | unde
   return { section, region, partition, destination };
 }
 
+/** An IAM Identity Center role with no hops opens the portal's shortcut unless --federate says otherwise. */
+function usesShortcut(plan: Plan, request: ConsoleRequest): plan is Plan & { base: Extract<Plan['base'], { kind: 'sso' }> } {
+  return plan.base.kind === 'sso' && plan.hops.length === 0 && request.federate !== true;
+}
+
 export async function consoleLink(ctx: Context, request: ConsoleRequest): Promise<ConsoleLink> {
   const files = loadProfilesOnce(ctx, request.profileFlag);
-  const profileName = selectProfile(request.profileFlag, ctx.env).name;
-  const section = files.set.profiles[profileName];
+  const section = files.set.profiles[selectProfile(request.profileFlag, ctx.env).name];
   const setting = settings(ctx, request, section);
+  const policy = sessionPolicy(request.policy, request.policyArns ?? []);
   const planInput: PlanInput = { env: ctx.env, profiles: files.set };
   if (request.profileFlag !== undefined) Object.assign(planInput, { profileName: request.profileFlag, profileFromFlag: true });
   const plan = planCredentials(planInput);
   const notes: string[] = [];
+  if (usesShortcut(plan, request)) return shortcutLink(ctx, request, plan.base, setting.destination);
+
   // A --duration out of range is a usage error before any credential is used, where the plan tells.
   const early = plannedTemporary(plan);
-  if (early !== undefined && !(plan.base.kind === 'sso' && plan.hops.length === 0 && request.federate !== true)) decideDuration(consoleSessionKind(plan, early), request.durationSeconds);
-
-  if (plan.base.kind === 'sso' && plan.hops.length === 0 && request.federate !== true) {
-    ctx.debug(`console: IAM Identity Center shortcut for account ${plan.base.accountId}, role ${plan.base.roleName}`);
-    if (request.durationSeconds !== undefined) notes.push('--duration has no effect on an IAM Identity Center shortcut (the permission set\'s session duration applies); add --federate to sign in through federation instead');
-    if (request.logoutFirst === true) notes.push('--logout-first applies to federation sign-ins only; the access portal switches sessions itself');
-    const chosen = request.service !== undefined || request.destination !== undefined || request.regionFlag !== undefined;
-    const url = ssoShortcutUrl({ startUrl: plan.base.startUrl, accountId: plan.base.accountId, roleName: plan.base.roleName, ...(chosen ? { destination: setting.destination } : {}) });
-    return { url, kind: 'sso-shortcut', notes };
-  }
-
+  if (early !== undefined) decideDuration(consoleSessionKind(plan, early), request.durationSeconds);
   const resolved = await resolveCredentials(ctx, request);
-  const temporary = resolved.credentials.sessionToken !== undefined;
-  const kind = consoleSessionKind(resolved.plan, temporary);
+  const kind = consoleSessionKind(resolved.plan, resolved.credentials.sessionToken !== undefined);
   const duration = decideDuration(kind, request.durationSeconds);
   if (duration.note !== undefined) notes.push(duration.note);
   ctx.debug(`console: ${kind} session${duration.sessionDuration !== undefined ? `, SessionDuration ${duration.sessionDuration}` : ''}`);
 
   let credentials: AwsCredentials = resolved.credentials;
   if (kind === 'iam-user') {
-    credentials = await federationTokenCredentials(ctx, request, resolved, duration.federationDuration);
+    credentials = await federationTokenCredentials(ctx, request, resolved, policy, duration.federationDuration);
   } else if (request.policy !== undefined || (request.policyArns ?? []).length > 0) {
     notes.push('--policy and --policy-arn apply to long-term IAM user keys only (GetFederationToken); these credentials are used as they are');
   }
@@ -107,9 +104,20 @@ export async function consoleLink(ctx: Context, request: ConsoleRequest): Promis
   return { url: request.logoutFirst === true ? logoutFirstUrl(signinBase, login) : login, kind: 'federation', notes, ...(sessionEnds ? { sessionEnds } : {}) };
 }
 
+function shortcutLink(ctx: Context, request: ConsoleRequest, base: Extract<Plan['base'], { kind: 'sso' }>, destination: string): ConsoleLink {
+  ctx.debug(`console: IAM Identity Center shortcut for account ${base.accountId}, role ${base.roleName}`);
+  const notes: string[] = [];
+  if (request.durationSeconds !== undefined) notes.push('--duration has no effect on an IAM Identity Center shortcut (the permission set\'s session duration applies); add --federate to sign in through federation instead');
+  if (request.logoutFirst === true) notes.push('--logout-first applies to federation sign-ins only; the access portal switches sessions itself');
+  if (request.policy !== undefined || (request.policyArns ?? []).length > 0) notes.push('--policy and --policy-arn apply to long-term IAM user keys only; the permission set decides what this session may do');
+  // Nothing chosen: leave the destination out, so the permission set's relay state applies.
+  const chosen = request.service !== undefined || request.destination !== undefined || request.regionFlag !== undefined;
+  const url = ssoShortcutUrl({ startUrl: base.startUrl, accountId: base.accountId, roleName: base.roleName, ...(chosen ? { destination } : {}) });
+  return { url, kind: 'sso-shortcut', notes };
+}
+
 /** GetFederationToken signed with the IAM user's keys, with the session policy, at the same STS endpoint as every other call. */
-async function federationTokenCredentials(ctx: Context, request: ConsoleRequest, user: ResolvedCredentials, durationSeconds: number | undefined): Promise<AwsCredentials> {
-  const policy = sessionPolicy(request.policy, request.policyArns ?? []);
+async function federationTokenCredentials(ctx: Context, request: ConsoleRequest, user: ResolvedCredentials, policy: ReturnType<typeof sessionPolicy>, durationSeconds: number | undefined): Promise<AwsCredentials> {
   const state = createRunState(ctx, request);
   state.selected = user.profile;
   state.region = user.region;
