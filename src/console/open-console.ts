@@ -79,7 +79,14 @@ export async function consoleLink(ctx: Context, request: ConsoleRequest): Promis
   if (request.profileFlag !== undefined) Object.assign(planInput, { profileName: request.profileFlag, profileFromFlag: true });
   const plan = planCredentials(planInput);
   const notes: string[] = [];
-  if (usesShortcut(plan, request)) return shortcutLink(ctx, request, plan.base, setting.destination);
+  if (usesShortcut(plan, request)) {
+    // The portal signs in to accounts of its own partition only.
+    const portalPartition = partitionOfRegion(plan.base.ssoRegion);
+    if (portalPartition !== setting.partition) {
+      throw usageError('console', `the access portal of profile ${plan.base.profile} is in partition ${typeof portalPartition === 'string' ? portalPartition : portalPartition.unsupported} (sso_region ${plan.base.ssoRegion}) but the console asked for is in ${setting.partition}`, 'give a --region or --destination of the portal\'s partition');
+    }
+    return shortcutLink(ctx, request, plan.base, setting.destination);
+  }
 
   // A --duration out of range is a usage error before any credential is used, where the plan tells.
   const early = plannedTemporary(plan);

@@ -146,6 +146,9 @@ test('an IAM Identity Center profile: the portal shortcut, with no network call 
     assert.equal(withService.code, 0, withService.stderr);
     assert.equal(withService.stdout, `https://corp.awsapps.com/start/#/console?account_id=111111111111&role_name=ReadOnly&destination=${encodeURIComponent('https://us-east-1.console.aws.amazon.com/lambda/home?region=us-east-1')}\n`);
     assert.match(withService.stderr, /note: --duration has no effect on an IAM Identity Center shortcut/);
+    const otherPartition = await r.console(['--profile', 's', '--print', '--region', 'cn-north-1']);
+    assert.equal(otherPartition.code, 2);
+    assert.match(otherPartition.stderr, /access portal of profile s is in partition aws \(sso_region us-east-1\) but the console asked for is in aws-cn/);
     assert.equal(r.aws.signin.requests.length + r.aws.sts.requests.length + r.aws.ssoPortal.requests.length, 0);
   } finally {
     await r.close();
