@@ -6,8 +6,8 @@
 // sign-in host (the federation endpoint is `<sign-in base>/federation`) and its console host.
 // Sources: "Enable custom identity broker access to the AWS console" (signin.aws.amazon.com),
 // its docs.amazonaws.cn edition (signin.amazonaws.cn), "AWS Identity and Access Management in
-// AWS GovCloud (US)" (signin.amazonaws-us-gov.com). The ISO partitions have no federation
-// endpoint that AWS documents, so they are refused rather than guessed.
+// AWS GovCloud (US)" (signin.amazonaws-us-gov.com). The ISO and European Sovereign Cloud
+// partitions have no federation endpoint that AWS documents, so they are refused, not guessed.
 
 export type ConsolePartition = 'aws' | 'aws-cn' | 'aws-us-gov';
 
@@ -24,13 +24,23 @@ const HOSTS: Record<ConsolePartition, PartitionHosts> = {
   'aws-us-gov': { signin: 'signin.amazonaws-us-gov.com', console: 'console.amazonaws-us-gov.com' },
 };
 
-/** The partition of a region (the SDK's partition regex, reduced to the three with a console federation endpoint). */
+/** Region patterns of the SDK's partitions.json; unknown regions fall back to aws, as in the SDKs. */
+const REGION_PATTERNS: Array<[ConsolePartition | 'unsupported', RegExp]> = [
+  ['aws-cn', /^cn-\w+-\d+$/],
+  ['aws-us-gov', /^us-gov-\w+-\d+$/],
+  // aws-eusc and the ISO partitions: no federation endpoint that AWS documents.
+  ['unsupported', /^eusc-(de)-\w+-\d+$/],
+  ['unsupported', /^us-iso-\w+-\d+$/],
+  ['unsupported', /^us-isob-\w+-\d+$/],
+  ['unsupported', /^eu-isoe-\w+-\d+$/],
+  ['unsupported', /^us-isof-\w+-\d+$/],
+];
+
+/** The partition of a region, reduced to the three with a console federation endpoint. */
 export function partitionOfRegion(region: string | undefined): ConsolePartition | { unsupported: string } {
   if (region === undefined) return 'aws';
-  if (/^cn-\w+-\d+$/.test(region)) return 'aws-cn';
-  if (/^us-gov-\w+-\d+$/.test(region)) return 'aws-us-gov';
-  if (/^us-iso[bfe]?-\w+-\d+$/.test(region) || /^eu-isoe-\w+-\d+$/.test(region)) return { unsupported: region };
-  return 'aws';
+  const match = REGION_PATTERNS.find(([, pattern]) => pattern.test(region))?.[0] ?? 'aws';
+  return match === 'unsupported' ? { unsupported: region } : match;
 }
 
 /** https://signin.aws.amazon.com and its partners: the default sign-in base. */

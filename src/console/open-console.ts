@@ -54,7 +54,7 @@ function settings(ctx: Context, request: ConsoleRequest, section: Section | unde
   const region = resolveRegion({ flag: request.regionFlag, env: ctx.env, profile: section }).region;
   const fromRegion = partitionOfRegion(region);
   if (typeof fromRegion !== 'string') {
-    throw usageError('console', `region ${fromRegion.unsupported} is in an isolated partition, which has no console federation endpoint awsctl knows`, 'open that partition\'s console yourself');
+    throw usageError('console', `region ${fromRegion.unsupported} is in a partition with no console federation endpoint that awsctl knows (ISO, European Sovereign Cloud)`, 'open that partition\'s console yourself');
   }
   const fromDestination = request.destination !== undefined ? destinationPartition(request.destination) : undefined;
   if (region !== undefined && fromDestination !== undefined && fromDestination !== fromRegion) {

@@ -200,7 +200,7 @@ test('bad input is refused before any credential is used', async () => {
       [['--service', 'ec2', '--destination', 'https://console.aws.amazon.com/'], /cannot be used together/],
       [['--duration', '10'], /out of range/],
       [['--duration', 'soon'], /not a whole number/],
-      [['--region', 'us-iso-east-1'], /isolated partition/],
+      [['--region', 'us-iso-east-1'], /no console federation endpoint/],
       [['--policy', '{not json'], /--policy is not JSON/],
       [['--policy-arn', 'ReadOnlyAccess'], /not a managed policy ARN/],
       [['--region', 'cn-north-1', '--destination', 'https://console.aws.amazon.com/'], /partition aws but region cn-north-1/],

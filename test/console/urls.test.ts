@@ -79,7 +79,8 @@ test('FEDERATION / GOVCLOUD: sign-in and console hosts of each partition', () =>
     assert.equal(defaultSigninBase(partition), signin, String(region));
     assert.equal(consoleHost(partition), console, String(region));
   }
-  for (const iso of ['us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1']) assert.deepEqual(partitionOfRegion(iso), { unsupported: iso });
+  for (const other of ['us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1']) assert.deepEqual(partitionOfRegion(other), { unsupported: other });
+  assert.equal(partitionOfRegion('xx-future-1'), 'aws', 'unknown regions are aws, as in the SDKs');
 });
 
 test('destinations: console home, regional and global services, per partition', () => {
