@@ -43,6 +43,12 @@ export function partitionOfRegion(region: string | undefined): ConsolePartition 
   return match === 'unsupported' ? { unsupported: region } : match;
 }
 
+/** The partition named by an ARN (arn:<partition>:…), when it is one of the three. */
+export function partitionOfArn(arn: string): ConsolePartition | undefined {
+  const partition = arn.split(':')[1];
+  return partition === 'aws' || partition === 'aws-cn' || partition === 'aws-us-gov' ? partition : undefined;
+}
+
 /** https://signin.aws.amazon.com and its partners: the default sign-in base. */
 export function defaultSigninBase(partition: ConsolePartition): string {
   return `https://${HOSTS[partition].signin}`;

@@ -18,7 +18,7 @@ import { resolveRegion } from '../plan/region.ts';
 import type { Section } from '../profile/model.ts';
 import { consoleDestination, destinationPartition } from './destination.ts';
 import { loginUrl, logoutFirstUrl, requestSigninToken } from './federation.ts';
-import { defaultSigninBase, partitionOfRegion, type ConsolePartition } from './hosts.ts';
+import { defaultSigninBase, partitionOfArn, partitionOfRegion, type ConsolePartition } from './hosts.ts';
 import { consoleSessionKind, decideDuration, federatedUserName, plannedTemporary, sessionPolicy } from './session-rules.ts';
 import { ssoShortcutUrl } from './sso-shortcut.ts';
 
@@ -50,7 +50,22 @@ interface Setting {
   destination: string;
 }
 
-function settings(ctx: Context, request: ConsoleRequest, section: Section | undefined): Setting {
+/**
+ * The partition the plan itself points at, for when no region is configured: the last role's
+ * ARN, a web identity role's ARN, or the access portal's sso_region.
+ */
+function plannedPartition(plan: Plan): ConsolePartition | undefined {
+  const lastHop = plan.hops.at(-1);
+  if (lastHop) return partitionOfArn(lastHop.roleArn);
+  if (plan.base.kind === 'web-identity') return partitionOfArn(plan.base.roleArn);
+  if (plan.base.kind === 'sso') {
+    const portal = partitionOfRegion(plan.base.ssoRegion);
+    return typeof portal === 'string' ? portal : undefined;
+  }
+  return undefined;
+}
+
+function settings(ctx: Context, request: ConsoleRequest, section: Section | undefined, plan: Plan): Setting {
   const region = resolveRegion({ flag: request.regionFlag, env: ctx.env, profile: section }).region;
   const fromRegion = partitionOfRegion(region);
   if (typeof fromRegion !== 'string') {
@@ -60,7 +75,7 @@ function settings(ctx: Context, request: ConsoleRequest, section: Section | unde
   if (region !== undefined && fromDestination !== undefined && fromDestination !== fromRegion) {
     throw usageError('console', `--destination is a console of partition ${fromDestination} but region ${region} is in ${fromRegion}`, 'give a --region of the destination\'s partition');
   }
-  const partition = region === undefined ? (fromDestination ?? fromRegion) : fromRegion;
+  const partition = region === undefined ? (fromDestination ?? plannedPartition(plan) ?? fromRegion) : fromRegion;
   const destination = consoleDestination({ partition, region, regionFromFlag: request.regionFlag !== undefined, service: request.service, destination: request.destination });
   return { section, region, partition, destination };
 }
@@ -73,11 +88,11 @@ function usesShortcut(plan: Plan, request: ConsoleRequest): plan is Plan & { bas
 export async function consoleLink(ctx: Context, request: ConsoleRequest): Promise<ConsoleLink> {
   const files = loadProfilesOnce(ctx, request.profileFlag);
   const section = files.set.profiles[selectProfile(request.profileFlag, ctx.env).name];
-  const setting = settings(ctx, request, section);
-  const policy = sessionPolicy(request.policy, request.policyArns ?? []);
   const planInput: PlanInput = { env: ctx.env, profiles: files.set };
   if (request.profileFlag !== undefined) Object.assign(planInput, { profileName: request.profileFlag, profileFromFlag: true });
   const plan = planCredentials(planInput);
+  const setting = settings(ctx, request, section, plan);
+  const policy = sessionPolicy(request.policy, request.policyArns ?? []);
   const notes: string[] = [];
   if (usesShortcut(plan, request)) {
     // The portal signs in to accounts of its own partition only.

@@ -33,6 +33,16 @@ services = local
 signin =
   endpoint_url = SIGNIN_URL
 
+[profile cn-role]
+role_arn = arn:aws-cn:iam::111122223333:role/Dev
+source_profile = base
+
+[profile cn-sso]
+sso_start_url = https://d-1234567890.awsapps.cn/start
+sso_region = cn-north-1
+sso_account_id = 222222222222
+sso_role_name = Ops
+
 [sso-session corp]
 sso_start_url = https://corp.awsapps.com/start
 sso_region = us-east-1
@@ -248,7 +258,7 @@ writeFileSync(${JSON.stringify(out)}, JSON.stringify({ argv: process.argv.slice(
     const result = await r.console(['--profile', 'dev', '--service', 's3'], { BROWSER: `${process.execPath} ${join(r.home, 'browser.mjs')}` });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '', 'nothing on stdout');
-    assert.match(result.stderr, /Opened the AWS console in your browser/);
+    assert.match(result.stderr, /Opening the AWS console in your browser…\nThe browser took the sign-in link; the console session lasts until \d{4}-/);
     for (let i = 0; i < 100 && !existsSync(out); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     const seen = JSON.parse(readFileSync(out, 'utf8')) as { argv: string[]; status: number; location: string; again: number | string };
     assert.match(seen.argv.join(' '), /^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{48}$/);
@@ -295,6 +305,20 @@ test('--print to a terminal warns on stderr that the URL is a bearer credential'
     assert.equal(ran.status, 0, ran.stdout);
     assert.match(ran.stdout, /Action=login&Issuer=awsctl/);
     assert.match(readFileSync(err, 'utf8'), /warning: this URL signs in to the AWS console for anyone who opens it within 15 minutes, and the console session it opens lasts until \d{4}-\d\d-\d\dT[\d:]+Z; treat it as a password/);
+  } finally {
+    await r.close();
+  }
+});
+
+test('with no region configured, the partition comes from the role ARN or the portal\'s sso_region', async () => {
+  const r = await rig();
+  try {
+    const role = await r.console(['--profile', 'cn-role', '--print', '--service', 'ec2']);
+    assert.equal(role.code, 0, role.stderr);
+    assert.equal(loginFields(role.stdout, r.aws.signin.url).Destination, 'https://console.amazonaws.cn/ec2/home');
+    const sso = await r.console(['--profile', 'cn-sso', '--print', '--service', 'iam']);
+    assert.equal(sso.code, 0, sso.stderr);
+    assert.equal(sso.stdout, `https://d-1234567890.awsapps.cn/start/#/console?account_id=222222222222&role_name=Ops&destination=${encodeURIComponent('https://console.amazonaws.cn/iam/home')}\n`);
   } finally {
     await r.close();
   }

@@ -59,8 +59,8 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     return 0;
   }
   await openInBrowser(ctx, link);
-  const until = link.sessionEnds ? `; the session lasts until ${formatRfc3339Utc(link.sessionEnds)}` : '';
-  ctx.stderr.write(link.kind === 'federation' ? `Opened the AWS console in your browser${until}.\n` : 'Opened the AWS access portal\'s console link in your browser.\n');
+  const until = link.sessionEnds ? `; the console session lasts until ${formatRfc3339Utc(link.sessionEnds)}` : '';
+  ctx.stderr.write(link.kind === 'federation' ? `The browser took the sign-in link${until}.\n` : 'Opened the AWS access portal\'s console link in your browser.\n');
   return 0;
 }
 
@@ -79,6 +79,7 @@ async function openInBrowser(ctx: Context, link: ConsoleLink): Promise<void> {
   const redirect = await startRedirectOnce(link.url, BROWSER_WAIT_MS);
   try {
     if (!(await open(redirect.url))) throw new AwsctlError('console', 'no browser could be started', { hint: 'set BROWSER, or add --print and open the URL yourself' });
+    ctx.stderr.write('Opening the AWS console in your browser…\n');
     if (!(await redirect.served)) {
       throw new AwsctlError('console', `the browser did not open the page within ${BROWSER_WAIT_MS / 60_000} minutes`, { hint: 'add --print to write the URL to standard output' });
     }
