@@ -51,9 +51,9 @@ sso_registration_scopes = sso:account:access
 
 async function rig(): Promise<E2eRig & { console(args: string[], env?: Record<string, string | undefined>): ReturnType<E2eRig['run']> }> {
   const r = await e2eRig('');
-  writeFiles(r.home, { '.aws/config': CONFIG.replace('SIGNIN_URL', r.aws.signin.url) });
+  writeFiles(r.home, { '.aws/config': CONFIG.replace('SIGNIN_URL', r.aws.federation.url) });
   return Object.assign(r, {
-    console: (args: string[], env: Record<string, string | undefined> = {}) => r.run(['console', ...args], { AWS_ENDPOINT_URL_SIGNIN: r.aws.signin.url, AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url, ...env }),
+    console: (args: string[], env: Record<string, string | undefined> = {}) => r.run(['console', ...args], { AWS_ENDPOINT_URL_SIGNIN: r.aws.federation.url, AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url, ...env }),
   });
 }
 
@@ -70,12 +70,12 @@ test('a role assumed with long-term keys: POST getSigninToken with the session i
   try {
     const result = await r.console(['--profile', 'dev', '--print', '--duration', '7200', '--service', 'ec2']);
     assert.equal(result.code, 0, result.stderr);
-    const [call, ...more] = r.aws.signin.calls;
+    const [call, ...more] = r.aws.federation.calls;
     assert.equal(more.length, 0);
     assert.equal(call!.method, 'POST');
     assert.equal(call!.in, 'body', 'the session travels in the form body');
     assert.match(call!.contentType ?? '', /^application\/x-www-form-urlencoded/);
-    assert.deepEqual(r.aws.signin.requests[0]!.query, {}, 'nothing in the query string');
+    assert.deepEqual(r.aws.federation.requests[0]!.query, {}, 'nothing in the query string');
     assert.equal(call!.sessionDuration, '7200');
     const assumed = r.aws.sts.calls.find((c) => c.action === 'AssumeRole')!;
     assert.equal(assumed.signedWith, BASE_KEY.id);
@@ -83,12 +83,12 @@ test('a role assumed with long-term keys: POST getSigninToken with the session i
     assert.equal(call!.session!.sessionId, 'ASIAFAKE000000000001');
     assert.equal(call!.session!.sessionKey, 'fake-secret-1');
     assert.equal(call!.session!.sessionToken, 'fake-session-token-1');
-    const fields = loginFields(result.stdout, r.aws.signin.url);
+    const fields = loginFields(result.stdout, r.aws.federation.url);
     assert.deepEqual(Object.keys(fields), ['Action', 'Issuer', 'Destination', 'SigninToken']);
     assert.equal(fields.Action, 'login');
     assert.equal(fields.Issuer, 'awsctl');
     assert.equal(fields.Destination, 'https://eu-west-2.console.aws.amazon.com/ec2/home?region=eu-west-2');
-    assert.equal(fields.SigninToken, r.aws.signin.issued[0]);
+    assert.equal(fields.SigninToken, r.aws.federation.issued[0]);
     assert.doesNotMatch(result.stderr, /warning: this URL/, 'stdout is not a terminal: no warning');
   } finally {
     await r.close();
@@ -101,10 +101,10 @@ test('a chained role: SessionDuration is left out, and stderr says so', async ()
     const result = await r.console(['--profile', 'chain', '--print', '--duration', '7200']);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(r.aws.sts.calls.filter((c) => c.action === 'AssumeRole').length, 2);
-    assert.equal(r.aws.signin.calls.length, 1);
-    assert.equal(r.aws.signin.calls[0]!.sessionDuration, undefined);
+    assert.equal(r.aws.federation.calls.length, 1);
+    assert.equal(r.aws.federation.calls[0]!.sessionDuration, undefined);
     assert.match(result.stderr, /note: SessionDuration left out: .*role chaining/);
-    assert.equal(loginFields(result.stdout, r.aws.signin.url).Destination, 'https://eu-central-1.console.aws.amazon.com/console/home?region=eu-central-1');
+    assert.equal(loginFields(result.stdout, r.aws.federation.url).Destination, 'https://eu-central-1.console.aws.amazon.com/console/home?region=eu-central-1');
   } finally {
     await r.close();
   }
@@ -122,10 +122,10 @@ test('IAM user keys: GetFederationToken signed with the keys, with an allow-all 
     assert.equal(calls[0]!.params.Name, 'awsctl-base');
     assert.equal(calls[0]!.params.DurationSeconds, '86400');
     assert.deepEqual(JSON.parse(calls[0]!.params.Policy!), { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
-    const [call] = r.aws.signin.calls;
+    const [call] = r.aws.federation.calls;
     assert.equal(call!.sessionDuration, undefined, 'SessionDuration must not be sent with GetFederationToken credentials');
     assert.ok(r.aws.sts.federationTokenKeys.has(call!.session!.sessionId!), 'the federation token credentials were sent');
-    assert.equal(loginFields(result.stdout, r.aws.signin.url).Destination, 'https://console.aws.amazon.com/iam/home');
+    assert.equal(loginFields(result.stdout, r.aws.federation.url).Destination, 'https://console.aws.amazon.com/iam/home');
   } finally {
     await r.close();
   }
@@ -159,7 +159,7 @@ test('an IAM Identity Center profile: the portal shortcut, with no network call 
     const otherPartition = await r.console(['--profile', 's', '--print', '--region', 'cn-north-1']);
     assert.equal(otherPartition.code, 2);
     assert.match(otherPartition.stderr, /access portal of profile s is in partition aws \(sso_region us-east-1\) but the console asked for is in aws-cn/);
-    assert.equal(r.aws.signin.requests.length + r.aws.sts.requests.length + r.aws.ssoPortal.requests.length, 0);
+    assert.equal(r.aws.federation.requests.length + r.aws.sts.requests.length + r.aws.ssoPortal.requests.length, 0);
   } finally {
     await r.close();
   }
@@ -175,11 +175,11 @@ test('an IAM Identity Center profile with --federate: the role credentials go th
     r.aws.ssoPortal.accessTokens.add('console-test-access-token');
     const result = await r.console(['--profile', 's', '--print', '--federate', '--duration', '7200']);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(r.aws.signin.calls.length, 1);
-    assert.match(r.aws.signin.calls[0]!.session!.sessionKey ?? '', /^portal-secret-/);
-    assert.equal(r.aws.signin.calls[0]!.sessionDuration, undefined);
+    assert.equal(r.aws.federation.calls.length, 1);
+    assert.match(r.aws.federation.calls[0]!.session!.sessionKey ?? '', /^portal-secret-/);
+    assert.equal(r.aws.federation.calls[0]!.sessionDuration, undefined);
     assert.match(result.stderr, /note: SessionDuration left out/);
-    assert.equal(loginFields(result.stdout, r.aws.signin.url).Destination, 'https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1');
+    assert.equal(loginFields(result.stdout, r.aws.federation.url).Destination, 'https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1');
   } finally {
     await r.close();
   }
@@ -190,13 +190,13 @@ test('the sign-in endpoint from a [services] signin entry; --region sets the con
   try {
     const result = await r.console(['--profile', 'via-services', '--print', '--region', 'ap-southeast-2', '--logout-first'], { AWS_ENDPOINT_URL_SIGNIN: undefined });
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(r.aws.signin.calls.length, 1, 'the [services] endpoint was used');
+    assert.equal(r.aws.federation.calls.length, 1, 'the [services] endpoint was used');
     const url = new URL(result.stdout.trim());
-    assert.equal(`${url.origin}${url.pathname}`, `${r.aws.signin.url}/oauth`);
+    assert.equal(`${url.origin}${url.pathname}`, `${r.aws.federation.url}/oauth`);
     assert.equal(url.searchParams.get('Action'), 'logout');
     const login = new URL(url.searchParams.get('redirect_uri')!);
     assert.equal(login.searchParams.get('Destination'), 'https://ap-southeast-2.console.aws.amazon.com/console/home?region=ap-southeast-2');
-    assert.equal(login.searchParams.get('SigninToken'), r.aws.signin.issued[0]);
+    assert.equal(login.searchParams.get('SigninToken'), r.aws.federation.issued[0]);
   } finally {
     await r.close();
   }
@@ -222,7 +222,7 @@ test('bad input is refused before any credential is used', async () => {
       assert.equal(result.stdout, '');
       assert.equal(result.stderr.trim().split('\n').length, 1, 'one line');
     }
-    assert.equal(r.aws.sts.requests.length + r.aws.signin.requests.length, 0);
+    assert.equal(r.aws.sts.requests.length + r.aws.federation.requests.length, 0);
   } finally {
     await r.close();
   }
@@ -231,7 +231,7 @@ test('bad input is refused before any credential is used', async () => {
 test('a federation endpoint that refuses: one line naming the status, never its body or the session', async () => {
   const r = await rig();
   try {
-    r.aws.signin.script({ kind: 'reply', status: 400, body: 'echo: fake-secret-1 fake-session-token-1' });
+    r.aws.federation.script({ kind: 'reply', status: 400, body: 'echo: fake-secret-1 fake-session-token-1' });
     const result = await r.console(['--profile', 'dev', '--print', '--debug']);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /awsctl: console sign-in: the federation endpoint .* answered HTTP 400/);
@@ -265,7 +265,7 @@ writeFileSync(${JSON.stringify(out)}, JSON.stringify({ argv: process.argv.slice(
     assert.doesNotMatch(seen.argv.join(' '), /fake-signin-token|SigninToken/);
     assert.equal(seen.status, 302);
     const login = new URL(seen.location);
-    assert.equal(login.searchParams.get('SigninToken'), r.aws.signin.issued[0]);
+    assert.equal(login.searchParams.get('SigninToken'), r.aws.federation.issued[0]);
     assert.equal(login.searchParams.get('Destination'), 'https://console.aws.amazon.com/s3/home');
     assert.notEqual(seen.again, 302, 'the address works once');
   } finally {
@@ -289,7 +289,7 @@ test('--print to a terminal warns on stderr that the URL is a bearer credential'
     const err = join(r.home, 'stderr.txt');
     const command = [...awsctlCommand, 'console', '--profile', 'dev', '--print', '--duration', '3600'].map(quote).join(' ');
     // script(1) gives the command a pty as stdout; stderr goes to a file.
-    const env = cleanEnv(r.home, { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_ENDPOINT_URL_SIGNIN: r.aws.signin.url, AWS_EC2_METADATA_DISABLED: 'true' });
+    const env = cleanEnv(r.home, { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_ENDPOINT_URL_SIGNIN: r.aws.federation.url, AWS_EC2_METADATA_DISABLED: 'true' });
     // Asynchronously: the fake servers answer from this very process.
     const ran = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
       const child = spawn('script', ['-qec', `${command} 2>${quote(err)}`, '/dev/null'], { env, cwd: r.home, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -315,7 +315,7 @@ test('with no region configured, the partition comes from the role ARN or the po
   try {
     const role = await r.console(['--profile', 'cn-role', '--print', '--service', 'ec2']);
     assert.equal(role.code, 0, role.stderr);
-    assert.equal(loginFields(role.stdout, r.aws.signin.url).Destination, 'https://console.amazonaws.cn/ec2/home');
+    assert.equal(loginFields(role.stdout, r.aws.federation.url).Destination, 'https://console.amazonaws.cn/ec2/home');
     const sso = await r.console(['--profile', 'cn-sso', '--print', '--service', 'iam']);
     assert.equal(sso.code, 0, sso.stderr);
     assert.equal(sso.stdout, `https://d-1234567890.awsapps.cn/start/#/console?account_id=222222222222&role_name=Ops&destination=${encodeURIComponent('https://console.amazonaws.cn/iam/home')}\n`);

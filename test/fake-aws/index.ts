@@ -4,7 +4,7 @@
 import { startFakeContainer, type FakeContainer, type FakeContainerOptions } from './container.ts';
 import { startFakeImds, type FakeImds, type FakeImdsOptions } from './imds.ts';
 import { startFakeSsoOidc, type FakeSsoOidc } from './sso-oidc.ts';
-import { startFakeSignin, type FakeSignin } from './signin.ts';
+import { startFakeFederation, type FakeFederation } from './signin-federation.ts';
 import { startFakeSsoPortal, type FakeAccount, type FakeSsoPortal } from './sso-portal.ts';
 import { startFakeSts, type FakeSts } from './sts.ts';
 
@@ -14,7 +14,7 @@ export { startFakeImds, type FakeImds } from './imds.ts';
 export { startFakeContainer, type FakeContainer } from './container.ts';
 export { startFakeSsoOidc, oidcError, type FakeSsoOidc, type PollAnswer } from './sso-oidc.ts';
 export { startFakeSsoPortal, DEFAULT_FAKE_ACCOUNTS, type FakeSsoPortal, type FakeAccount } from './sso-portal.ts';
-export { startFakeSignin, type FakeSignin, type SigninTokenCall } from './signin.ts';
+export { startFakeFederation, type FakeFederation, type SigninTokenCall } from './signin-federation.ts';
 export { makeTestCertificates, type TestCertificates } from './tls.ts';
 
 export interface FakeAwsOptions {
@@ -30,8 +30,8 @@ export interface FakeAws {
   container: FakeContainer;
   ssoOidc: FakeSsoOidc;
   ssoPortal: FakeSsoPortal;
-  /** The federation endpoint (AWS_ENDPOINT_URL_SIGNIN). */
-  signin: FakeSignin;
+  /** The sign-in service's federation endpoint, <base>/federation (AWS_ENDPOINT_URL_SIGNIN). */
+  federation: FakeFederation;
   /** AWS_ENDPOINT_URL_STS / _SSO / _SSO_OIDC / _SIGNIN, AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_CONTAINER_CREDENTIALS_FULL_URI (+ token). */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -50,17 +50,17 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     const container = track(await startFakeContainer({ now, expectedAuthorization: FAKE_CONTAINER_TOKEN, ...options.container }));
     const ssoOidc = track(await startFakeSsoOidc({ now, accessTokens }));
     const ssoPortal = track(await startFakeSsoPortal({ now, accessTokens, accounts: options.accounts }));
-    const signin = track(await startFakeSignin({ federationTokenKeys: sts.federationTokenKeys }));
+    const federation = track(await startFakeFederation({ federationTokenKeys: sts.federationTokenKeys }));
     return {
       sts,
       imds,
       container,
       ssoOidc,
       ssoPortal,
-      signin,
+      federation,
       env: {
         AWS_ENDPOINT_URL_STS: sts.url,
-        AWS_ENDPOINT_URL_SIGNIN: signin.url,
+        AWS_ENDPOINT_URL_SIGNIN: federation.url,
         AWS_ENDPOINT_URL_SSO: ssoPortal.url,
         AWS_ENDPOINT_URL_SSO_OIDC: ssoOidc.url,
         AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url,

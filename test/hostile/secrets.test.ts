@@ -118,7 +118,7 @@ interface Command {
 const containerEnv = (r: Rig) => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: `${r.aws.container.url}/creds`, AWS_CONTAINER_AUTHORIZATION_TOKEN: S.containerAuth });
 const imdsEnv = (r: Rig) => ({ AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: r.aws.imds.url });
 const ssoEnv = (r: Rig) => ({ AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url, AWS_ENDPOINT_URL_SSO_OIDC: r.aws.ssoOidc.url });
-const signinEnv = (r: Rig) => ({ AWS_ENDPOINT_URL_SIGNIN: r.aws.signin.url });
+const signinEnv = (r: Rig) => ({ AWS_ENDPOINT_URL_SIGNIN: r.aws.federation.url });
 
 const COMMANDS: Command[] = [
   ...['sh', 'fish', 'powershell', 'cmd', 'dotenv', 'json'].map((format) => ({ args: ['env', '--profile', 'dev', '--format', format], payload: true })),
@@ -155,7 +155,7 @@ const COMMANDS: Command[] = [
   { args: ['console', '--profile', 's', '--print', '--service', 'ec2'], env: ssoEnv },
   // Opened in a browser: nothing on stdout, and the token only behind the one-time redirect.
   { args: ['console', '--profile', 'dev', '--service', 's3'], env: (r) => ({ ...signinEnv(r), BROWSER: `${process.execPath} ${join(r.home, 'inputs', 'browser.mjs')}` }) },
-  { args: ['console', '--profile', 'dev', '--print', '--service', 'iam'], exit: 1, env: signinEnv, setup: (r) => r.aws.signin.script({ kind: 'reply', status: 400, body: 'refused' }) },
+  { args: ['console', '--profile', 'dev', '--print', '--service', 'iam'], exit: 1, env: signinEnv, setup: (r) => r.aws.federation.script({ kind: 'reply', status: 400, body: 'refused' }) },
   { args: ['sso', 'accounts', '--profile', 's'], env: ssoEnv },
   { args: ['sso', 'accounts', '--profile', 's', '--json'], env: ssoEnv },
   // Failures: an STS answer cut off in the middle of a secret, and a container answer cut off

@@ -1,4 +1,5 @@
-// A fake AWS federation endpoint (<sign-in base>/federation), as "Enable custom identity broker
+// A fake AWS federation endpoint (<sign-in base>/federation; named apart from the sign-in
+// service's OAuth fake that login sessions need, so the two can share AWS_ENDPOINT_URL_SIGNIN), as "Enable custom identity broker
 // access to the AWS console" describes it: Action=getSigninToken with a JSON Session of
 // sessionId/sessionKey/sessionToken answers {"SigninToken": …}. It records every token request
 // (method, where the session was: form body or query) and issues fake-signin-token-N. Like AWS,
@@ -17,7 +18,7 @@ export interface SigninTokenCall {
   fields: Record<string, string>;
 }
 
-export interface FakeSignin extends FakeServer {
+export interface FakeFederation extends FakeServer {
   calls: SigninTokenCall[];
   /** Access key ids issued by GetFederationToken: SessionDuration with them is an error, as at AWS. */
   federationTokenKeys: Set<string>;
@@ -27,12 +28,12 @@ export interface FakeSignin extends FakeServer {
 
 const json = (status: number, body: unknown): Reply => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-export interface FakeSigninOptions extends ServerOptions {
+export interface FakeFederationOptions extends ServerOptions {
   /** Shared with the fake STS, which adds the keys its GetFederationToken issues. */
   federationTokenKeys?: Set<string>;
 }
 
-export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<FakeSignin> {
+export async function startFakeFederation(options: FakeFederationOptions = {}): Promise<FakeFederation> {
   const calls: SigninTokenCall[] = [];
   const federationTokenKeys = options.federationTokenKeys ?? new Set<string>();
   const issued: string[] = [];
