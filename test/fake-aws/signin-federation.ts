@@ -1,10 +1,11 @@
-// A fake AWS federation endpoint (<sign-in base>/federation; named apart from the sign-in
-// service's OAuth fake that login sessions need, so the two can share AWS_ENDPOINT_URL_SIGNIN), as "Enable custom identity broker
+// A fake AWS federation endpoint (<sign-in base>/federation), as "Enable custom identity broker
 // access to the AWS console" describes it: Action=getSigninToken with a JSON Session of
 // sessionId/sessionKey/sessionToken answers {"SigninToken": …}. It records every token request
 // (method, where the session was: form body or query) and issues fake-signin-token-N. Like AWS,
-// it refuses SessionDuration for GetFederationToken credentials (tests register those keys) and,
-// stricter than AWS, a session sent in the query string: awsctl must never do that.
+// it refuses SessionDuration for GetFederationToken credentials (the fake STS shares those keys)
+// and, stricter than AWS, a session sent in the query string: awsctl must never do that.
+// Kept apart from the sign-in service's OAuth fake that login sessions need; at merge both can
+// answer on one server behind AWS_ENDPOINT_URL_SIGNIN.
 import { startFakeServer, type FakeServer, type RecordedRequest, type Reply, type ServerOptions } from './server.ts';
 
 export interface SigninTokenCall {
