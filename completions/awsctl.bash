@@ -13,7 +13,7 @@ _awsctl_sso_sessions() {
 
 _awsctl_subcommands() {
   case "$1" in
-    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'assume' 'explain' 'profiles' 'login' 'sso' 'configure' 'cache' 'completion' ;;
+    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'assume' 'explain' 'profiles' 'console' 'login' 'sso' 'configure' 'cache' 'completion' ;;
     'env') printf '%s\n'  ;;
     'process') printf '%s\n'  ;;
     'whoami') printf '%s\n'  ;;
@@ -21,6 +21,7 @@ _awsctl_subcommands() {
     'assume') printf '%s\n'  ;;
     'explain') printf '%s\n'  ;;
     'profiles') printf '%s\n'  ;;
+    'console') printf '%s\n'  ;;
     'login') printf '%s\n'  ;;
     'sso') printf '%s\n' 'login' 'logout' 'accounts' 'populate' ;;
     'sso login') printf '%s\n'  ;;
@@ -52,6 +53,7 @@ _awsctl_options() {
     'assume') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--mfa-serial' '--token-code' '--duration' '--session-name' '--external-id' '--format' '-h' '--help' ;;
     'explain') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
     'profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
+    'console') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--service' '--destination' '--print' '--duration' '--federate' '--policy' '--policy-arn' '--logout-first' '--token-code' '-h' '--help' ;;
     'login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
     'sso') printf '%s\n' '-h' '--help' ;;
     'sso login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
@@ -83,6 +85,10 @@ _awsctl_value_kind() {
     --duration) echo 'none' ;;
     --session-name) echo 'none' ;;
     --external-id) echo 'none' ;;
+    --service) echo 'none' ;;
+    --destination) echo 'none' ;;
+    --policy) echo 'none' ;;
+    --policy-arn) echo 'none' ;;
     --sso-session) echo 'sso-session' ;;
     --prefix) echo 'none' ;;
     --csv) echo 'file' ;;

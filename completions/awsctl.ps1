@@ -9,13 +9,17 @@ $AwsctlValueKinds = @{
     '--duration' = 'none'
     '--session-name' = 'none'
     '--external-id' = 'none'
+    '--service' = 'none'
+    '--destination' = 'none'
+    '--policy' = 'none'
+    '--policy-arn' = 'none'
     '--sso-session' = 'sso-session'
     '--prefix' = 'none'
     '--csv' = 'file'
 }
 $AwsctlCommands = @{
     '' = @{
-        Subcommands = @(@('env', 'print shell lines that export the profile''s credentials'), @('process', 'print credential_process JSON for the profile'), @('whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)'), @('exec', 'run a command with the profile''s credentials in its environment'), @('assume', 'assume one or more roles in turn, each with the credentials of the one before'), @('explain', 'print the plan that resolving the profile would follow, without calling the network'), @('profiles', 'list the profiles of both files with their kind, region and dependencies'), @('login', 'sign in to IAM Identity Center (alias of `sso login`)'), @('sso', 'IAM Identity Center: sign in, sign out, list accounts, generate profiles'), @('configure', 'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte'), @('cache', 'awsctl''s cached credentials'), @('completion', 'print a shell completion script'))
+        Subcommands = @(@('env', 'print shell lines that export the profile''s credentials'), @('process', 'print credential_process JSON for the profile'), @('whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)'), @('exec', 'run a command with the profile''s credentials in its environment'), @('assume', 'assume one or more roles in turn, each with the credentials of the one before'), @('explain', 'print the plan that resolving the profile would follow, without calling the network'), @('profiles', 'list the profiles of both files with their kind, region and dependencies'), @('console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)'), @('login', 'sign in to IAM Identity Center (alias of `sso login`)'), @('sso', 'IAM Identity Center: sign in, sign out, list accounts, generate profiles'), @('configure', 'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte'), @('cache', 'awsctl''s cached credentials'), @('completion', 'print a shell completion script'))
         Options = @(@('-V', 'output the version number'), @('--version', 'output the version number'), @('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
@@ -59,6 +63,12 @@ $AwsctlCommands = @{
     'profiles' = @{
         Subcommands = @()
         Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'console' = @{
+        Subcommands = @()
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--service', 'open this service''s console page (s3, ec2, iam, lambda, …)'), @('--destination', 'open this console URL (it must be an AWS console address)'), @('--print', 'write the URL to standard output instead of opening a browser'), @('--duration', 'console session length: 900-43200 for a role assumed with long-term keys, 900-129600 for IAM user keys'), @('--federate', 'for an IAM Identity Center profile, sign in through federation instead of the access portal''s shortcut'), @('--policy', 'IAM user keys: the session policy (default: allow what the user may do)'), @('--policy-arn', 'IAM user keys: a managed session policy (repeatable)'), @('--logout-first', 'sign out of the console first (for browsers not in multi-session mode)'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }

@@ -38,6 +38,21 @@ export interface GetSessionTokenParams {
   tokenCode?: string;
 }
 
+export interface GetFederationTokenParams {
+  /** The federated user's name: 2-32 of [\w+=,.@-]. */
+  name: string;
+  /** An inline session policy (JSON); without any session policy the session can do nothing. */
+  policy?: string;
+  policyArns?: string[];
+  durationSeconds?: number;
+}
+
+export interface FederationTokenResult {
+  credentials: AwsCredentials;
+  federatedUserArn: string;
+  requestId?: string;
+}
+
 export interface AssumedRoleResult {
   /** With accountId taken from the AssumedRoleUser ARN. */
   credentials: AwsCredentials;
@@ -186,6 +201,20 @@ export async function getSessionToken(ctx: AwsCallContext, target: SignedTarget,
     TokenCode: params.tokenCode,
   });
   return { credentials: parseCredentials(result, 'GetSessionToken'), requestId };
+}
+
+/** Signed with an IAM user's long-term keys (STS refuses temporary ones). */
+export async function getFederationToken(ctx: AwsCallContext, target: SignedTarget, params: GetFederationTokenParams): Promise<FederationTokenResult> {
+  const { result, requestId } = await callSts(ctx, target, 'GetFederationToken', {
+    Name: params.name,
+    Policy: params.policy,
+    DurationSeconds: optionalNumber(params.durationSeconds),
+    ...policyArnParams(params.policyArns),
+  });
+  const credentials = parseCredentials(result, 'GetFederationToken');
+  const federatedUserArn = required(child(result, 'FederatedUser'), 'Arn', 'GetFederationToken');
+  const accountId = accountIdFromArn(federatedUserArn);
+  return { credentials: accountId ? { ...credentials, accountId } : credentials, federatedUserArn, requestId };
 }
 
 export async function getCallerIdentity(ctx: AwsCallContext, target: SignedTarget): Promise<CallerIdentity> {

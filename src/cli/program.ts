@@ -82,6 +82,19 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('profiles'))
     .action(action('profiles'));
 
+  sub(program, 'console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)')
+    .option('--service <name>', 'open this service\'s console page (s3, ec2, iam, lambda, …)')
+    .option('--destination <url>', 'open this console URL (it must be an AWS console address)')
+    .option('--print', 'write the URL to standard output instead of opening a browser')
+    .option('--duration <seconds>', 'console session length: 900-43200 for a role assumed with long-term keys, 900-129600 for IAM user keys')
+    .option('--federate', 'for an IAM Identity Center profile, sign in through federation instead of the access portal\'s shortcut')
+    .option('--policy <json>', 'IAM user keys: the session policy (default: allow what the user may do)')
+    .option('--policy-arn <arn>', 'IAM user keys: a managed session policy (repeatable)', (arn: string, arns: string[]) => [...arns, arn], [] as string[])
+    .option('--logout-first', 'sign out of the console first (for browsers not in multi-session mode)')
+    .addOption(tokenCodeOption())
+    .addHelpText('after', examples('console'))
+    .action(action('console'));
+
   const loginOptions = (command: Command) =>
     command
       .option('--sso-session <name>', 'the [sso-session] to sign in to (default: the profile\'s)')

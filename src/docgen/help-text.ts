@@ -21,6 +21,13 @@ const EXAMPLES: Record<string, string[]> = {
   ],
   explain: ['awsctl explain --profile prod', 'awsctl explain --profile prod --json', 'awsctl explain --profile base OrgAccess Admin   # what `awsctl assume` would do'],
   profiles: ['awsctl profiles', 'awsctl profiles --json'],
+  console: [
+    'awsctl console --profile prod                 # open the console home as prod',
+    'awsctl console --profile prod --service s3',
+    'awsctl console --profile dev --region eu-west-1 --service lambda',
+    'awsctl console --profile prod --print         # the URL on stdout (it signs in whoever opens it)',
+    'awsctl console --profile sso-dev --federate   # IAM Identity Center through federation, not the portal',
+  ],
   login: ['awsctl login --profile dev', 'awsctl login --sso-session my-org --use-device-code'],
   populate: ['awsctl sso populate --sso-session my-org --dry-run', 'awsctl sso populate --sso-session my-org --prefix org- --prune'],
   'configure-set': [

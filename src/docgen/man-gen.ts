@@ -119,6 +119,7 @@ const WRITTEN = {
       ['AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', 'container (ECS, EKS Pod Identity) credentials'],
       ['AWS_EC2_METADATA_DISABLED', 'never ask the EC2 instance metadata service'],
       ['AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC', 'endpoint overrides'],
+      ['AWS_ENDPOINT_URL_SIGNIN', 'the AWS sign-in base for awsctl console (also a [services] section\'s signin endpoint_url, or AWS_ENDPOINT_URL): the federation endpoint is <base>/federation, and the login URL the browser opens is on the same base; default https://signin.aws.amazon.com, https://signin.amazonaws.cn or https://signin.amazonaws-us-gov.com by the region\'s partition'],
       ['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore endpoint overrides from the environment and the config file'],
       ['AWS_CA_BUNDLE', 'extra certificate authorities for HTTPS'],
       ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'proxy settings for calls to AWS'],

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { accountIdFromArn, assumeRole, assumeRoleWithWebIdentity, formEncode, getCallerIdentity, getSessionToken } from '../../src/aws/sts.ts';
+import { accountIdFromArn, assumeRole, assumeRoleWithWebIdentity, formEncode, getCallerIdentity, getFederationToken, getSessionToken } from '../../src/aws/sts.ts';
 import { AwsServiceError } from '../../src/aws/service-error.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import { startFakeSts, stsError, type FakeSts } from '../fake-aws/index.ts';
@@ -35,6 +35,19 @@ describe('sts client against the fake STS', () => {
     assert.equal(result.credentials.accountId, '210987654321');
     assert.equal(result.credentials.expiration?.getTime(), FIXED_NOW.getTime() + 900_000);
     assert.equal(result.assumedRoleArn, 'arn:aws:sts::210987654321:assumed-role/Deploy/awsctl-1');
+  });
+
+  it('GetFederationToken: Name, Policy, PolicyArns and DurationSeconds in the signed form; the federated user\'s account', async () => {
+    const ctx = testContext(http);
+    const result = await getFederationToken(ctx, target(), { name: 'awsctl-dev', policy: '{"Version":"2012-10-17","Statement":[]}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], durationSeconds: 3600 });
+    const call = sts.calls.at(-1)!;
+    assert.equal(call.action, 'GetFederationToken');
+    assert.deepEqual(call.params, { Name: 'awsctl-dev', Policy: '{"Version":"2012-10-17","Statement":[]}', DurationSeconds: '3600', 'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    assert.equal(call.signatureValid, true);
+    assert.equal(result.federatedUserArn, 'arn:aws:sts::123456789012:federated-user/awsctl-dev');
+    assert.equal(result.credentials.accountId, '123456789012');
+    assert.equal(result.credentials.expiration?.getTime(), FIXED_NOW.getTime() + 3_600_000);
+    assert.ok(result.credentials.sessionToken);
   });
 
   it('signs hop 2 with the credentials of hop 1, session token included', async () => {

@@ -4,6 +4,7 @@
 import { startFakeContainer, type FakeContainer, type FakeContainerOptions } from './container.ts';
 import { startFakeImds, type FakeImds, type FakeImdsOptions } from './imds.ts';
 import { startFakeSsoOidc, type FakeSsoOidc } from './sso-oidc.ts';
+import { startFakeFederation, type FakeFederation } from './signin-federation.ts';
 import { startFakeSsoPortal, type FakeAccount, type FakeSsoPortal } from './sso-portal.ts';
 import { startFakeSts, type FakeSts } from './sts.ts';
 
@@ -13,6 +14,7 @@ export { startFakeImds, type FakeImds } from './imds.ts';
 export { startFakeContainer, type FakeContainer } from './container.ts';
 export { startFakeSsoOidc, oidcError, type FakeSsoOidc, type PollAnswer } from './sso-oidc.ts';
 export { startFakeSsoPortal, DEFAULT_FAKE_ACCOUNTS, type FakeSsoPortal, type FakeAccount } from './sso-portal.ts';
+export { startFakeFederation, type FakeFederation, type SigninTokenCall } from './signin-federation.ts';
 export { makeTestCertificates, type TestCertificates } from './tls.ts';
 
 export interface FakeAwsOptions {
@@ -28,7 +30,9 @@ export interface FakeAws {
   container: FakeContainer;
   ssoOidc: FakeSsoOidc;
   ssoPortal: FakeSsoPortal;
-  /** AWS_ENDPOINT_URL_STS / _SSO / _SSO_OIDC, AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_CONTAINER_CREDENTIALS_FULL_URI (+ token). */
+  /** The sign-in service's federation endpoint, <base>/federation (AWS_ENDPOINT_URL_SIGNIN). */
+  federation: FakeFederation;
+  /** AWS_ENDPOINT_URL_STS / _SSO / _SSO_OIDC / _SIGNIN, AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_CONTAINER_CREDENTIALS_FULL_URI (+ token). */
   env: Record<string, string>;
   close(): Promise<void>;
 }
@@ -46,14 +50,17 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
     const container = track(await startFakeContainer({ now, expectedAuthorization: FAKE_CONTAINER_TOKEN, ...options.container }));
     const ssoOidc = track(await startFakeSsoOidc({ now, accessTokens }));
     const ssoPortal = track(await startFakeSsoPortal({ now, accessTokens, accounts: options.accounts }));
+    const federation = track(await startFakeFederation({ federationTokenKeys: sts.federationTokenKeys }));
     return {
       sts,
       imds,
       container,
       ssoOidc,
       ssoPortal,
+      federation,
       env: {
         AWS_ENDPOINT_URL_STS: sts.url,
+        AWS_ENDPOINT_URL_SIGNIN: federation.url,
         AWS_ENDPOINT_URL_SSO: ssoPortal.url,
         AWS_ENDPOINT_URL_SSO_OIDC: ssoOidc.url,
         AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url,

@@ -23,6 +23,8 @@ export interface FakeSts extends FakeServer {
   addKey(accessKeyId: string, secretAccessKey: string, identityArn?: string): void;
   /** When true, a bad signature or unknown key is answered with 403 like real STS. */
   strict: boolean;
+  /** Access key ids issued by GetFederationToken (the fake sign-in endpoint treats them as AWS does). */
+  federationTokenKeys: Set<string>;
 }
 
 export interface FakeStsOptions extends ServerOptions {
@@ -70,6 +72,7 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
   const account = options.defaultAccount ?? '123456789012';
   const secrets = new Map<string, { secret: string; arn: string }>();
   const calls: StsCall[] = [];
+  const federationTokenKeys = new Set<string>();
   let issued = 0;
   let fake: FakeSts;
 
@@ -126,6 +129,19 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
         const c = issue(known?.arn ?? `arn:aws:iam::${account}:user/fake-user`, Number(rest.DurationSeconds ?? 43200));
         return xml(`<GetSessionTokenResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetSessionTokenResult>${credentialsXml(c)}</GetSessionTokenResult><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></GetSessionTokenResponse>\n`);
       }
+      case 'GetFederationToken': {
+        // Like STS: only long-term IAM user keys may call it, and the name is 2-32 of [\w+=,.@-].
+        if (signedWith?.startsWith('ASIA')) return stsError(403, 'AccessDenied', 'Cannot call GetFederationToken with session credentials');
+        const name = rest.Name ?? '';
+        if (!/^[\w+=,.@-]{2,32}$/.test(name)) return stsError(400, 'ValidationError', `Invalid Name ${escapeXml(name)}`);
+        const seconds = Number(rest.DurationSeconds ?? 43200);
+        if (!Number.isInteger(seconds) || seconds < 900 || seconds > 129600) return stsError(400, 'ValidationError', 'DurationSeconds out of range');
+        const callerAccount = (known?.arn ?? `arn:aws:iam::${account}:user/fake-user`).split(':')[4] ?? account;
+        const arn = `arn:aws:sts::${callerAccount}:federated-user/${name}`;
+        const c = issue(arn, seconds);
+        federationTokenKeys.add(c.accessKeyId);
+        return xml(`<GetFederationTokenResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetFederationTokenResult>${credentialsXml(c)}<FederatedUser><Arn>${escapeXml(arn)}</Arn><FederatedUserId>${callerAccount}:${escapeXml(name)}</FederatedUserId></FederatedUser><PackedPolicySize>6</PackedPolicySize></GetFederationTokenResult><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></GetFederationTokenResponse>\n`);
+      }
       case 'GetCallerIdentity': {
         const arn = known?.arn ?? `arn:aws:iam::${account}:user/fake-user`;
         const callerAccount = arn.split(':')[4] ?? account;
@@ -140,6 +156,7 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
   fake = Object.assign(server, {
     calls,
     strict: false,
+    federationTokenKeys,
     addKey(accessKeyId: string, secretAccessKey: string, identityArn = `arn:aws:iam::${account}:user/fake-user`) {
       secrets.set(accessKeyId, { secret: secretAccessKey, arn: identityArn });
     },

@@ -29,6 +29,8 @@ const SECRET_PATTERNS: RegExp[] = [
   ...[BASE_KEY.secret, ...Object.values(S)].map((v) => new RegExp(escapeRegExp(v))),
   /fake-secret-\d+/, /fake-session-token-\d+/, /container-secret-\d+/, /container-token-\d+/, /imds-secret-\d+/, /imds-token-\d+/,
   /fake-imds-session-\d+/, /portal-secret-\d+/, /portal-token-\d+/, /fake-access-token-\d+/, /fake-refresh-token-\d+/,
+  // Console sign-in tokens: a login URL carrying one signs in whoever opens it.
+  /fake-signin-token-\d+/,
 ];
 // The MFA code is six digits: searched only as a whole word, so ports and timestamps do not match.
 SECRET_PATTERNS[Object.keys(S).indexOf('mfaCode') + 1] = new RegExp(`(?<!\\d)${S.mfaCode}(?!\\d)`);
@@ -91,6 +93,8 @@ function inputs(r: Rig): Record<string, string> {
     '.aws/config': CONFIG(r),
     '.aws/credentials': `[base]\naws_secret_access_key = ${BASE_KEY.secret}\n`,
     'inputs/token.jwt': S.webIdentityToken,
+    // A browser that follows nothing: it asks the one-time address once and leaves.
+    'inputs/browser.mjs': `await fetch(process.argv[2], { redirect: 'manual' });`,
     'inputs/helper.mjs': `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'ASIAPROCESS000000001', SecretAccessKey: ${JSON.stringify(S.processSecret)}, SessionToken: ${JSON.stringify(S.processToken)}, Expiration: '2099-01-01T00:00:00Z' }))`,
     // A helper that prints credentials and then fails: its stdout must never be shown.
     'inputs/fails.mjs': `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'A', SecretAccessKey: ${JSON.stringify(S.processSecret)} }).slice(0, 60)); process.exit(2)`,
@@ -114,6 +118,7 @@ interface Command {
 const containerEnv = (r: Rig) => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: `${r.aws.container.url}/creds`, AWS_CONTAINER_AUTHORIZATION_TOKEN: S.containerAuth });
 const imdsEnv = (r: Rig) => ({ AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: r.aws.imds.url });
 const ssoEnv = (r: Rig) => ({ AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url, AWS_ENDPOINT_URL_SSO_OIDC: r.aws.ssoOidc.url });
+const signinEnv = (r: Rig) => ({ AWS_ENDPOINT_URL_SIGNIN: r.aws.federation.url });
 
 const COMMANDS: Command[] = [
   ...['sh', 'fish', 'powershell', 'cmd', 'dotenv', 'json'].map((format) => ({ args: ['env', '--profile', 'dev', '--format', format], payload: true })),
@@ -143,6 +148,14 @@ const COMMANDS: Command[] = [
   { args: ['configure', 'set', 'region', 'ap-south-1', '--profile', 'dev'] },
   { args: ['--profile', 'base', 'assume', 'dev'], payload: true },
   { args: ['--profile', 'base', 'assume', 'arn:aws:iam::111122223333:role/Other', '--mfa-serial', 'arn:aws:iam::123456789012:mfa/me', '--token-code', S.mfaCode, '--format', 'json'], payload: true },
+  { args: ['console', '--profile', 'dev', '--print', '--duration', '3600'], payload: true, env: signinEnv },
+  { args: ['console', '--profile', 'base', '--print', '--policy-arn', 'arn:aws:iam::aws:policy/ReadOnlyAccess'], payload: true, env: signinEnv },
+  { args: ['console', '--profile', 'mfa', '--print', '--token-code', S.mfaCode, '--logout-first'], payload: true, env: signinEnv },
+  { args: ['console', '--profile', 's', '--print', '--federate'], payload: true, env: (r) => ({ ...ssoEnv(r), ...signinEnv(r) }) },
+  { args: ['console', '--profile', 's', '--print', '--service', 'ec2'], env: ssoEnv },
+  // Opened in a browser: nothing on stdout, and the token only behind the one-time redirect.
+  { args: ['console', '--profile', 'dev', '--service', 's3'], env: (r) => ({ ...signinEnv(r), BROWSER: `${process.execPath} ${join(r.home, 'inputs', 'browser.mjs')}` }) },
+  { args: ['console', '--profile', 'dev', '--print', '--service', 'iam'], exit: 1, env: signinEnv, setup: (r) => r.aws.federation.script({ kind: 'reply', status: 400, body: 'refused' }) },
   { args: ['sso', 'accounts', '--profile', 's'], env: ssoEnv },
   { args: ['sso', 'accounts', '--profile', 's', '--json'], env: ssoEnv },
   // Failures: an STS answer cut off in the middle of a secret, and a container answer cut off
@@ -163,7 +176,7 @@ const COMMANDS: Command[] = [
 
 /** Commands that resolve credentials narrate under --debug; the rest may have nothing to say. */
 function resolves(command: Command): boolean {
-  return command.payload === true || ['whoami', 'exec', 'sso'].includes(command.args[0]!) || command.exit === 1;
+  return command.payload === true || ['whoami', 'exec', 'sso', 'console'].includes(command.args[0]!) || command.exit === 1;
 }
 
 /** Files written under HOME, minus the inputs and the places secrets legitimately live. */

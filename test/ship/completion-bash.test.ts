@@ -22,7 +22,8 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 
 test('bash completes subcommands', { skip }, () => {
   assert.deepEqual(complete(['awsctl', 'sso', '']), ['accounts', 'login', 'logout', 'populate']);
-  assert.deepEqual(complete(['awsctl', 'con']), ['configure']);
+  assert.deepEqual(complete(['awsctl', 'con']), ['configure', 'console']);
+  assert.deepEqual(complete(['awsctl', 'conf']), ['configure']);
   assert.deepEqual(complete(['awsctl', '--region', 'eu-west-1', 'configure', 'list-']), ['list-profiles']);
 });
 
