@@ -116,4 +116,9 @@ export interface Context {
    * (ENOENT, EACCES) when the program cannot be started.
    */
   runInherited?(argv: string[], env: Record<string, string>): Promise<InheritedRunResult>;
+  /**
+   * Opens a URL in the person's browser (BROWSER honoured, then the platform's opener), started
+   * detached; true when a browser command started. Absent: there is no browser to open.
+   */
+  openUrl?(url: string): Promise<boolean>;
 }

@@ -57,6 +57,10 @@ export function createNodeContext(options: { debug: boolean; input: boolean }): 
       const { runInherited } = await import('./run-inherited.ts');
       return runInherited(argv, childEnv);
     },
+    openUrl: async (url) => {
+      const { createBrowserOpener } = await import('./browser.ts');
+      return createBrowserOpener(ctx.env, ctx.platform, ctx.debug)(url);
+    },
   };
   return ctx;
 }

@@ -8,7 +8,7 @@ import { AwsctlError, usageError } from '../../errors.ts';
 import { requestFrom } from '../request.ts';
 import type { Context } from '../../io/context.ts';
 import { formatRfc3339Utc } from '../../output/rfc3339.ts';
-import { browserAvailability, createBrowserOpener } from '../../io/browser.ts';
+import { browserAvailability } from '../../io/browser.ts';
 import type { CommandInput } from '../action.ts';
 
 /** How long the browser has to ask for the one-time address. */
@@ -70,7 +70,7 @@ export function bearerWarning(link: ConsoleLink): string {
 }
 
 async function openInBrowser(ctx: Context, link: ConsoleLink): Promise<void> {
-  const open = createBrowserOpener(ctx.env, ctx.platform, ctx.debug);
+  const open = (url: string) => ctx.openUrl?.(url) ?? Promise.resolve(false);
   if (link.kind === 'sso-shortcut') {
     if (!(await open(link.url))) throw new AwsctlError('console', 'no browser could be started', { hint: 'set BROWSER, or add --print and open the URL yourself' });
     return;

@@ -3,7 +3,7 @@
 // no half-written cache (the token file is written atomically, and only once a token arrived).
 import { AwsctlError, ExitCode } from '../../errors.ts';
 import type { Context } from '../../io/context.ts';
-import { browserAvailability, createBrowserOpener } from '../../io/browser.ts';
+import { browserAvailability } from '../../io/browser.ts';
 import { chooseLoginFlow, login } from '../../sso/login.ts';
 import { sessionLabel } from '../../sso/session.ts';
 import { oidcTarget, prepareSso } from '../../sso/setup.ts';
@@ -44,7 +44,7 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const detach = onInterrupt(controller);
   try {
     const result = await login(
-      { ctx, openUrl: createBrowserOpener(ctx.env, ctx.platform, ctx.debug) },
+      { ctx, openUrl: (url) => ctx.openUrl?.(url) ?? Promise.resolve(false) },
       { session: setup.session, home: setup.home, oidc: oidcTarget(setup.endpoints, setup.session.region), choice, signal: controller.signal },
     );
     const how = result.fromOtherProcess ? ' (by another awsctl that was signing in at the same time)' : '';
