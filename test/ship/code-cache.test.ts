@@ -1,9 +1,10 @@
 // Where the fast path's V8 code cache comes from and goes (src/cli/code-cache.ts): pure rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cacheFolderProblem, planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/cli/code-cache.ts';
+import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/cli/code-cache.ts';
 import { bundleContentHash, cacheBinding, flagsTag, openSealedCache, sealCodeCache, type CacheRuntime } from '../../src/cli/code-cache-integrity.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { whyNotPrivate } from '../../src/io/private-folder.ts';
 
 const base = { separator: '/', bundleHash: 'abc123', nodeVersion: 'v24.21.0', arch: 'x64', flagsTag: '', platform: 'linux' };
 
@@ -77,12 +78,15 @@ test('a sealed cache opens only for the exact bundle, Node, V8, platform, arch a
 });
 
 test('a cache folder or file is trusted only when it is the user\'s and nobody else can write it', () => {
-  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o40700 }, 1000), undefined);
-  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o100600 }, 1000), undefined);
-  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o40755 }, 1000), undefined, 'readable by others is fine: it holds no secret');
-  assert.match(cacheFolderProblem({ uid: 1001, mode: 0o40700 }, 1000)!, /another user \(uid 1001\)/);
-  assert.match(cacheFolderProblem({ uid: 1000, mode: 0o40777 }, 1000)!, /others can write to it \(mode 0777\)/);
-  assert.match(cacheFolderProblem({ uid: 1000, mode: 0o100620 }, 1000)!, /mode 0620/, 'the group writing counts too');
+  const user = { uid: 1000, gid: 1000 };
+  assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40700 }, user), undefined);
+  assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o100600 }, user), undefined);
+  assert.equal(whyNotPrivate({ uid: 1000, gid: 100, mode: 0o40755 }, user), undefined, 'readable by others is fine: it holds no secret');
+  assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40775 }, user), undefined, "the user's own (private) group may write: the AWS CLI makes 0775 under umask 002");
+  assert.match(whyNotPrivate({ uid: 1001, gid: 1000, mode: 0o40700 }, user)!, /another user \(uid 1001\)/);
+  assert.match(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40777 }, user)!, /others can write to it \(mode 0777\)/);
+  assert.match(whyNotPrivate({ uid: 1000, gid: 100, mode: 0o100620 }, user)!, /mode 0620/, 'a shared group writing counts');
+  assert.equal(whyNotPrivate({ uid: 0, mode: 0o40777 }, undefined), undefined, 'Windows: no owner and mode bits to go by');
 });
 
 test('the wrapper is a CommonJS function expression over the source, with the source intact', () => {
