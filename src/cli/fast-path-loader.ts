@@ -142,7 +142,8 @@ export async function answerThroughFastPath(argv: string[], bundle: FastPathBund
     // The answer is printed by now: nothing here may fail the run (callers would run the full
     // CLI, which would print it a second time).
     try {
-      compiled.exports.saveTrainedCache(trainInto, sealCodeCache(compiled.script.createCachedData(), binding));
+      const sealed = sealCodeCache(compiled.script.createCachedData(), binding);
+      if (sealed) compiled.exports.saveTrainedCache(trainInto, sealed);
     } catch {
       // no cache this time
     }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/cli/code-cache.ts';
-import { bundleContentHash, cacheBinding, flagsTag, openSealedCache, sealCodeCache, type CacheRuntime } from '../../src/cli/code-cache-integrity.ts';
+import { bundleContentHash, cacheBinding, checksum64, flagsTag, openSealedCache, sealCodeCache, type CacheRuntime } from '../../src/cli/code-cache-integrity.ts';
 import { tempDir } from '../helpers/cli.ts';
 import { whyNotPrivate } from '../../src/io/private-folder.ts';
 
@@ -53,9 +53,35 @@ test('cache names tell Node versions, architectures and bundles apart', () => {
 const runtime: CacheRuntime = { nodeVersion: 'v24.21.0', v8Version: '13.6.233.10-node.30', platform: 'linux', arch: 'x64', execArgv: [], nodeOptions: '' };
 const hash = bundleContentHash('the bundle');
 
+/** The checksum as its comment describes it, in BigInt arithmetic: the WebAssembly must agree. */
+function referenceChecksum(binding: string, data: Uint8Array): string {
+  const M = (1n << 64n) - 1n;
+  const pad = (bytes: Uint8Array) => Buffer.concat([bytes, Buffer.alloc((8 - (bytes.length % 8)) % 8)]);
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64LE(BigInt(data.length));
+  const all = Buffer.concat([pad(Buffer.from(binding, 'utf8')), length, pad(data)]);
+  let h = 0x61777363746c3031n;
+  for (let i = 0; i < all.length; i += 8) {
+    const x = (h ^ all.readBigUInt64LE(i)) & M;
+    h = ((((x << 29n) | (x >> 35n)) & M) * 0x9e3779b97f4a7c15n) & M;
+  }
+  h ^= h >> 32n;
+  h = (h * 0xbf58476d1ce4e5b9n) & M;
+  h ^= h >> 29n;
+  return h.toString(16).padStart(16, '0');
+}
+
+test('the checksum is the multiply-rotate hash its comment describes, for any lengths, memory grown as needed', () => {
+  for (const [binding, size] of [['', 0], ['b', 1], ['binding', 7], ['{"x":"é"}', 8], ['long binding '.repeat(9), 1000], ['', 200_000]] as const) {
+    const data = Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) & 0xff);
+    assert.equal(checksum64(binding, data), referenceChecksum(binding, data), `${binding.length} + ${size} bytes`);
+  }
+  assert.notEqual(checksum64('a', new Uint8Array(8)), checksum64('a', new Uint8Array(9)), 'zero padding is told from data by the length');
+});
+
 test('a sealed cache opens only for the exact bundle, Node, V8, platform, arch and flags, and only intact', () => {
   const v8Bytes = Buffer.from('pretend V8 code cache bytes, any length');
-  const sealed = sealCodeCache(v8Bytes, cacheBinding(hash, runtime));
+  const sealed = sealCodeCache(v8Bytes, cacheBinding(hash, runtime))!;
   assert.deepEqual(openSealedCache(sealed, cacheBinding(hash, runtime)), v8Bytes);
   const others: CacheRuntime[] = [
     { ...runtime, nodeVersion: 'v24.21.1' },
