@@ -19,7 +19,9 @@ export async function trainFastPath(filename: string, out: string): Promise<void
   const bundle = runCommonJsBundle<FastPathExports>({ source: bytes.toString('utf8'), filename, dirname: dirname(filename), cachedData: undefined });
   await runTrainingCalls((argv) => bundle.exports.answerFromHand(argv));
   // Sealed to this bundle and this Node, as the launcher checks before V8 sees it.
-  writeFileSync(out, sealCodeCache(bundle.script.createCachedData(), cacheBinding(bundleContentHash(bytes), currentRuntime())));
+  const sealed = sealCodeCache(bundle.script.createCachedData(), cacheBinding(bundleContentHash(bytes), currentRuntime()));
+  if (!sealed) throw new Error('cannot seal the code cache: this Node runs without WebAssembly');
+  writeFileSync(out, sealed);
 }
 
 if (import.meta.main) {

@@ -5,7 +5,8 @@
 // For SSO it is {"ProviderType": "sso", "Credentials": {..., "Expiration": "...Z", "AccountId"}}.
 // Reading is tolerant: a truncated, corrupt or incomplete entry is a miss (the next write
 // replaces it), never a crash, exactly as botocore treats it.
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeSecretFile } from '../io/private-folder.ts';
 import type { Env, FileSystem } from '../io/context.ts';
 import { pythonJsonDumps } from './python-json.ts';
 import type { PyJson } from './python-json.ts';
@@ -173,8 +174,7 @@ export function serializeCacheEntry(entry: Record<string, PyJson>): string {
   return pythonJsonDumps(entry);
 }
 
-/** Atomic, 0600, in a 0700 folder (writeFileAtomic creates missing folders 0700). */
+/** Atomic, 0600, in a folder only the user can write (refused otherwise: io/private-folder.ts). */
 export function writeCredentialCache(fs: FileSystem, path: string, entry: Record<string, PyJson>): void {
-  fs.mkdirp(dirname(path), 0o700);
-  fs.writeFileAtomic(path, serializeCacheEntry(entry), { mode: 0o600 });
+  writeSecretFile(fs, path, serializeCacheEntry(entry));
 }

@@ -14,6 +14,7 @@
 import { dirname, join } from 'node:path';
 import { AwsctlError } from '../errors.ts';
 import type { FileSystem } from '../io/context.ts';
+import { PRIVATE_FOLDER_HINT, privateFolderProblem, writeSecretFile } from '../io/private-folder.ts';
 import { formatUtcZ, MAX_CACHE_ENTRY_BYTES, parseCacheTimestamp } from './credential-cache.ts';
 import { pythonJsonDumps } from './python-json.ts';
 import type { PyJson } from './python-json.ts';
@@ -92,8 +93,7 @@ export function readSsoToken(fs: FileSystem, path: string): SsoToken | undefined
 }
 
 function writeJson(fs: FileSystem, path: string, value: Record<string, PyJson | undefined>): void {
-  fs.mkdirp(dirname(path), 0o700);
-  fs.writeFileAtomic(path, pythonJsonDumps(value), { mode: 0o600 });
+  writeSecretFile(fs, path, pythonJsonDumps(value));
 }
 
 export function writeSsoToken(fs: FileSystem, path: string, token: SsoToken): void {
@@ -198,6 +198,9 @@ async function refreshOnce(options: LoadSsoTokenOptions, token: SsoToken): Promi
 
 /** Loads the cached token for a session, refreshing it when due and possible. */
 export async function loadSsoToken(options: LoadSsoTokenOptions): Promise<LoadedSsoToken> {
+  // A token from a folder others can write may be theirs: its credentials would be theirs too.
+  const unsafe = privateFolderProblem(options.fs, dirname(options.path));
+  if (unsafe) throw new AwsctlError(`SSO session ${options.name}`, `the token folder ${unsafe}`, { hint: PRIVATE_FOLDER_HINT });
   const first = readSsoToken(options.fs, options.path);
   if (!first) {
     throw new AwsctlError(`SSO session ${options.name}`, 'there is no cached sign-in (or the cached token file is unreadable)', {

@@ -40,8 +40,14 @@ export const realFsOps: AtomicFsOps = {
 };
 
 export interface AtomicWriteOptions {
-  /** Mode for a new file (default 0600). An existing file keeps its own mode. */
+  /** Mode for a new file (default 0600). An existing file keeps its own mode, unless `secret`. */
   mode?: number;
+  /**
+   * A secret of the user's (cached credentials, SSO tokens): written with exactly `mode`
+   * whatever the old file had, and a symlink at `path` is replaced by the file, never followed
+   * (a link to a 0644 file elsewhere would otherwise end up holding credentials at 0644).
+   */
+  secret?: boolean;
   /** Mode for folders that have to be created (default 0700). */
   dirMode?: number;
   ops?: AtomicFsOps;
@@ -166,11 +172,16 @@ export function writeFileAtomicSync(path: string, data: string | Buffer, options
   let target = resolve(path);
   let temp: string | undefined;
   try {
-    target = resolveWriteTarget(path, ops);
+    if (!options.secret) target = resolveWriteTarget(path, ops);
     const folder = dirname(target);
-    ops.mkdirSync(folder, { recursive: true, mode: options.dirMode ?? 0o700 });
+    // Folders are made for the path as given, never for where a link points: a dangling
+    // ~/.aws/credentials link must not grow folders at its target (the AWS CLI fails there too).
+    if (target === resolve(path)) ops.mkdirSync(folder, { recursive: true, mode: options.dirMode ?? 0o700 });
+    else if (existingMode(folder, ops) === undefined) {
+      throw new AwsctlError(`cannot write ${path} (link to ${target})`, `the folder the link points into, ${folder}, does not exist`, { hint: 'create it, or replace the link with a file' });
+    }
     cleanStaleTempFiles(target, { ops, staleMs: options.staleTempMs, now: options.now?.(), ownPid: pid });
-    const mode = existingMode(target, ops) ?? options.mode ?? 0o600;
+    const mode = (options.secret ? undefined : existingMode(target, ops)) ?? options.mode ?? 0o600;
     temp = join(folder, tempFileName(target, pid, process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')));
     const fd = ops.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
     try {

@@ -11,6 +11,9 @@ export interface FileStat {
   mode: number;
   size: number;
   mtimeMs: number;
+  /** The owner's user and group ids, where the platform has them. */
+  uid?: number;
+  gid?: number;
 }
 
 export interface FileSystem {
@@ -20,8 +23,13 @@ export interface FileSystem {
    */
   readFile(path: string, options?: { maxBytes?: number }): Buffer | undefined;
   stat(path: string): FileStat | undefined;
-  /** Atomic replace: temp file in the same folder, fsync, rename, folder fsync. */
-  writeFileAtomic(path: string, data: string | Buffer, options?: { mode?: number }): void;
+  /**
+   * Atomic replace: temp file in the same folder, fsync, rename, folder fsync. `secret`: exactly
+   * `mode` (default 0600), and a symlink at `path` is replaced rather than followed.
+   */
+  writeFileAtomic(path: string, data: string | Buffer, options?: { mode?: number; secret?: boolean }): void;
+  /** The user's own ids, where the platform has them (to tell the user's folders from others'). */
+  readonly user?: { uid: number; gid: number };
   mkdirp(path: string, mode?: number): void;
   remove(path: string): void;
   readdir(path: string): string[];

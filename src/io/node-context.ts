@@ -8,6 +8,7 @@ import { createNodeFileSystem } from './node-fs.ts';
 import { createProcessRunner } from './processes.ts';
 import { createTerminalPrompter } from './prompt.ts';
 import { redact } from './redact.ts';
+import { terminalSafeLines } from '../text/terminal-safe.ts';
 
 export function createNodeContext(options: { debug: boolean; input: boolean }): Context {
   const env = process.env;
@@ -43,7 +44,7 @@ export function createNodeContext(options: { debug: boolean; input: boolean }): 
     stderr: { write: (text) => writeAllSync(2, text), get isTTY() { return process.stderr.isTTY === true; } },
     stdin: { get isTTY() { return process.stdin.isTTY === true; }, readAll: readStandardInput },
     debug: options.debug
-      ? (message) => writeAllSync(2, `[debug +${Date.now() - started}ms] ${redact(message)}\n`)
+      ? (message) => writeAllSync(2, `[debug +${Date.now() - started}ms] ${terminalSafeLines(redact(message))}\n`)
       : () => {},
     interactive: options.input,
     dnsLookup: async (host) => {

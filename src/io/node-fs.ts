@@ -7,6 +7,7 @@ import { AwsctlError } from '../errors.ts';
 import type { FileStat, FileSystem } from './context.ts';
 import { describeErrno, realFsOps, writeFileAtomicSync } from './atomic-write.ts';
 import type { AtomicFsOps } from './atomic-write.ts';
+import { currentUserIds } from './private-folder.ts';
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -57,16 +58,18 @@ export function createNodeFileSystem(options: NodeFileSystemOptions = {}): FileS
     stat(path: string): FileStat | undefined {
       try {
         const s = fs.statSync(path);
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode & 0o7777, size: s.size, mtimeMs: s.mtimeMs };
+        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode & 0o7777, size: s.size, mtimeMs: s.mtimeMs, uid: s.uid, gid: s.gid };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw failure('inspect', path, error);
       }
     },
 
-    writeFileAtomic(path: string, data: string | Buffer, writeOptions?: { mode?: number }): void {
-      writeFileAtomicSync(path, data, { mode: writeOptions?.mode, ops });
+    writeFileAtomic(path: string, data: string | Buffer, writeOptions?: { mode?: number; secret?: boolean }): void {
+      writeFileAtomicSync(path, data, { mode: writeOptions?.mode, secret: writeOptions?.secret, ops });
     },
+
+    user: currentUserIds(),
 
     mkdirp(path: string, mode = 0o700): void {
       try {

@@ -2,6 +2,8 @@
 // twin. Cells are never truncated or wrapped: a long value widens its column, so a line can
 // always be copied whole. Colour is the caller's job (it may colour whole lines afterwards).
 
+import { terminalSafe } from '../text/terminal-safe.ts';
+
 export interface TableOptions {
   /** Spaces between columns (default 3). */
   gap?: number;
@@ -38,17 +40,7 @@ export function formatJson(value: unknown): string {
 
 // Characters that would break the one-line-per-row layout or let a config file's contents drive
 // the terminal (escape sequences, bidi overrides that reorder what is shown): printed as escapes.
-const UNSAFE_IN_CELL = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]|\p{Cs}/gu;
-const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-export function sanitizeCell(text: string): string {
-  return text.replace(UNSAFE_IN_CELL, (c) => {
-    const named = NAMED_ESCAPES[c];
-    if (named !== undefined) return named;
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
+export const sanitizeCell = terminalSafe;
 
 let segmenter: Intl.Segmenter | undefined;
 

@@ -4,11 +4,25 @@
 // filled it), then one call and an atomic write. So N awsctl processes started together on a
 // cold cache make ONE call, and `aws` and awsctl share entries. A corrupt entry reads as a miss
 // and the write replaces it.
+import { dirname } from 'node:path';
 import type { AwsCredentials } from '../aws/types.ts';
 import { cliCachePath, readFreshCredentials, writeCredentialCache, type CachedCredentials } from '../cache/credential-cache.ts';
 import { getOrRefresh, lockPathFor } from '../cache/lock.ts';
 import type { PyJson } from '../cache/python-json.ts';
 import type { RunState } from './state.ts';
+import type { Context } from '../io/context.ts';
+import { PRIVATE_FOLDER_HINT, privateFolderProblem } from '../io/private-folder.ts';
+
+const warned = new WeakMap<Context, Set<string>>();
+
+/** A role chain goes through here once per hop; the warning is said once per run. */
+function warnOnce(ctx: Context, line: string): void {
+  const said = warned.get(ctx) ?? new Set<string>();
+  warned.set(ctx, said);
+  if (said.has(line)) return;
+  said.add(line);
+  ctx.stderr.write(line);
+}
 
 export interface Produced {
   credentials: AwsCredentials;
@@ -41,6 +55,13 @@ export async function cachedCredentials(state: RunState, slot: CacheSlot, produc
     return (await produce()).credentials;
   }
   const path = cliCachePath(state.home, slot.key);
+  // Entries in a folder others can write may be planted (someone else's credentials, handed to
+  // the SDK as the user's): such a folder is neither read nor written.
+  const unsafe = privateFolderProblem(ctx.fs, dirname(path));
+  if (unsafe) {
+    warnOnce(ctx, `awsctl: warning: not caching credentials: the folder ${unsafe}; ${PRIVATE_FOLDER_HINT}\n`);
+    return (await produce()).credentials;
+  }
   let reads = 0;
   let produced = false;
   const produceOnce = (): Promise<Produced> => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { AwsCredentials } from '../aws/types.ts';
 import { cliCacheDir, MAX_CACHE_ENTRY_BYTES, parseCacheTimestamp, formatUtcZ } from '../cache/credential-cache.ts';
 import { sha1Hex } from '../cache/sha1.ts';
+import { writeSecretFile } from '../io/private-folder.ts';
 import { stsTarget, type RunState } from './state.ts';
 import type { BaseSource, Plan } from '../plan/types.ts';
 import { arnAccount, parseRoleArn } from '../aws/arn.ts';
@@ -88,8 +89,7 @@ export async function accountOfCredentials(state: RunState, credentials: AwsCred
 
 function writeEntry(state: RunState, path: string, entry: IdentityEntry): void {
   try {
-    state.ctx.fs.mkdirp(join(path, '..'), 0o700);
-    state.ctx.fs.writeFileAtomic(path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    writeSecretFile(state.ctx.fs, path, `${JSON.stringify(entry)}\n`);
   } catch (error) {
     state.ctx.debug(`identity: could not store ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -9,6 +9,7 @@ import { parseCacheTimestamp } from '../cache/credential-cache.ts';
 import { readSsoToken, ssoTokenPath, writeSsoToken } from '../cache/sso-token-cache.ts';
 import type { SsoToken } from '../cache/sso-token-cache.ts';
 import type { Context } from '../io/context.ts';
+import { terminalSafe } from '../text/terminal-safe.ts';
 import { abortable, cancelledError } from '../io/abort.ts';
 import type { BrowserAvailability, UrlOpener } from '../io/browser.ts';
 import { runDeviceFlow } from './device-flow.ts';
@@ -78,9 +79,10 @@ function devicePrompt(deps: LoginDeps, request: LoginRequest) {
   return async (authorization: DeviceAuthorization): Promise<void> => {
     const label = sessionLabel(request.session);
     const complete = authorization.verificationUriComplete;
+    // The address and code are the server's words: shown inert.
     deps.ctx.stderr.write(
-      `To sign in to ${label}, open this address in a browser on any device:\n\n  ${authorization.verificationUri}\n\n` +
-        `and enter the code:\n\n  ${authorization.userCode}\n\n${complete ? `(or open ${complete}, which fills in the code)\n\n` : ''}`,
+      `To sign in to ${label}, open this address in a browser on any device:\n\n  ${terminalSafe(authorization.verificationUri)}\n\n` +
+        `and enter the code:\n\n  ${terminalSafe(authorization.userCode)}\n\n${complete ? `(or open ${terminalSafe(complete)}, which fills in the code)\n\n` : ''}`,
     );
     await openOrSay(deps, complete ?? authorization.verificationUri, request.choice.openBrowser);
   };

@@ -3,7 +3,8 @@
 import { lstatSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomicSync } from '../io/atomic-write.ts';
-import { cacheFolderProblem, STALE_USER_CACHE_MS, USER_CACHE_PREFIX } from './code-cache.ts';
+import { STALE_USER_CACHE_MS, USER_CACHE_PREFIX } from './code-cache.ts';
+import { currentUserIds, whyNotPrivate } from '../io/private-folder.ts';
 
 /**
  * Saves the sealed cache (0600, folder 0700), never into a folder someone else could write, and
@@ -14,17 +15,17 @@ import { cacheFolderProblem, STALE_USER_CACHE_MS, USER_CACHE_PREFIX } from './co
 export function saveTrainedCache(path: string, data: Buffer, now = Date.now()): void {
   try {
     const folder = dirname(path);
-    const uid = process.getuid?.();
-    if (uid !== undefined) {
+    const user = currentUserIds();
+    if (user !== undefined) {
       try {
-        if (cacheFolderProblem(statSync(folder), uid)) return;
+        if (whyNotPrivate(statSync(folder), user)) return;
       } catch {
         // absent: the writer creates it 0700
       }
       // A file someone else made, or made writable by others, is not rewritten in place (the
       // writer keeps an existing file's mode): it goes, and the new one is 0600.
       try {
-        if (cacheFolderProblem(lstatSync(path), uid) || (lstatSync(path).mode & 0o777) !== 0o600) unlinkSync(path);
+        if (whyNotPrivate(lstatSync(path), user) || (lstatSync(path).mode & 0o777) !== 0o600) unlinkSync(path);
       } catch {
         // absent
       }

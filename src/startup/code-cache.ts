@@ -7,7 +7,7 @@
 // A V8 code cache fits only the V8 (and flags) that made it, and V8 checks only the LENGTH of the
 // source: every cache file is sealed to the exact bundle, Node, V8, arch and flags, and checked
 // before V8 sees it (code-cache-integrity.ts); the user's folder must be the user's alone
-// (cacheFolderProblem below).
+// (io/private-folder.ts).
 //
 // Pure names and paths here; fast-path-loader.ts does the reading, code-cache-save.ts the writing.
 
@@ -75,22 +75,6 @@ export function planCodeCache(input: {
   if (input.env.NODE_DISABLE_COMPILE_CACHE) return { enabled: false, userCache: undefined };
   const dir = userCacheDir(input.platform, input.env);
   return { enabled: true, userCache: dir === undefined ? undefined : `${dir}${input.separator}${userCacheName(input.bundleHash, input.nodeVersion, input.arch, input.flagsTag)}` };
-}
-
-/** Owner and mode of a folder or file, as fs.Stats has them. */
-export interface Ownership {
-  uid: number;
-  mode: number;
-}
-
-/**
- * Why a cache folder or file may not be trusted, or undefined when it may: it must belong to the
- * user and be writable by nobody else, or someone else could put code there that awsctl runs.
- */
-export function cacheFolderProblem(stat: Ownership, uid: number): string | undefined {
-  if (stat.uid !== uid) return `it belongs to another user (uid ${stat.uid})`;
-  if ((stat.mode & 0o022) !== 0) return `others can write to it (mode ${(stat.mode & 0o777).toString(8).padStart(4, '0')})`;
-  return undefined;
 }
 
 /** Caches of other installs or Node versions are dropped once none has been written for this long. */

@@ -6,10 +6,11 @@
 // own is read only from a folder and file that are the user's alone; and either reaches V8 only
 // if its seal checks out (code-cache-integrity.ts).
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync, constants } from 'node:fs';
-import { cacheFolderProblem, planCodeCache, wrapCommonJs } from './code-cache.ts';
+import { planCodeCache, wrapCommonJs } from './code-cache.ts';
+import { currentUserIds, whyNotPrivate } from '../io/private-folder.ts';
 import { cacheBinding, currentRuntime, flagsTag, openSealedCache, sealCodeCache } from './code-cache-integrity.ts';
 
-/** What the fast-path bundle (src/startup/fast-path-entry.ts) exports. */
+/** What the fast-path bundle (src/cli/fast-path-entry.ts) exports. */
 export interface FastPathExports {
   /** True when it answered (and printed); false when the full CLI must run the same argv. */
   answerFromHand(argv: string[]): Promise<boolean>;
@@ -75,15 +76,15 @@ type UserCacheRead = { bytes: Buffer } | { absent: true } | { refused: string; f
  * Windows has no owner and mode bits here; its folder is under the user's own profile.
  */
 export function readUserCache(path: string, folder: string): UserCacheRead {
-  const uid = process.getuid?.();
-  if (uid !== undefined) {
+  const user = currentUserIds();
+  if (user !== undefined) {
     let folderStat: ReturnType<typeof statSync>;
     try {
       folderStat = statSync(folder);
     } catch {
       return { absent: true };
     }
-    const problem = cacheFolderProblem(folderStat, uid);
+    const problem = whyNotPrivate(folderStat, user);
     if (problem) return { refused: `the folder ${folder}: ${problem}`, folderUnsafe: true };
   }
   if (!existsSync(path)) return { absent: true };
@@ -91,7 +92,7 @@ export function readUserCache(path: string, folder: string): UserCacheRead {
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    const problem = uid === undefined ? undefined : cacheFolderProblem(stat, uid);
+    const problem = whyNotPrivate(stat, user);
     if (problem) return { refused: `${path}: ${problem}`, folderUnsafe: false };
     if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return { absent: true };
     const bytes = Buffer.allocUnsafe(stat.size);
@@ -141,7 +142,8 @@ export async function answerThroughFastPath(argv: string[], bundle: FastPathBund
     // The answer is printed by now: nothing here may fail the run (callers would run the full
     // CLI, which would print it a second time).
     try {
-      compiled.exports.saveTrainedCache(trainInto, sealCodeCache(compiled.script.createCachedData(), binding));
+      const sealed = sealCodeCache(compiled.script.createCachedData(), binding);
+      if (sealed) compiled.exports.saveTrainedCache(trainInto, sealed);
     } catch {
       // no cache this time
     }

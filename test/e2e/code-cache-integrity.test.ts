@@ -28,7 +28,7 @@ function userCachePath(root: string, home: string): string {
 /** What an attacker who knows the seal would plant: the foreign cache, sealed for this very run. */
 function sealedForeignCache(root: string): Buffer {
   const hash = bundleContentHash(readFileSync(join(root, 'dist', FAST_PATH_BUNDLE)));
-  return sealCodeCache(foreignCodeCache(join(root, 'dist')), cacheBinding(hash, { ...currentRuntime(), execArgv: [], nodeOptions: '' }));
+  return sealCodeCache(foreignCodeCache(join(root, 'dist')), cacheBinding(hash, { ...currentRuntime(), execArgv: [], nodeOptions: '' }))!;
 }
 
 function plant(file: string, bytes: Buffer, folderMode = 0o700, fileMode = 0o600): void {

@@ -172,6 +172,9 @@ const COMMANDS: Command[] = [
     setup: (r) => r.aws.container.script({ kind: 'reply', status: 200, headers: { 'content-type': 'application/json' }, body: `{"Token":"${S.truncatedSecret}","SecretAccessKey":"${S.truncatedSecret}` }),
   },
   { args: ['cache', 'clear'] },
+  // Last, as they leave the cache folders open to others: refusing them says why, never what is in them.
+  { args: ['process', '--profile', 'dev'], payload: true, setup: (r) => chmodSync(join(r.home, '.aws', 'cli', 'cache'), 0o777) },
+  { args: ['process', '--profile', 's'], exit: 1, env: ssoEnv, setup: (r) => chmodSync(join(r.home, '.aws', 'sso', 'cache'), 0o777) },
 ];
 
 /** Commands that resolve credentials narrate under --debug; the rest may have nothing to say. */

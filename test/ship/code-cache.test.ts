@@ -1,9 +1,10 @@
 // Where the fast path's V8 code cache comes from and goes (src/startup/code-cache.ts): pure rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cacheFolderProblem, planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/startup/code-cache.ts';
-import { bundleContentHash, cacheBinding, flagsTag, openSealedCache, sealCodeCache, type CacheRuntime } from '../../src/startup/code-cache-integrity.ts';
+import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/startup/code-cache.ts';
+import { bundleContentHash, cacheBinding, checksum64, flagsTag, openSealedCache, sealCodeCache, type CacheRuntime } from '../../src/startup/code-cache-integrity.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { whyNotPrivate } from '../../src/io/private-folder.ts';
 
 const base = { separator: '/', bundleHash: 'abc123', nodeVersion: 'v24.21.0', arch: 'x64', flagsTag: '', platform: 'linux' };
 
@@ -52,9 +53,35 @@ test('cache names tell Node versions, architectures and bundles apart', () => {
 const runtime: CacheRuntime = { nodeVersion: 'v24.21.0', v8Version: '13.6.233.10-node.30', platform: 'linux', arch: 'x64', execArgv: [], nodeOptions: '' };
 const hash = bundleContentHash('the bundle');
 
+/** The checksum as its comment describes it, in BigInt arithmetic: the WebAssembly must agree. */
+function referenceChecksum(binding: string, data: Uint8Array): string {
+  const M = (1n << 64n) - 1n;
+  const pad = (bytes: Uint8Array) => Buffer.concat([bytes, Buffer.alloc((8 - (bytes.length % 8)) % 8)]);
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64LE(BigInt(data.length));
+  const all = Buffer.concat([pad(Buffer.from(binding, 'utf8')), length, pad(data)]);
+  let h = 0x61777363746c3031n;
+  for (let i = 0; i < all.length; i += 8) {
+    const x = (h ^ all.readBigUInt64LE(i)) & M;
+    h = ((((x << 29n) | (x >> 35n)) & M) * 0x9e3779b97f4a7c15n) & M;
+  }
+  h ^= h >> 32n;
+  h = (h * 0xbf58476d1ce4e5b9n) & M;
+  h ^= h >> 29n;
+  return h.toString(16).padStart(16, '0');
+}
+
+test('the checksum is the multiply-rotate hash its comment describes, for any lengths, memory grown as needed', () => {
+  for (const [binding, size] of [['', 0], ['b', 1], ['binding', 7], ['{"x":"é"}', 8], ['long binding '.repeat(9), 1000], ['', 200_000]] as const) {
+    const data = Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) & 0xff);
+    assert.equal(checksum64(binding, data), referenceChecksum(binding, data), `${binding.length} + ${size} bytes`);
+  }
+  assert.notEqual(checksum64('a', new Uint8Array(8)), checksum64('a', new Uint8Array(9)), 'zero padding is told from data by the length');
+});
+
 test('a sealed cache opens only for the exact bundle, Node, V8, platform, arch and flags, and only intact', () => {
   const v8Bytes = Buffer.from('pretend V8 code cache bytes, any length');
-  const sealed = sealCodeCache(v8Bytes, cacheBinding(hash, runtime));
+  const sealed = sealCodeCache(v8Bytes, cacheBinding(hash, runtime))!;
   assert.deepEqual(openSealedCache(sealed, cacheBinding(hash, runtime)), v8Bytes);
   const others: CacheRuntime[] = [
     { ...runtime, nodeVersion: 'v24.21.1' },
@@ -77,12 +104,15 @@ test('a sealed cache opens only for the exact bundle, Node, V8, platform, arch a
 });
 
 test('a cache folder or file is trusted only when it is the user\'s and nobody else can write it', () => {
-  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o40700 }, 1000), undefined);
-  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o100600 }, 1000), undefined);
-  assert.equal(cacheFolderProblem({ uid: 1000, mode: 0o40755 }, 1000), undefined, 'readable by others is fine: it holds no secret');
-  assert.match(cacheFolderProblem({ uid: 1001, mode: 0o40700 }, 1000)!, /another user \(uid 1001\)/);
-  assert.match(cacheFolderProblem({ uid: 1000, mode: 0o40777 }, 1000)!, /others can write to it \(mode 0777\)/);
-  assert.match(cacheFolderProblem({ uid: 1000, mode: 0o100620 }, 1000)!, /mode 0620/, 'the group writing counts too');
+  const user = { uid: 1000, gid: 1000 };
+  assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40700 }, user), undefined);
+  assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o100600 }, user), undefined);
+  assert.equal(whyNotPrivate({ uid: 1000, gid: 100, mode: 0o40755 }, user), undefined, 'readable by others is fine: it holds no secret');
+  assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40775 }, user), undefined, "the user's own (private) group may write: the AWS CLI makes 0775 under umask 002");
+  assert.match(whyNotPrivate({ uid: 1001, gid: 1000, mode: 0o40700 }, user)!, /another user \(uid 1001\)/);
+  assert.match(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40777 }, user)!, /others can write to it \(mode 0777\)/);
+  assert.match(whyNotPrivate({ uid: 1000, gid: 100, mode: 0o100620 }, user)!, /mode 0620/, 'a shared group writing counts');
+  assert.equal(whyNotPrivate({ uid: 0, mode: 0o40777 }, undefined), undefined, 'Windows: no owner and mode bits to go by');
 });
 
 test('the wrapper is a CommonJS function expression over the source, with the source intact', () => {

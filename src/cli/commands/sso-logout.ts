@@ -6,6 +6,7 @@ import { ssoTokenPath } from '../../cache/sso-token-cache.ts';
 import { logoutSessions, roleCacheKeysForSession } from '../../sso/logout.ts';
 import type { LogoutRequest } from '../../sso/logout.ts';
 import { resolveSsoSession } from '../../sso/session.ts';
+import { terminalSafe } from '../../text/terminal-safe.ts';
 import { loadForSso } from '../../sso/setup.ts';
 import type { CommandInput } from '../action.ts';
 
@@ -21,7 +22,7 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     scope = `sso-session ${sessionFlag}`;
   }
   const report = await logoutSessions(ctx, request);
-  for (const failure of report.logoutFailures) ctx.stderr.write(`awsctl: warning: the portal's Logout failed (the cached files are removed anyway): ${failure}\n`);
+  for (const failure of report.logoutFailures) ctx.stderr.write(`awsctl: warning: the portal's Logout failed (the cached files are removed anyway): ${terminalSafe(failure)}\n`);
   const tokens = report.tokenFiles.length;
   const roles = report.roleCacheFiles.length;
   if (tokens === 0 && roles === 0) ctx.stderr.write(`Nothing to do: no cached sign-in for ${scope}.\n`);

@@ -15,6 +15,7 @@ import { planPopulate } from '../../sso/populate-plan.ts';
 import type { PopulateInput, PopulateResult } from '../../sso/populate-plan.ts';
 import { loadAccessToken, portalTarget, prepareSso } from '../../sso/setup.ts';
 import { unifiedDiff } from '../../output/unified-diff.ts';
+import { terminalSafe } from '../../text/terminal-safe.ts';
 import type { CommandInput } from '../action.ts';
 
 const PREFIX_RULE = /^[A-Za-z0-9._-]*$/;
@@ -71,7 +72,7 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
       },
     }, { locations: setup.loaded.locations });
   }
-  for (const skipped of result!.skipped) ctx.stderr.write(`awsctl: warning: skipped ${skipped.target.roleName} in ${skipped.target.accountId}: ${skipped.reason}\n`);
+  for (const skipped of result!.skipped) ctx.stderr.write(`awsctl: warning: skipped ${terminalSafe(skipped.target.roleName)} in ${terminalSafe(skipped.target.accountId)}: ${terminalSafe(skipped.reason)}\n`);
   ctx.stderr.write(summary(result!, dryRun));
   return ExitCode.ok;
 }

@@ -1,5 +1,6 @@
 // Malformed, unreadable and odd profile files. Each must become one line naming the file and
 // saying what is wrong with it, or (a missing file) an empty, successful result.
+import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE_PROFILE, isRoot, openHomeToNobody } from '../rig.ts';
@@ -81,6 +82,14 @@ export const fileCases: HostileCase[] = [
     stderr: /^$/,
     stderrLines: 0,
     stdout: /"AccessKeyId":"AKIAHOSTILEBASE00001"/,
+  },
+  {
+    name: 'credentials is a dangling link into a folder that does not exist (configure set)',
+    args: ['configure', 'set', 'aws_access_key_id', 'AKIAI44QH8DHBEXAMPLE', '--profile', 'base'],
+    setup: (r) => symlinkSync(join(r.home, 'dotfiles', 'gone', 'credentials'), join(r.home, '.aws', 'credentials')),
+    exit: 1,
+    stderr: /cannot write \S*\.aws\/credentials \(link to \S+\/dotfiles\/gone\/credentials\): the folder the link points into, \S+, does not exist/,
+    check: (r) => assert.equal(existsSync(join(r.home, 'dotfiles')), false, 'no folder made at the link target'),
   },
 ];
 

@@ -83,4 +83,6 @@ export const networkCases: HostileCase[] = [
   { name: 'SSO portal answers wrong types', args: ['env', '--profile', 's'], files: ssoFiles, env: portal, setup: (r) => r.aws.ssoPortal.script({ kind: 'reply', status: 200, headers: { 'content-type': 'application/json' }, body: '{"roleCredentials":{"accessKeyId":1,"secretAccessKey":[],"sessionToken":null,"expiration":"soon"}}' }), exit: 1, stderr: /profile s: .*(malformed|accessKeyId)/ },
   { name: 'SSO portal rejects the cached token', args: ['env', '--profile', 's'], files: ssoFiles, env: portal, exit: 1, stderr: /profile s: .*(login|Unauthorized)/ },
   { name: 'SSO portal 500 past the retry budget', args: ['env', '--profile', 's'], files: ssoFiles, env: portal, setup: (r) => r.aws.ssoPortal.script(...repeat({ kind: 'reply', status: 500, body: '{}' }, 3)), exit: 1, stderr: /profile s: .*500.*gave up after 3 attempts/ },
+  // Server text with escape sequences (title, clear screen, bidi override) is shown inert.
+  { name: 'STS error message with escape sequences', args: ['env', '--profile', 'dev'], files: dev, setup: sts({ kind: 'reply', ...stsError(403, 'AccessDenied', 'no \x1b]0;pwned\x07\x1b[2J\u202eexe') }), exit: 1, stderr: /AccessDenied: no \\x1b\]0;pwned\\x07\\x1b\[2J\\u202eexe — /, check: (_r, result) => assert.doesNotMatch(result.stderr, /[\x1b\x07\u202e]/) },
 ];
