@@ -77,6 +77,23 @@ test('a chained hop asking for more than an hour is capped at 3600 with a warnin
   }
 });
 
+test('a chained hop asking for exactly 3600 s is sent as asked with no warning; 3601 s is capped', async () => {
+  const r = await e2eRig(STATIC_BASE);
+  try {
+    const exact = await r.run(['assume', '--profile', 'dev', '--duration', '3600', OPS]);
+    assert.equal(exact.code, 0, exact.stderr);
+    assert.equal(r.aws.sts.calls.find((c) => c.params.RoleArn === OPS)?.params.DurationSeconds, '3600');
+    assert.equal(exact.stderr, '', 'no warning for a duration within the limit');
+
+    const over = await r.run(['assume', '--profile', 'dev', '--duration', '3601', 'arn:aws:iam::444455556666:role/Other']);
+    assert.equal(over.code, 0, over.stderr);
+    assert.equal(r.aws.sts.calls.at(-1)?.params.DurationSeconds, '3600');
+    assert.match(over.stderr, /^awsctl: warning: assume arn:aws:iam::444455556666:role\/Other: duration 3601 s capped to 3600 s/m);
+  } finally {
+    await r.close();
+  }
+});
+
 test('assume -- cmd runs the command with the final credentials and returns its status', async () => {
   const r = await e2eRig(STATIC_BASE);
   try {

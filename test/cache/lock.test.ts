@@ -192,3 +192,17 @@ test('getOrRefresh: hit skips the lock; miss produces and writes; a failed write
   assert.equal(reported.length, 1);
   assert.equal(fs.existsSync(lockPath), false);
 });
+
+test('a holder whose lock was broken and re-taken by another leaves the new owner\'s lock in place', async () => {
+  const dir = tempDir('awsctl-lock-');
+  const lock = join(dir, 'k.lock');
+  const newOwner = JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: 'later', token: 'the-new-owner' });
+  assert.equal(await withLock(lock, async () => {
+    // While we run, a waiter judged us dead, broke the lock, and another process took it.
+    fs.rmSync(lock);
+    fs.writeFileSync(lock, newOwner, { mode: 0o600 });
+    return 'done';
+  }), 'done');
+  assert.equal(fs.readFileSync(lock, 'utf8'), newOwner, 'release removed a lock it no longer owned');
+  assert.deepEqual(fs.readdirSync(dir), ['k.lock']);
+});

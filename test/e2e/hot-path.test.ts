@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { assumeRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
+import { CACHE_KEYS } from '../helpers/cache-files.ts';
 import { repoRoot, cleanEnv, tempHome, writeFiles } from '../helpers/cli.ts';
 import { STATIC_BASE } from './setup.ts';
 
@@ -37,7 +37,7 @@ test('a cached `awsctl process` loads no heavy library', async (t) => {
   if (process.env.AWSCTL_BIN || !existsSync(metafile)) return t.skip('needs the split build (npm run build) and its metafile');
   const home = tempHome({ '.aws/config': STATIC_BASE });
   const expiration = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'UTC');
-  const key = assumeRoleCacheKey({ RoleArn: 'arn:aws:iam::111122223333:role/Dev' });
+  const key = CACHE_KEYS.assumeRoleDev;
   writeFiles(home, {
     [`.aws/cli/cache/${key}.json`]: JSON.stringify({ Credentials: { AccessKeyId: 'ASIACACHED0000000001', SecretAccessKey: 'cached-secret', SessionToken: 'cached-token', Expiration: expiration } }),
   });

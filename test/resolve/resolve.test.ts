@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveCredentials } from '../../src/resolve/resolve.ts';
-import { assumeRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
+import { CACHE_KEYS } from '../helpers/cache-files.ts';
 import { BASE_KEY, STATIC_BASE, rig } from './setup.ts';
 
 const DEV = `${STATIC_BASE}
@@ -63,7 +63,7 @@ test('an assume-role hop is signed with the source profile key and cached in the
     assert.equal(first.provider, 'assume-role via profile base');
     assert.match(first.credentials.accessKeyId, /^ASIAFAKE/);
     assert.equal(first.credentials.accountId, '111122223333');
-    const key = assumeRoleCacheKey({ RoleArn: 'arn:aws:iam::111122223333:role/Dev' });
+    const key = CACHE_KEYS.assumeRoleDev;
     assert.deepEqual(r.cacheFiles(), [`${key}.json`]);
     const entry = r.readCache(`${key}.json`) as { Credentials: Record<string, string>; AssumedRoleUser: Record<string, string> };
     assert.equal(entry.Credentials.AccessKeyId, first.credentials.accessKeyId);
@@ -98,7 +98,7 @@ test('an entry inside the refresh window is refreshed; AWSCTL_CACHE_REFRESH_WIND
 test('a corrupt cache entry is ignored and replaced', async () => {
   const r = await rig(DEV);
   try {
-    const key = assumeRoleCacheKey({ RoleArn: 'arn:aws:iam::111122223333:role/Dev' });
+    const key = CACHE_KEYS.assumeRoleDev;
     const dir = join(r.home, '.aws', 'cli', 'cache');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${key}.json`), '{"Credentials": {"AccessKeyId": "trunc');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { resolveCredentials } from '../../src/resolve/resolve.ts';
-import { ssoRoleCacheKey, ssoTokenCacheKey, webIdentityCacheKey } from '../../src/cache/cli-cache-key.ts';
+import { CACHE_KEYS } from '../helpers/cache-files.ts';
 import { FAKE_CONTAINER_TOKEN } from '../fake-aws/index.ts';
 import { writeFiles } from '../helpers/cli.ts';
 import { rig } from './setup.ts';
@@ -20,7 +20,7 @@ test('web identity reads the token file at call time and caches under the web-id
     assert.equal(call.params.WebIdentityToken, 'jwt-one');
     assert.equal(call.signedWith, undefined, 'the call is not signed');
     assert.equal(resolved.provider, 'web-identity');
-    assert.deepEqual(r.cacheFiles(), [`${webIdentityCacheKey({ roleArn: 'arn:aws:iam::111122223333:role/Web' })}.json`]);
+    assert.deepEqual(r.cacheFiles(), [`${CACHE_KEYS.webIdentityWeb}.json`]);
   } finally {
     await r.close();
   }
@@ -54,7 +54,7 @@ sso_region = us-east-1
 function ssoToken(r: { home: string; clock: { now: Date } }, minutesLeft: number, extra: Record<string, string> = {}): void {
   const expiresAt = new Date(r.clock.now.getTime() + minutesLeft * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   writeFiles(r.home, {
-    [`.aws/sso/cache/${ssoTokenCacheKey({ sessionName: 'corp' })}.json`]: JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'sso-access-1', expiresAt, ...extra }),
+    [`.aws/sso/cache/${CACHE_KEYS.ssoTokenCorp}.json`]: JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'sso-access-1', expiresAt, ...extra }),
   });
 }
 
@@ -68,7 +68,7 @@ test('sso: role credentials from the cached token, cached under the AWS CLI SSO 
     assert.equal(resolved.provider, 'sso');
     assert.equal(resolved.credentials.accountId, '111111111111');
     assert.equal(resolved.region, 'eu-central-1');
-    const key = ssoRoleCacheKey({ accountId: '111111111111', roleName: 'ReadOnly', sessionName: 'corp' });
+    const key = CACHE_KEYS.ssoRoleReadOnlyCorp;
     assert.deepEqual(r.cacheFiles(), [`${key}.json`]);
     assert.equal((r.readCache(`${key}.json`) as { ProviderType: string }).ProviderType, 'sso');
     const portalCalls = r.aws.ssoPortal.requests.length;
