@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE_KEY, STATIC_BASE, e2eRig } from '../e2e/setup.ts';
-import { hasTmux, runInTmux } from './tty.ts';
+import { runInTmux } from './tty.ts';
+import { skipWithoutTool } from '../helpers/tools.ts';
 
 const SERIAL = 'arn:aws:iam::123456789012:mfa/me';
 const ROLES = `${STATIC_BASE}
@@ -23,7 +24,7 @@ mfa_serial = ${SERIAL}
 
 const withMfa = (calls: Array<{ params: Record<string, string> }>) => calls.filter((c) => c.params.SerialNumber !== undefined || c.params.TokenCode !== undefined);
 
-test('a chain naming one MFA device twice asks once, on the terminal, and sends the code once', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
+test('a chain naming one MFA device twice asks once, on the terminal, and sends the code once', { skip: skipWithoutTool('tmux') }, async () => {
   const r = await e2eRig(ROLES);
   const tty = runInTmux(r.home, ['assume', '--profile', 'base', 'a', 'b', 'arn:aws:iam::777788889999:role/C'], { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' });
   try {

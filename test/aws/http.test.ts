@@ -6,6 +6,7 @@ import { checkCaBundle, createHttpClient, describeUrl, proxySettingsFromEnv } fr
 import { HttpTransportError } from '../../src/io/http-errors.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import { makeTestCertificates, startFakeServer, type FakeServer } from '../fake-aws/index.ts';
+import { skipUnless } from '../helpers/tools.ts';
 
 async function unusedPort(): Promise<number> {
   const server = createServer();
@@ -116,7 +117,8 @@ describe('http client TLS and CA bundle', () => {
   });
   after(async () => fake?.close());
 
-  it('rejects a certificate that is not in the trust store', { skip: certs ? false : 'openssl not available' }, async () => {
+  const skip = skipUnless(certs, 'openssl is not installed to make a test certificate (apt-get install openssl)');
+  it('rejects a certificate that is not in the trust store', { skip }, async () => {
     const http = createHttpClient({ env: {} });
     try {
       const error = await rejection(http.send({ method: 'GET', url: `${fake!.url}/`, headers: {}, timeoutMs: 3000 }));
@@ -128,7 +130,7 @@ describe('http client TLS and CA bundle', () => {
     }
   });
 
-  it('trusts the server when its CA is given as the bundle', { skip: certs ? false : 'openssl not available' }, async () => {
+  it('trusts the server when its CA is given as the bundle', { skip }, async () => {
     const http = createHttpClient({ env: {}, caBundle: certs!.caPem });
     try {
       const response = await http.send({ method: 'GET', url: `${fake!.url}/`, headers: {}, timeoutMs: 3000 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { awsctlCommand, writeFiles } from '../helpers/cli.ts';
+import { missing } from '../helpers/tools.ts';
 import { stsError } from '../fake-aws/index.ts';
 import { STATIC_BASE, e2eRig, type E2eRig } from './setup.ts';
 
@@ -73,7 +74,7 @@ for (const c of cases) {
 test('TLS failure to STS is one clear line; the profile ca_bundle makes the same endpoint work', async (t) => {
   const { makeTestCertificates, startFakeSts } = await import('../fake-aws/index.ts');
   const certs = makeTestCertificates();
-  if (!certs) return t.skip('openssl is not available to make a test certificate');
+  if (!certs) return t.skip(missing('openssl is not installed to make a test certificate (apt-get install openssl)'));
   const r = await e2eRig(STATIC_BASE);
   const tlsSts = await startFakeSts({ tls: { key: certs.serverKeyPem, cert: certs.serverCertPem } });
   try {

@@ -3,6 +3,7 @@
 import { chmodSync, existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE_PROFILE, isRoot, openHomeToNobody } from '../rig.ts';
+import { missing } from '../../helpers/tools.ts';
 import type { HostileCase } from './types.ts';
 
 /** Deterministic "random" bytes (a tiny LCG), so a failure can be replayed. */
@@ -49,7 +50,7 @@ export const fileCases: HostileCase[] = [
       if (isRoot()) openHomeToNobody(r.home);
     },
     asNobody: isRoot(),
-    skip: () => (isRoot() && !hasSetpriv() ? 'running as root without setpriv: root reads a mode-000 file anyway' : undefined),
+    skip: () => (isRoot() && !hasSetpriv() ? missing('running as root without setpriv (apt-get install util-linux): root reads a mode-000 file anyway') : undefined),
     exit: 1,
     stderr: new RegExp(`${CONFIG.source}permission denied — check the owner and mode`),
   },

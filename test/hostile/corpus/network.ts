@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { FAKE_CONTAINER_TOKEN, makeTestCertificates, startFakeSts, stsError, type Step } from '../../fake-aws/index.ts';
 import { BASE_PROFILE, ROLE_PROFILE, type Rig } from '../rig.ts';
+import { missing } from '../../helpers/tools.ts';
 import type { HostileCase } from './types.ts';
 
 const FULL = 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
@@ -66,7 +67,7 @@ export const networkCases: HostileCase[] = [
     name: 'STS over TLS with a certificate not in the CA bundle',
     args: ['env', '--profile', 'dev'],
     files: dev,
-    skip: () => (makeTestCertificates() ? undefined : 'openssl is not available to make a test certificate'),
+    skip: () => (makeTestCertificates() ? undefined : missing('openssl is not installed to make a test certificate (apt-get install openssl)')),
     setup: async (r) => {
       const certs = makeTestCertificates()!;
       const tls = await startFakeSts({ tls: { key: certs.serverKeyPem, cert: certs.serverCertPem } });
