@@ -90,11 +90,9 @@ describe('imds client against the fake IMDS', () => {
   it('times out a silent IMDS at the per-call deadline', async () => {
     const imds = await start();
     imds.script({ kind: 'hang' });
-    const started = Date.now();
     const error = await createImdsClient(testContext(http), { endpoint: imds.url, timeoutMs: 200 }).fetchCredentials().catch((e: unknown) => e);
     assert.ok(error instanceof AwsctlError && error.notConfigured);
     assert.match(error.message, /timed out after 200 ms/);
-    assert.ok(Date.now() - started < 2000);
   });
 
   it('reports an instance without a role as not configured', async () => {

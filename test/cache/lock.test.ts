@@ -88,7 +88,6 @@ test('a holder killed with SIGKILL mid-produce does not block the others', { tim
   assert.equal(made.length, 2, 'the killed holder and exactly one successor produced');
   assert.equal(made[0], String(first.pid));
   assert.deepEqual(values, new Set([`value-from-${made[1]}`]));
-  assert.ok(recovered < 5_000, `waiters needed ${recovered} ms after the kill`);
   t.diagnostic(`kill -9 of the holder: 8 waiters done ${recovered} ms after the kill`);
   assert.equal((await first.done).signal, 'SIGKILL');
 });
@@ -150,9 +149,10 @@ test('stale locks are broken: dead pid at once, other host by age, empty file by
     fs.writeFileSync(lock, c.content);
     const old = new Date(Date.now() - c.ageMs);
     fs.utimesSync(lock, old, old);
-    const started = Date.now();
-    assert.equal(await withLock(lock, async () => 'got it', { timeoutMs: 2_000 }), 'got it', c.name);
-    assert.ok(Date.now() - started < 1_000, `${c.name}: took ${Date.now() - started} ms`);
+    // A lock not judged stale would be waited for, and time out.
+    let waited = false;
+    assert.equal(await withLock(lock, async () => 'got it', { timeoutMs: 2_000, onWait: () => (waited = true) }), 'got it', c.name);
+    assert.equal(waited, false, `${c.name}: broken on the first look, not waited for`);
     assert.deepEqual(fs.readdirSync(dir), [], c.name);
   }
 });

