@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { awsctlCommand } from '../helpers/cli.ts';
-import { BASE_ARN, BASE_KEY, STATIC_BASE, e2eRig, exportsOf } from './setup.ts';
+import { e2eRig, exportsOf } from './setup.ts';
+import { BASE_ARN, BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 function runShell(command: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -20,7 +21,7 @@ function runShell(command: string, env: Record<string, string>): Promise<{ statu
 }
 
 test('env, process and whoami for a static profile', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const env = await r.run(['env', '--profile', 'base']);
     assert.equal(env.code, 0, env.stderr);
@@ -51,7 +52,7 @@ test('env, process and whoami for a static profile', async () => {
 });
 
 test('assume-role via source_profile: signed with the source key, then served from the cache', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const first = await r.run(['process', '--profile', 'dev']);
     assert.equal(first.code, 0, first.stderr);
@@ -79,7 +80,7 @@ test('assume-role via source_profile: signed with the source key, then served fr
 });
 
 test('eval "$(awsctl env)" in bash sets the variables and clears AWS_PROFILE', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const command = `eval "$(${awsctlCommand.map((w) => `'${w}'`).join(' ')} env)" && env`;
     // Asynchronous on purpose: the fake STS lives in this process and must keep answering.
@@ -96,7 +97,7 @@ test('eval "$(awsctl env)" in bash sets the variables and clears AWS_PROFILE', a
 });
 
 test('env --format json and --unset', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const json = await r.run(['env', '--profile', 'base', '--format', 'json']);
     assert.deepEqual(JSON.parse(json.stdout), {
@@ -113,7 +114,7 @@ test('env --format json and --unset', async () => {
 });
 
 test('exec: credentials and region in the child env, AWS_PROFILE removed, the child status returned', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const script = 'console.log(JSON.stringify({id: process.env.AWS_ACCESS_KEY_ID, region: process.env.AWS_REGION, profile: process.env.AWS_PROFILE ?? null, arg: process.argv[1]})); process.exit(7)';
     const result = await r.run(['exec', '--', process.execPath, '-e', script, '--', 'x y'], { AWS_PROFILE: 'base' });
@@ -129,7 +130,7 @@ test('exec: credentials and region in the child env, AWS_PROFILE removed, the ch
 });
 
 test('explain --json shows the plan and the cache file, with no network', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const result = await r.run(['explain', '--profile', 'dev', '--json']);
     assert.equal(result.code, 0, result.stderr);
@@ -146,7 +147,7 @@ test('explain --json shows the plan and the cache file, with no network', async 
 });
 
 test('eight concurrent `process` runs on a cold cache make one STS call', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     r.aws.sts.latencyMs = 300;
     const results = await Promise.all(Array.from({ length: 8 }, () => r.run(['process', '--profile', 'dev'])));
@@ -159,7 +160,7 @@ test('eight concurrent `process` runs on a cold cache make one STS call', async 
 });
 
 test('exec forwards SIGTERM to the command and exits with its status', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const { cleanEnv } = await import('../helpers/cli.ts');
     const script = 'process.on("SIGTERM", () => { console.log("child got SIGTERM"); process.exit(5); }); console.log("ready"); setInterval(() => {}, 1000);';

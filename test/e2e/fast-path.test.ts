@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, repoRoot, tempDir, type RunResult } from '../helpers/cli.ts';
-import { STATIC_BASE, e2eRig } from './setup.ts';
+import { e2eRig } from './setup.ts';
+import { ROLE_PROFILE } from '../helpers/fixtures.ts';
 import { FAST_PATH_BUNDLE, shippedCacheName } from '../../src/startup/code-cache.ts';
 
 const lone = tempDir('awsctl-lone-fast-');
@@ -37,7 +38,7 @@ function withoutTimings(result: RunResult): RunResult {
 }
 
 test('fast path and full CLI agree; the fast path answers alone only from keys or the cache', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const env = { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' };
     const full = (args: string[]) => runFile(join(repoRoot, 'dist', 'awsctl.mjs'), args, r.home, env);

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { CACHE_KEYS } from '../helpers/cache-files.ts';
 import { repoRoot, cleanEnv, tempHome, writeFiles } from '../helpers/cli.ts';
-import { STATIC_BASE } from './setup.ts';
+import { ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 const HEAVY = /node_modules\/(undici|fast-xml-parser|@smithy|@inquirer|chalk)\//;
 const metafile = join(repoRoot, 'build', 'dist-meta.json');
@@ -35,7 +35,7 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 test('a cached `awsctl process` loads no heavy library', async (t) => {
   if (process.env.AWSCTL_BIN || !existsSync(metafile)) return t.skip('needs the split build (npm run build) and its metafile');
-  const home = tempHome({ '.aws/config': STATIC_BASE });
+  const home = tempHome({ '.aws/config': ROLE_PROFILE });
   const expiration = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'UTC');
   const key = CACHE_KEYS.assumeRoleDev;
   writeFiles(home, {

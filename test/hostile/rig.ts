@@ -7,10 +7,8 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
 import { awsctlCommand, cleanEnv, tempHome, type RunResult } from '../helpers/cli.ts';
+import { BASE_ARN, BASE_KEY } from '../helpers/fixtures.ts';
 
-export const BASE_KEY = { id: 'AKIAHOSTILEBASE00001', secret: 'hostile-base-secret/With+Slash0123456789' };
-export const BASE_PROFILE = `[profile base]\naws_access_key_id = ${BASE_KEY.id}\naws_secret_access_key = ${BASE_KEY.secret}\nregion = eu-west-1\n`;
-export const ROLE_PROFILE = `${BASE_PROFILE}\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n`;
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
@@ -34,7 +32,7 @@ export interface Rig {
 
 export async function startRig(): Promise<Rig> {
   const aws = await startFakeAws();
-  aws.sts.addKey(BASE_KEY.id, BASE_KEY.secret, 'arn:aws:iam::123456789012:user/base-user');
+  aws.sts.addKey(BASE_KEY.id, BASE_KEY.secret, BASE_ARN);
   const home = tempHome();
   const cleanups: Array<() => Promise<void>> = [];
   mkdirSync(join(home, '.aws'), { recursive: true, mode: 0o700 });

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeAws } from '../fake-aws/index.ts';
 import { awsctlCommand, cleanEnv, tempHome } from '../helpers/cli.ts';
-import { SSO_CONFIG } from './helpers.ts';
+import { SSO_CONFIG } from '../helpers/fixtures.ts';
 
 test('SIGINT during the device flow: exit 130, nothing cached, lock released', async () => {
   const fake = await startFakeAws();

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { startFakeAws } from '../fake-aws/index.ts';
 import type { FakeAws } from '../fake-aws/index.ts';
 import { runCli, tempHome, writeFiles } from '../helpers/cli.ts';
-import { SSO_CONFIG, START_URL, browserScript, existsSync, fileMode, readJson, sha1, tokenPath } from './helpers.ts';
+import { browserScript, existsSync, fileMode, readJson, sha1, tokenPath } from './helpers.ts';
+import { SSO_CONFIG, START_URL } from '../helpers/fixtures.ts';
 
 async function withFakes(fn: (fake: FakeAws) => Promise<void>): Promise<void> {
   const fake = await startFakeAws();

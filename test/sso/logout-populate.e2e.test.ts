@@ -7,7 +7,8 @@ import { startFakeAws } from '../fake-aws/index.ts';
 import type { FakeAws } from '../fake-aws/index.ts';
 import { runCli, tempHome, writeFiles } from '../helpers/cli.ts';
 import { CACHE_KEYS } from '../helpers/cache-files.ts';
-import { SSO_CONFIG, START_URL, existsSync, sha1, tokenPath } from './helpers.ts';
+import { existsSync, sha1, tokenPath } from './helpers.ts';
+import { SSO_CONFIG, START_URL } from '../helpers/fixtures.ts';
 
 async function withFakes(fn: (fake: FakeAws) => Promise<void>): Promise<void> {
   const fake = await startFakeAws();

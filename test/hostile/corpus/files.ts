@@ -2,7 +2,8 @@
 // saying what is wrong with it, or (a missing file) an empty, successful result.
 import { chmodSync, existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_PROFILE, isRoot, openHomeToNobody } from '../rig.ts';
+import { isRoot, openHomeToNobody } from '../rig.ts';
+import { BASE_KEY, BASE_PROFILE } from '../../helpers/fixtures.ts';
 import { missing } from '../../helpers/tools.ts';
 import type { HostileCase } from './types.ts';
 
@@ -81,7 +82,7 @@ export const fileCases: HostileCase[] = [
     exit: 0,
     stderr: /^$/,
     stderrLines: 0,
-    stdout: /"AccessKeyId":"AKIAHOSTILEBASE00001"/,
+    stdout: new RegExp(`"AccessKeyId":"${BASE_KEY.id}"`),
   },
 ];
 

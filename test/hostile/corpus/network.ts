@@ -4,7 +4,8 @@
 // time, and never a retry storm.
 import assert from 'node:assert/strict';
 import { FAKE_CONTAINER_TOKEN, makeTestCertificates, startFakeSts, stsError, type Step } from '../../fake-aws/index.ts';
-import { BASE_PROFILE, ROLE_PROFILE, type Rig } from '../rig.ts';
+import type { Rig } from '../rig.ts';
+import { BASE_PROFILE, ROLE_PROFILE } from '../../helpers/fixtures.ts';
 import { missing } from '../../helpers/tools.ts';
 import type { HostileCase } from './types.ts';
 
