@@ -1,18 +1,18 @@
 // Shared set-up for executor tests: a temp HOME with profile files, the fake AWS servers on a
-// shared clock, and a fake Context pointed at them.
+// shared clock, and the test Context (test/helpers/context.ts) pointed at them.
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
 import { tempHome } from '../helpers/cli.ts';
 import { BASE_ARN, BASE_KEY } from '../helpers/fixtures.ts';
-import { fakeContext, type FakeContext, type FakeContextOptions } from './fake-context.ts';
+import { testContext, type TestContext, type TestContextOptions } from '../helpers/context.ts';
 
 
 export interface Rig {
   aws: FakeAws;
   home: string;
   clock: { now: Date };
-  ctx(options?: Partial<FakeContextOptions>): FakeContext;
+  ctx(options?: TestContextOptions): TestContext;
   cacheFiles(): string[];
   readCache(name: string): Record<string, unknown>;
   close(): Promise<void>;
@@ -28,7 +28,7 @@ export async function rig(config: string, options: { credentials?: string; files
     aws,
     home,
     clock,
-    ctx: (extra = {}) => fakeContext({ home, clock, ...extra, env: { AWS_ENDPOINT_URL_STS: aws.sts.url, ...extra.env } }),
+    ctx: (extra = {}) => testContext({ home, clock, ...extra, env: { AWS_ENDPOINT_URL_STS: aws.sts.url, ...extra.env } }),
     cacheFiles: () => {
       try {
         return readdirSync(cacheDir).filter((f) => f.endsWith('.json')).sort();
