@@ -8,29 +8,15 @@ import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tempDir } from '../helpers/cli.ts';
+import { startProcess, tempDir, type RunningProcess } from '../helpers/cli.ts';
 import { getOrRefresh, isStale, lockPathFor, withLock } from '../../src/cache/lock.ts';
 import { AwsctlError } from '../../src/errors.ts';
 
 const childScript = fileURLToPath(new URL('./lock-child.ts', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Child {
-  pid: number;
-  done: Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>;
-  kill: () => void;
-}
-
-function startChild(dir: string, produceMs: number): Child {
-  const child = spawn(process.execPath, [childScript, dir, String(produceMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d));
-  child.stderr.on('data', (d: Buffer) => (stderr += d));
-  const done = new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve) =>
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return { pid: child.pid!, done, kill: () => child.kill('SIGKILL') };
+function startChild(dir: string, produceMs: number): RunningProcess {
+  return startProcess([process.execPath, childScript, dir, String(produceMs)], { env: { ...process.env } as Record<string, string>, timeoutMs: 60_000 });
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -79,14 +65,14 @@ test('a holder killed with SIGKILL mid-produce does not block the others', { tim
   await waitFor(() => readyCount(dir) === 9, 30_000, 'the waiters to start');
   await sleep(300); // let them queue on the lock
   const killedAt = Date.now();
-  first.kill();
+  first.child.kill('SIGKILL');
   const results = await Promise.all(others.map((c) => c.done));
   const recovered = Date.now() - killedAt;
   for (const r of results) assert.equal(r.code, 0, r.stderr);
   const values = new Set(results.map((r) => (JSON.parse(r.stdout) as { value: string }).value));
   const made = producers(dir);
   assert.equal(made.length, 2, 'the killed holder and exactly one successor produced');
-  assert.equal(made[0], String(first.pid));
+  assert.equal(made[0], String(first.child.pid));
   assert.deepEqual(values, new Set([`value-from-${made[1]}`]));
   t.diagnostic(`kill -9 of the holder: 8 waiters done ${recovered} ms after the kill`);
   assert.equal((await first.done).signal, 'SIGKILL');

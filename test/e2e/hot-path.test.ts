@@ -6,9 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { CACHE_KEYS } from '../helpers/cache-files.ts';
-import { repoRoot, cleanEnv, tempHome, writeFiles } from '../helpers/cli.ts';
+import { repoRoot, cleanEnv, runProcess, tempHome, writeFiles, type RunResult } from '../helpers/cli.ts';
 import { ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 const HEAVY = /node_modules\/(undici|fast-xml-parser|@smithy|@inquirer|chalk)\//;
@@ -21,16 +20,8 @@ function heavyChunks(): Set<string> {
   return heavy;
 }
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', join(repoRoot, 'test', 'e2e', 'load-recorder.ts'), join(repoRoot, 'bin', 'awsctl'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string>): Promise<RunResult> {
+  return runProcess([process.execPath, '--import', join(repoRoot, 'test', 'e2e', 'load-recorder.ts'), join(repoRoot, 'bin', 'awsctl'), ...args], { env });
 }
 
 test('a cached `awsctl process` loads no heavy library', async (t) => {
