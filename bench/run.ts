@@ -2,6 +2,7 @@
 // run, what a cached `awsctl process` loads, the cold-cache stampede, profile-file parse
 // scaling, and the other benches in bench/. Every spawned CLI gets a temp HOME and a clean
 // environment; nothing here reads or writes the real ~/.aws. See bench/lib/options.ts for flags.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, release } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,7 +29,18 @@ function describeMachine(): Machine {
   } catch {
     /* not Linux */
   }
-  return { cpu, cores: availableParallelism(), node: process.version, os: `${process.platform} ${release()}`, loadBefore: loadavgText() };
+  return { commit: describeCommit(), cpu, cores: availableParallelism(), node: process.version, os: `${process.platform} ${release()}`, loadBefore: loadavgText() };
+}
+
+/** The commit measured, so that RESULTS.md says which code its figures belong to. */
+function describeCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const commit = `\`${git('rev-parse', '--short=12', 'HEAD')}\` (${git('log', '-1', '--format=%cs')})`;
+    return git('status', '--porcelain', '--untracked-files=no') === '' ? commit : `${commit} + uncommitted changes`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 const loadavgText = () => loadavg().map((l) => l.toFixed(2)).join(' ');

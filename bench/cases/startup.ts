@@ -48,6 +48,13 @@ export function startupCases({ target, homes, fakeEnv }: StartupContext): TimedC
     { name: `explain${t}`, invocation: invoke(target, ['explain', '--profile', CACHED_PROFILE], homes.cachedRole), check: stdoutHas('bench-dev') },
     { name: `profiles, ${big} profiles${t}`, invocation: invoke(target, ['profiles'], homes.cachedRoleBig), check: atLeastLines(homes.bigCount) },
     { name: `process, cached, ${big}-profile config${t}`, invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRoleBig), check: processJsonWith(CACHED_KEY) },
+    // Bad input ends in one clear line, fast: what the end-to-end error tests once bounded in time.
+    {
+      name: `env, a profile that does not exist (the error line)${t}`,
+      invocation: invoke(target, ['env', '--profile', 'no-such-profile'], homes.cachedRole),
+      exitCode: 1,
+      check: (r) => (/^awsctl: .*no-such-profile/.test(r.stderr.trimEnd().split('\n').at(-1) ?? '') && r.stdout === '' ? undefined : `not the error line: ${r.stderr.slice(0, 160)}`),
+    },
     { name: `--version (commander path)${t}`, invocation: invoke(target, ['--version'], homes.cachedRole), check: stdoutHas('.') },
   ];
 }

@@ -9,6 +9,8 @@ export interface TimedCase {
   invocation: Invocation;
   /** Why a run is wrong (undefined = fine): a bench of an error path would measure nothing useful. */
   check?: (result: Timed) => string | undefined;
+  /** The exit status the case must end with (default 0); not 0 only for an error path measured on purpose. */
+  exitCode?: number;
 }
 
 export interface Measured {
@@ -45,8 +47,8 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-export function describeFailure(result: Timed, check?: TimedCase['check']): string | undefined {
-  if (result.code !== 0) return `exit ${result.code ?? result.signal}: ${(result.stderr.trim().split('\n').pop() ?? '').slice(0, 200)}`;
+export function describeFailure(result: Timed, check?: TimedCase['check'], exitCode = 0): string | undefined {
+  if (result.code !== exitCode) return `exit ${result.code ?? result.signal}: ${(result.stderr.trim().split('\n').pop() ?? '').slice(0, 200)}`;
   return check?.(result);
 }
 
@@ -58,7 +60,7 @@ export async function measureInterleaved(cases: readonly TimedCase[], baseline: 
     for (const c of cases) {
       const measured = results.get(c.name)!;
       if (measured.failure) continue;
-      const failure = describeFailure(await runTimed(c.invocation), c.check);
+      const failure = describeFailure(await runTimed(c.invocation), c.check, c.exitCode);
       if (failure) measured.failure = failure;
     }
   }
@@ -72,7 +74,7 @@ export async function measureInterleaved(cases: readonly TimedCase[], baseline: 
       const first = await runTimed(caseFirst ? c.invocation : baseline.invocation);
       const second = await runTimed(caseFirst ? baseline.invocation : c.invocation);
       const [ofCase, ofBaseline] = caseFirst ? [first, second] : [second, first];
-      const failure = describeFailure(ofCase, c.check);
+      const failure = describeFailure(ofCase, c.check, c.exitCode);
       if (failure) measured.failure = `run ${round + 1}: ${failure}`;
       measured.samples.push(ofCase.ms);
       measured.baseline.push(ofBaseline.ms);

@@ -9,6 +9,8 @@ import type { Summary } from './stats.ts';
 import { formatMs, markdownTable, textTable, type Row } from './table.ts';
 
 export interface Machine {
+  /** What was measured: the commit, with "+ uncommitted changes" when the tree was not clean. */
+  commit: string;
   cpu: string;
   cores: number;
   node: string;
@@ -86,7 +88,7 @@ export function machineLine(m: Machine): string {
 }
 
 export function renderText(report: BenchReport): string {
-  const parts = [`machine: ${machineLine(report.machine)}`, `runs: ${report.runs} per case (+${report.warmup} warm-up), each paired with a node -e 0 run`, ''];
+  const parts = [`commit: ${report.machine.commit}`, `machine: ${machineLine(report.machine)}`, `runs: ${report.runs} per case (+${report.warmup} warm-up), each paired with a node -e 0 run`, ''];
   parts.push(textTable(STARTUP_HEADER, startupRows(report)), '');
   for (const row of report.startup) if (row.failure) parts.push(`FAILED ${row.name}: ${row.failure}`);
   for (const { target, result } of report.stampede) for (const failure of new Set(result.failures)) parts.push(`stampede [${target}] failure: ${failure}`);
@@ -103,7 +105,7 @@ export function renderMarkdown(report: BenchReport): string {
   const parts = [
     '## Performance',
     '',
-    `Measured with \`npm run bench\` on ${machineLine(report.machine)}. Each case ran ${report.runs} times, every run paired with a run of \`node -e 0\` right next to it; the ratio is the median of the per-pair ratios, so load from elsewhere cancels. CPU time (user + system, from bash's \`times\`) and peak memory (max RSS, from GNU \`time\`) are medians of separate runs (3, or 1 with \`--quick\`).`,
+    `Measured with \`npm run bench\` at commit ${report.machine.commit}, on ${machineLine(report.machine)}. Each case ran ${report.runs} times, every run paired with a run of \`node -e 0\` right next to it; the ratio is the median of the per-pair ratios, so load from elsewhere cancels. CPU time (user + system, from bash's \`times\`) and peak memory (max RSS, from GNU \`time\`) are medians of separate runs (3, or 1 with \`--quick\`).`,
     '',
     markdownTable(STARTUP_HEADER, startupRows(report)),
     '',

@@ -7,7 +7,7 @@ import type { Context, HttpClient } from './context.ts';
 import { createNodeFileSystem } from './node-fs.ts';
 import { createProcessRunner } from './processes.ts';
 import { createTerminalPrompter } from './prompt.ts';
-import { redact } from './redact.ts';
+import { redact, redactUrl } from './redact.ts';
 import { terminalSafeLines } from '../text/terminal-safe.ts';
 
 export function createNodeContext(options: { debug: boolean; input: boolean }): Context {
@@ -95,14 +95,6 @@ function readCaBundle(ctx: Context, fromProfile: string | undefined): string | u
     throw new AwsctlError('CA bundle', `${path} does not exist`, { hint: `fix ${fromEnv ? 'AWS_CA_BUNDLE' : 'the profile\'s ca_bundle'} or remove it` });
   }
   return bytes.toString('utf8');
-}
-
-/** Query strings can carry tokens (e.g. OAuth codes); debug output shows only their names. */
-function redactUrl(url: string): string {
-  const q = url.indexOf('?');
-  if (q === -1) return url;
-  const names = url.slice(q + 1).split('&').map((pair) => pair.split('=')[0]);
-  return `${url.slice(0, q)}?${names.map((n) => `${n}=…`).join('&')}`;
 }
 
 async function readStandardInput(): Promise<string> {

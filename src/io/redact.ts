@@ -13,3 +13,11 @@ export function maskSecret(value: string | undefined): string {
   if (value === undefined || value === '') return '';
   return value.length <= 4 ? '****' : `****${value.slice(-4)}`;
 }
+
+/** Query strings can carry tokens (e.g. OAuth codes); debug output shows only their names. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const names = url.slice(q + 1).split('&').map((pair) => pair.split('=')[0]);
+  return `${url.slice(0, q)}?${names.map((n) => `${n}=…`).join('&')}`;
+}

@@ -10,7 +10,7 @@ import { planCodeCache, wrapCommonJs } from './code-cache.ts';
 import { currentUserIds, whyNotPrivate } from '../io/private-folder.ts';
 import { cacheBinding, currentRuntime, flagsTag, openSealedCache, sealCodeCache } from './code-cache-integrity.ts';
 
-/** What the fast-path bundle (src/cli/fast-path-entry.ts) exports. */
+/** What the fast-path bundle (src/startup/fast-path-entry.ts) exports. */
 export interface FastPathExports {
   /** True when it answered (and printed); false when the full CLI must run the same argv. */
   answerFromHand(argv: string[]): Promise<boolean>;

@@ -5,12 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_ARN, BASE_KEY, STATIC_BASE, e2eRig, exportsOf } from '../e2e/setup.ts';
+import { e2eRig, exportsOf } from '../e2e/setup.ts';
+import { BASE_ARN, BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 const OPS = 'arn:aws:iam::444455556666:role/Ops';
 
 test('a chain of profile, ARN and bare name: each hop signed with the previous hop\'s temporary key', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const result = await r.run(['assume', '--profile', 'base', 'dev', OPS, 'Admin']);
     assert.equal(result.code, 0, result.stderr);
@@ -37,7 +38,7 @@ test('a chain of profile, ARN and bare name: each hop signed with the previous h
 });
 
 test('a bare role name from long-term keys: GetCallerIdentity once, then remembered on disk (0600)', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const first = await r.run(['assume', '--profile', 'base', 'Reader']);
     assert.equal(first.code, 0, first.stderr);
@@ -60,7 +61,7 @@ test('a bare role name from long-term keys: GetCallerIdentity once, then remembe
 });
 
 test('a chained hop asking for more than an hour is capped at 3600 with a warning; a first hop is not', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const chained = await r.run(['assume', '--profile', 'dev', '--duration', '7200', OPS]);
     assert.equal(chained.code, 0, chained.stderr);
@@ -77,8 +78,25 @@ test('a chained hop asking for more than an hour is capped at 3600 with a warnin
   }
 });
 
+test('a chained hop asking for exactly 3600 s is sent as asked with no warning; 3601 s is capped', async () => {
+  const r = await e2eRig(ROLE_PROFILE);
+  try {
+    const exact = await r.run(['assume', '--profile', 'dev', '--duration', '3600', OPS]);
+    assert.equal(exact.code, 0, exact.stderr);
+    assert.equal(r.aws.sts.calls.find((c) => c.params.RoleArn === OPS)?.params.DurationSeconds, '3600');
+    assert.equal(exact.stderr, '', 'no warning for a duration within the limit');
+
+    const over = await r.run(['assume', '--profile', 'dev', '--duration', '3601', 'arn:aws:iam::444455556666:role/Other']);
+    assert.equal(over.code, 0, over.stderr);
+    assert.equal(r.aws.sts.calls.at(-1)?.params.DurationSeconds, '3600');
+    assert.match(over.stderr, /^awsctl: warning: assume arn:aws:iam::444455556666:role\/Other: duration 3601 s capped to 3600 s/m);
+  } finally {
+    await r.close();
+  }
+});
+
 test('assume -- cmd runs the command with the final credentials and returns its status', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const script = 'console.log(JSON.stringify({id: process.env.AWS_ACCESS_KEY_ID, token: process.env.AWS_SESSION_TOKEN, region: process.env.AWS_REGION, profile: process.env.AWS_PROFILE ?? null, args: process.argv.slice(1)})); process.exit(3)';
     const result = await r.run(['assume', '--profile', 'base', OPS, '--', process.execPath, '-e', script, '--', '--profile', 'x'], { AWS_PROFILE: 'base' });
@@ -90,7 +108,7 @@ test('assume -- cmd runs the command with the final credentials and returns its 
 });
 
 test('role options: a profile\'s own settings win, options fill the gaps; usage errors exit 2', async () => {
-  const config = `${STATIC_BASE}
+  const config = `${ROLE_PROFILE}
 [profile ext]
 role_arn = arn:aws:iam::555566667777:role/Ext
 source_profile = base
@@ -118,7 +136,7 @@ external_id = from-profile
 });
 
 test('a second `awsctl process` within the lifetime makes no network call', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const first = await r.run(['process', '--profile', 'dev']);
     assert.equal(first.code, 0, first.stderr);

@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STATIC_BASE, e2eRig } from '../e2e/setup.ts';
+import { e2eRig } from '../e2e/setup.ts';
+import { ROLE_PROFILE } from '../helpers/fixtures.ts';
 
-const CONFIG = `${STATIC_BASE}
+const CONFIG = `${ROLE_PROFILE}
 [profile other]
 role_arn = arn:aws:iam::999988887777:role/Other
 source_profile = base

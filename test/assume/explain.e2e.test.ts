@@ -2,7 +2,8 @@
 // executor runs, so what explain names is what assume then does (checked against the fake STS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STATIC_BASE, e2eRig } from '../e2e/setup.ts';
+import { e2eRig } from '../e2e/setup.ts';
+import { ROLE_PROFILE as STATIC_BASE } from '../helpers/fixtures.ts';
 
 const OPS = 'arn:aws:iam::444455556666:role/Ops';
 

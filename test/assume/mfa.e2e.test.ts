@@ -5,25 +5,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_KEY, STATIC_BASE, e2eRig } from '../e2e/setup.ts';
-import { hasTmux, runInTmux } from './tty.ts';
+import { e2eRig } from '../e2e/setup.ts';
+import { BASE_KEY, MFA_SERIAL, ROLE_PROFILE } from '../helpers/fixtures.ts';
+import { runInTmux } from './tty.ts';
+import { skipWithoutTool } from '../helpers/tools.ts';
 
-const SERIAL = 'arn:aws:iam::123456789012:mfa/me';
-const ROLES = `${STATIC_BASE}
+const ROLES = `${ROLE_PROFILE}
 [profile a]
 role_arn = arn:aws:iam::111122223333:role/A
 source_profile = base
-mfa_serial = ${SERIAL}
+mfa_serial = ${MFA_SERIAL}
 
 [profile b]
 role_arn = arn:aws:iam::444455556666:role/B
 source_profile = base
-mfa_serial = ${SERIAL}
+mfa_serial = ${MFA_SERIAL}
 `;
 
 const withMfa = (calls: Array<{ params: Record<string, string> }>) => calls.filter((c) => c.params.SerialNumber !== undefined || c.params.TokenCode !== undefined);
 
-test('a chain naming one MFA device twice asks once, on the terminal, and sends the code once', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
+test('a chain naming one MFA device twice asks once, on the terminal, and sends the code once', { skip: skipWithoutTool('tmux') }, async () => {
   const r = await e2eRig(ROLES);
   const tty = runInTmux(r.home, ['assume', '--profile', 'base', 'a', 'b', 'arn:aws:iam::777788889999:role/C'], { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' });
   try {
@@ -37,7 +38,7 @@ test('a chain naming one MFA device twice asks once, on the terminal, and sends 
     assert.deepEqual(r.aws.sts.calls.map((c) => c.params.RoleArn), ['arn:aws:iam::111122223333:role/A', 'arn:aws:iam::444455556666:role/B', 'arn:aws:iam::777788889999:role/C']);
     const mfaCalls = withMfa(r.aws.sts.calls);
     assert.equal(mfaCalls.length, 1, 'SerialNumber + TokenCode on exactly one call');
-    assert.deepEqual(mfaCalls[0]?.params.SerialNumber, SERIAL);
+    assert.deepEqual(mfaCalls[0]?.params.SerialNumber, MFA_SERIAL);
     assert.deepEqual(mfaCalls[0]?.params.TokenCode, '246810');
     assert.equal(mfaCalls[0]?.params.RoleArn, 'arn:aws:iam::111122223333:role/A', 'the first hop naming the device spends the code');
     assert.match(result.stdout, /^export AWS_ACCESS_KEY_ID='ASIAFAKE000000000003';$/m);
@@ -55,7 +56,7 @@ test('--token-code: no prompt even without a terminal', async () => {
     const mfaCalls = withMfa(r.aws.sts.calls);
     assert.equal(mfaCalls.length, 1);
     assert.equal(mfaCalls[0]?.params.TokenCode, '135790');
-    const none = await r.run(['assume', '--profile', 'base', '--no-input', 'arn:aws:iam::111122223333:role/Other', '--mfa-serial', SERIAL]);
+    const none = await r.run(['assume', '--profile', 'base', '--no-input', 'arn:aws:iam::111122223333:role/Other', '--mfa-serial', MFA_SERIAL]);
     assert.equal(none.code, 1);
     assert.match(none.stderr, /needs an MFA code for arn:aws:iam::123456789012:mfa\/me.*--token-code/);
   } finally {
@@ -66,13 +67,13 @@ test('--token-code: no prompt even without a terminal', async () => {
 const SESSION_BASE = `[profile user]
 aws_access_key_id = ${BASE_KEY.id}
 aws_secret_access_key = ${BASE_KEY.secret}
-mfa_serial = ${SERIAL}
+mfa_serial = ${MFA_SERIAL}
 region = eu-west-1
 
 [profile admin]
 role_arn = arn:aws:iam::111122223333:role/Admin
 source_profile = user
-mfa_serial = ${SERIAL}
+mfa_serial = ${MFA_SERIAL}
 `;
 
 test('static keys with mfa_serial: one GetSessionToken session, cached 0600, reused by the next run without a prompt', async () => {
@@ -83,7 +84,7 @@ test('static keys with mfa_serial: one GetSessionToken session, cached 0600, reu
     const calls = r.aws.sts.calls;
     assert.deepEqual(calls.map((c) => c.action), ['GetSessionToken', 'AssumeRole', 'AssumeRole']);
     assert.equal(calls[0]?.signedWith, BASE_KEY.id);
-    assert.deepEqual([calls[0]?.params.SerialNumber, calls[0]?.params.TokenCode], [SERIAL, '112233']);
+    assert.deepEqual([calls[0]?.params.SerialNumber, calls[0]?.params.TokenCode], [MFA_SERIAL, '112233']);
     assert.equal(calls[1]?.signedWith, 'ASIAFAKE000000000001', 'the role is assumed with the MFA session');
     assert.equal(withMfa(calls).length, 1, 'roles naming the session\'s device send no code');
     const folder = join(r.home, '.aws', 'cli', 'cache');
@@ -117,7 +118,7 @@ test('no MFA session when the first role asks for more than an hour: assumed dir
     const call = r.aws.sts.calls[0]!;
     assert.equal(call.signedWith, BASE_KEY.id);
     assert.equal(call.params.DurationSeconds, '7200');
-    assert.deepEqual([call.params.SerialNumber, call.params.TokenCode], [SERIAL, '445566']);
+    assert.deepEqual([call.params.SerialNumber, call.params.TokenCode], [MFA_SERIAL, '445566']);
   } finally {
     await r.close();
   }

@@ -7,22 +7,22 @@ import { isRemovableEntry, planCacheKeys } from '../../src/assume/cache-entries.
 import { mfaSessionCacheKey, mfaSessionDecision } from '../../src/resolve/mfa-session.ts';
 import { parseRoleTargets } from '../../src/assume/roles.ts';
 import { AwsctlError } from '../../src/errors.ts';
-import { hopCacheKey } from '../../src/resolve/hops.ts';
 import { planCredentials, planDefaultChain } from '../../src/plan/planner.ts';
 import type { ProfileSet } from '../../src/profile/model.ts';
 import { normalizeFiles } from './profiles.ts';
+import { CACHE_KEYS } from '../helpers/cache-files.ts';
+import { MFA_SERIAL } from '../helpers/fixtures.ts';
 
-const SERIAL = 'arn:aws:iam::123456789012:mfa/me';
 const CONFIG = `[profile user]
 aws_access_key_id = AKIAUSER
 aws_secret_access_key = secret
-mfa_serial = ${SERIAL}
+mfa_serial = ${MFA_SERIAL}
 
 [profile temp]
 aws_access_key_id = ASIATEMP
 aws_secret_access_key = secret
 aws_session_token = token
-mfa_serial = ${SERIAL}
+mfa_serial = ${MFA_SERIAL}
 
 [profile admin]
 role_arn = arn:aws:iam::111122223333:role/Admin
@@ -51,11 +51,11 @@ test('parseAssumeArgs: roles, options after roles, and the command after --', ()
 });
 
 test('parseRoleTargets: a profile (its settings win), an ARN, a bare name; anything else is refused', () => {
-  const targets = parseRoleTargets(['admin', 'arn:aws-cn:iam::210987654321:role/path/R', 'Reader'], set, { format: 'sh', externalId: 'opt', durationSeconds: 900, mfaSerial: SERIAL });
+  const targets = parseRoleTargets(['admin', 'arn:aws-cn:iam::210987654321:role/path/R', 'Reader'], set, { format: 'sh', externalId: 'opt', durationSeconds: 900, mfaSerial: MFA_SERIAL });
   assert.equal(targets[0]?.kind, 'profile');
-  assert.deepEqual(targets[0]?.kind === 'profile' && targets[0].hop, { roleArn: 'arn:aws:iam::111122223333:role/Admin', profile: 'admin', origin: (targets[0] as { hop: { origin?: unknown } }).hop.origin, externalId: 'ext', durationSeconds: 7200, mfaSerial: SERIAL });
-  assert.deepEqual(targets[1]?.kind === 'arn' && targets[1].hop, { roleArn: 'arn:aws-cn:iam::210987654321:role/path/R', profile: 'arn:aws-cn:iam::210987654321:role/path/R', externalId: 'opt', durationSeconds: 900, mfaSerial: SERIAL });
-  assert.deepEqual(targets[2], { kind: 'name', text: 'Reader', roleName: 'Reader', settings: { externalId: 'opt', durationSeconds: 900, mfaSerial: SERIAL } });
+  assert.deepEqual(targets[0]?.kind === 'profile' && targets[0].hop, { roleArn: 'arn:aws:iam::111122223333:role/Admin', profile: 'admin', origin: (targets[0] as { hop: { origin?: unknown } }).hop.origin, externalId: 'ext', durationSeconds: 7200, mfaSerial: MFA_SERIAL });
+  assert.deepEqual(targets[1]?.kind === 'arn' && targets[1].hop, { roleArn: 'arn:aws-cn:iam::210987654321:role/path/R', profile: 'arn:aws-cn:iam::210987654321:role/path/R', externalId: 'opt', durationSeconds: 900, mfaSerial: MFA_SERIAL });
+  assert.deepEqual(targets[2], { kind: 'name', text: 'Reader', roleName: 'Reader', settings: { externalId: 'opt', durationSeconds: 900, mfaSerial: MFA_SERIAL } });
   assert.throws(() => parseRoleTargets(['user'], set, { format: 'sh' }), /profile user has no role_arn/);
   assert.throws(() => parseRoleTargets(['arn:aws:iam::1:role/x'], set, { format: 'sh' }), /not an IAM role ARN/);
   assert.throws(() => parseRoleTargets(['a b'], set, { format: 'sh' }), /neither a profile name/);
@@ -64,7 +64,7 @@ test('parseRoleTargets: a profile (its settings win), an ARN, a bare name; anyth
 test('mfaSessionDecision: static long-term keys with mfa_serial and a first role of at most an hour', () => {
   const plan = (profile: string) => planCredentials({ env: {}, profiles: set, profileName: profile, profileFromFlag: true });
   const used = mfaSessionDecision(plan('user'), set, { durationSeconds: 3600 });
-  assert.deepEqual(used.use && { profile: used.use.profile, serial: used.use.serial }, { profile: 'user', serial: SERIAL });
+  assert.deepEqual(used.use && { profile: used.use.profile, serial: used.use.serial }, { profile: 'user', serial: MFA_SERIAL });
   assert.ok(mfaSessionDecision(plan('user'), set, {}).use, 'no duration = the STS default of 1 hour');
   const cases: Array<[string, Parameters<typeof mfaSessionDecision>[2], RegExp]> = [
     ['user', { durationSeconds: 3601 }, /3601 s, more than the 3600 s/],
@@ -91,7 +91,6 @@ test('cache entries: what clear may remove, and the keys of a profile\'s plan', 
     assert.equal(isRemovableEntry(name!, text!), false, `${name} ${text}`);
   }
   const keys = planCacheKeys(planDefaultChain({ env: {}, profiles: set, profileName: 'admin', profileFromFlag: true }), set);
-  const admin = planCredentials({ env: {}, profiles: set, profileName: 'admin', profileFromFlag: true });
-  assert.deepEqual(keys, [hopCacheKey(admin.hops[0]!), mfaSessionCacheKey('AKIAUSER', SERIAL)]);
-  assert.match(mfaSessionCacheKey('AKIAUSER', SERIAL), /^awsctl-session-[0-9a-f]{40}$/);
+  assert.deepEqual(keys, [CACHE_KEYS.assumeRoleAdminExt7200, CACHE_KEYS.mfaSessionUser]);
+  assert.equal(mfaSessionCacheKey('AKIAUSER', MFA_SERIAL), CACHE_KEYS.mfaSessionUser);
 });

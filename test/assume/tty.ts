@@ -19,15 +19,6 @@ export interface TtyRun {
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function runInTmux(home: string, args: string[], env: Record<string, string>): TtyRun {
   const socket = `awsctl-test-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
   const vars = cleanEnv(home, env);

@@ -4,7 +4,7 @@ import { fetchContainerCredentials, readAuthorizationToken } from '../../src/aws
 import { AwsServiceError } from '../../src/aws/service-error.ts';
 import type { FileSystem } from '../../src/io/context.ts';
 import { startFakeContainer, type FakeContainer } from '../fake-aws/index.ts';
-import { realHttp, testContext } from './helpers.ts';
+import { realHttp, clientContext } from './helpers.ts';
 
 function memoryFs(files: Record<string, string>): Pick<FileSystem, 'readFile'> & { reads: number } {
   const fs = {
@@ -29,7 +29,7 @@ describe('container credentials against the fake endpoint', () => {
   });
   const ctxWith = (files: Record<string, string> = {}) => {
     const fs = memoryFs(files);
-    return { ctx: { ...testContext(http), fs: fs as unknown as FileSystem }, fs };
+    return { ctx: { ...clientContext(http), fs: fs as unknown as FileSystem }, fs };
   };
 
   it('sends the token from the environment and parses the JSON with AccountId', async () => {

@@ -7,14 +7,14 @@ import { getRoleCredentials } from '../../src/aws/sso-portal.ts';
 import { fetchContainerCredentials } from '../../src/aws/container.ts';
 import { createImdsClient } from '../../src/aws/imds.ts';
 import type { FileSystem } from '../../src/io/context.ts';
-import { realHttp, testContext } from './helpers.ts';
+import { realHttp, clientContext } from './helpers.ts';
 
 describe('startFakeAws', () => {
   it('starts every fake, points the env at them, shares SSO tokens, and closes them all', async () => {
     const aws = await startFakeAws({ imds: { extended: true } });
     const http = realHttp();
     try {
-      const ctx = testContext(http);
+      const ctx = clientContext(http);
       assert.equal(aws.env.AWS_ENDPOINT_URL_STS, aws.sts.url);
       aws.sts.addKey('AKIASTATIC', 'static-secret');
       await getCallerIdentity(ctx, { endpoint: aws.env.AWS_ENDPOINT_URL_STS!, region: 'us-east-1', credentials: { accessKeyId: 'AKIASTATIC', secretAccessKey: 'static-secret' } });

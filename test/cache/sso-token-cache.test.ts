@@ -42,7 +42,7 @@ function setup(token: Record<string, unknown> | string): { path: string; home: s
   return { path, home };
 }
 
-const table: Array<{ name: string; token: SsoToken; window: number; refresh: 'ok' | 'fail' | 'none'; expect: string | RegExp; calls: number }> = [
+const table: Array<{ name: string; token: SsoToken; window: number | undefined; refresh: 'ok' | 'fail' | 'none'; expect: string | RegExp; calls: number }> = [
   { name: 'outside the window: used as is', token: { ...full, expiresAt: '2026-03-01T13:00:00Z' }, window: 900, refresh: 'ok', expect: 'ACCESS-OLD', calls: 0 },
   { name: 'inside the window: refreshed', token: full, window: 900, refresh: 'ok', expect: 'ACCESS-NEW', calls: 1 },
   { name: 'inside the window, refresh fails: old token still valid', token: full, window: 900, refresh: 'fail', expect: 'ACCESS-OLD', calls: 1 },
@@ -50,6 +50,10 @@ const table: Array<{ name: string; token: SsoToken; window: number; refresh: 'ok
   { name: 'expired, refresh fails: error', token: { ...full, expiresAt: '2026-03-01T11:00:00Z' }, window: 900, refresh: 'fail', expect: /expired at 2026-03-01T11:00:00Z and refreshing it failed: service unavailable/, calls: 1 },
   { name: 'expired, registration expired: error', token: { ...full, expiresAt: '2026-03-01T11:00:00Z', registrationExpiresAt: '2026-03-01T00:00:00Z' }, window: 900, refresh: 'ok', expect: /client registration has expired/, calls: 0 },
   { name: 'expired, no refresher given: error', token: { ...full, expiresAt: '2026-03-01T11:00:00Z' }, window: 900, refresh: 'none', expect: /no refresher/, calls: 0 },
+  // botocore's window when none is given: refresh with fewer than 15 minutes (900 s) left, not before.
+  { name: 'default window, 901 s left: used as is', token: { ...full, expiresAt: '2026-03-01T12:15:01Z' }, window: undefined, refresh: 'ok', expect: 'ACCESS-OLD', calls: 0 },
+  { name: 'default window, 20 minutes left: used as is', token: { ...full, expiresAt: '2026-03-01T12:20:00Z' }, window: undefined, refresh: 'ok', expect: 'ACCESS-OLD', calls: 0 },
+  { name: 'default window, 899 s left: refreshed', token: { ...full, expiresAt: '2026-03-01T12:14:59Z' }, window: undefined, refresh: 'ok', expect: 'ACCESS-NEW', calls: 1 },
 ];
 
 for (const row of table) {

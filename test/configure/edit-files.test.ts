@@ -9,7 +9,7 @@ import { setProperty, unsetProperty } from '../../src/ini/edit.ts';
 import { editProfileFiles, lockPathForProfileFile } from '../../src/profile/edit-files.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import { tempHome } from '../helpers/cli.ts';
-import { testContext } from './context.ts';
+import { testContext } from '../helpers/context.ts';
 
 const config = { file: 'config', type: 'profile', name: 'default' } as const;
 const credentials = { file: 'credentials', type: 'profile', name: 'default' } as const;
@@ -22,7 +22,7 @@ test('the lock file is a hidden sibling of the file as named', () => {
 test('the file is re-read inside the lock: a value removed meanwhile is not resurrected', async () => {
   const home = tempHome({ '.aws/config': '[default]\na = 1\nb = 2\n' });
   const path = join(home, '.aws', 'config');
-  const { ctx } = testContext(home);
+  const ctx = testContext({ home });
   let editing: Promise<unknown> | undefined;
   await withLock(lockPathForProfileFile(path), async () => {
     editing = editProfileFiles(ctx, { config: (doc) => setProperty(doc, config, 'c', '3') }, { lock: { pollMs: 5 } });
@@ -36,7 +36,7 @@ test('the file is re-read inside the lock: a value removed meanwhile is not resu
 
 test('both files are computed before either is written: a refused second edit leaves the first file alone', async () => {
   const home = tempHome({ '.aws/config': '[default]\nregion = x\n', '.aws/credentials': '[default]\naws_access_key_id = A\n' });
-  const { ctx } = testContext(home);
+  const ctx = testContext({ home });
   await assert.rejects(
     editProfileFiles(ctx, {
       config: (doc) => setProperty(doc, config, 'region', 'y'),
@@ -51,7 +51,7 @@ test('both files are computed before either is written: a refused second edit le
 
 test('reports changed/created, and writes nothing (creates nothing) when the bytes are the same', async () => {
   const home = tempHome({ '.aws/config': '[default]\nregion = x\n' });
-  const { ctx } = testContext(home);
+  const ctx = testContext({ home });
   const configPath = join(home, '.aws', 'config');
   const inode = statSync(configPath).ino;
   const same = await editProfileFiles(ctx, {
@@ -70,7 +70,7 @@ test('reports changed/created, and writes nothing (creates nothing) when the byt
 
 test('a broken file is refused with file:line before the edit runs', async () => {
   const home = tempHome({ '.aws/config': '[default]\n  orphan\n' });
-  const { ctx } = testContext(home);
+  const ctx = testContext({ home });
   let ran = false;
   await assert.rejects(
     editProfileFiles(ctx, { config: (doc) => ((ran = true), doc) }),
@@ -82,7 +82,7 @@ test('a broken file is refused with file:line before the edit runs', async () =>
 test('AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE naming one file is refused for two-file edits', async () => {
   const home = tempHome();
   const same = join(home, 'both');
-  const { ctx } = testContext(home, { env: { AWS_CONFIG_FILE: same, AWS_SHARED_CREDENTIALS_FILE: same } });
+  const ctx = testContext({ home, env: { AWS_CONFIG_FILE: same, AWS_SHARED_CREDENTIALS_FILE: same } });
   await assert.rejects(editProfileFiles(ctx, { config: (d) => d, credentials: (d) => d }), /name the same file/);
 });
 
@@ -95,7 +95,7 @@ test('a lock-taker killed mid-way leaves temp files; old ones are cleaned by the
   writeFileSync(fresh, '{}');
   const longAgo = new Date(Date.now() - 3600_000);
   utimesSync(old, longAgo, longAgo);
-  const { ctx } = testContext(home);
+  const ctx = testContext({ home });
   await editProfileFiles(ctx, { config: (doc) => setProperty(doc, config, 'region', 'z') });
   assert.deepEqual(readdirSync(folder).sort(), ['.config.awsctl-lock.fedcba9876543210.tmp', 'config']);
   assert.ok(existsSync(fresh));

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { run as rename } from '../../src/cli/commands/configure-rename.ts';
 import { run as remove } from '../../src/cli/commands/configure-remove.ts';
 import { runCli } from '../helpers/cli.ts';
-import { commandInput, testContext } from './context.ts';
+import { commandInput, testContext } from '../helpers/context.ts';
 import { CONFIG_LINES, CREDENTIALS_LINES, fixtureHome, removeLines, render, replaceLine, VARIANTS } from './fixtures.ts';
 
 for (const variant of VARIANTS) {
@@ -76,20 +76,20 @@ test('rename and remove refuse unknown profiles, taken names and bad names, chan
 
 test('rename asks first; "no" changes nothing, "yes" renames', async () => {
   const files = fixtureHome(VARIANTS[0]!);
-  const declined = testContext(files.home, { answers: { confirm: [false] } });
-  await assert.rejects(rename(declined.ctx, commandInput(['base', 'root'])), /nothing changed: you answered no/);
-  assert.deepEqual(declined.asked, [`Rename profile 'base' to 'root' in ${files.config} and ${files.credentials}, and source_profile in dev?`]);
+  const declined = testContext({ home: files.home, answers: [false] });
+  await assert.rejects(rename(declined, commandInput(['base', 'root'])), /nothing changed: you answered no/);
+  assert.deepEqual(declined.questions, [`Rename profile 'base' to 'root' in ${files.config} and ${files.credentials}, and source_profile in dev?`]);
   assert.equal(readFileSync(files.config, 'utf8'), render(CONFIG_LINES, VARIANTS[0]!));
-  const accepted = testContext(files.home, { answers: { confirm: [true] } });
-  assert.equal(await rename(accepted.ctx, commandInput(['base', 'root'])), 0);
+  const accepted = testContext({ home: files.home, answers: [true] });
+  assert.equal(await rename(accepted, commandInput(['base', 'root'])), 0);
   assert.match(readFileSync(files.config, 'utf8'), /\[profile root\]/);
 });
 
 test('remove asks first and names the files', async () => {
   const files = fixtureHome(VARIANTS[0]!);
-  const t = testContext(files.home, { answers: { confirm: [true] } });
-  assert.equal(await remove(t.ctx, commandInput(['dev'])), 0);
-  assert.deepEqual(t.asked, [`Remove profile 'dev' from ${files.config} and ${files.credentials}?`]);
+  const t = testContext({ home: files.home, answers: [true] });
+  assert.equal(await remove(t, commandInput(['dev'])), 0);
+  assert.deepEqual(t.questions, [`Remove profile 'dev' from ${files.config} and ${files.credentials}?`]);
   assert.doesNotMatch(readFileSync(files.config, 'utf8'), /profile dev/);
   assert.doesNotMatch(readFileSync(files.credentials, 'utf8'), /\[dev\]/);
 });
@@ -97,12 +97,12 @@ test('remove asks first and names the files', async () => {
 test('remove re-checks dependents inside the lock (one appeared after the question)', async () => {
   const files = fixtureHome(VARIANTS[0]!, ['[profile lone]', 'region = x', ''], ['[other]', 'aws_access_key_id = AKIAEXAMPLEEXAMPLE12', '']);
   const { writeFileSync } = await import('node:fs');
-  const t = testContext(files.home);
+  const t = testContext({ home: files.home });
   // The confirmation is where another process gets its chance: add a dependent then.
-  t.ctx.prompt.confirm = async () => {
+  t.prompt.confirm = async () => {
     writeFileSync(files.config, '[profile lone]\nregion = x\n[profile child]\nsource_profile = lone\n');
     return true;
   };
-  await assert.rejects(remove(t.ctx, commandInput(['lone'])), /child uses it as source_profile/);
+  await assert.rejects(remove(t, commandInput(['lone'])), /child uses it as source_profile/);
   assert.match(readFileSync(files.config, 'utf8'), /\[profile lone\]/);
 });

@@ -10,7 +10,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsctlCommand, cleanEnv, writeFiles } from '../helpers/cli.ts';
-import { BASE_KEY, STATIC_BASE, e2eRig, type E2eRig } from '../e2e/setup.ts';
+import { e2eRig, type E2eRig } from '../e2e/setup.ts';
+import { BASE_KEY, ROLE_PROFILE as STATIC_BASE } from '../helpers/fixtures.ts';
 
 const CONFIG = `${STATIC_BASE}
 [profile chain]

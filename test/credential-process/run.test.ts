@@ -109,11 +109,9 @@ test('exit 1: the status and the end of stderr are in the error; stderr also rea
 });
 
 test('a hung helper is stopped at the timeout with a hint about the setting', { skip: !unix }, async () => {
-  const started = Date.now();
   const error = await failure(helper('hang.sh', 'sleep 30'), { timeoutMs: 300 });
   assert.match(error.message, /did not finish within 0\.3 seconds/);
   assert.match(error.message, /AWSCTL_CREDENTIAL_PROCESS_TIMEOUT/);
-  assert.ok(Date.now() - started < 5000);
 });
 
 test('AWSCTL_CREDENTIAL_PROCESS_TIMEOUT applies when no timeout is passed', { skip: !unix }, async () => {

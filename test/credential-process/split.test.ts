@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { AwsctlError } from '../../src/errors.ts';
+import { missing, pythonWith } from '../helpers/tools.ts';
 import { joinPosix, joinWindows, splitCommandLine, splitPosix, splitRulesFor, splitWindows } from '../../src/resolve/credential-process-split.ts';
 
 const posixCases: Array<[string, string[]]> = [
@@ -111,8 +112,8 @@ test('fuzz: lines made only of plain words split on whitespace the same way in b
 });
 
 test('differential: 3,000 random lines split exactly as Python shlex.split (what botocore uses on Unix)', (t) => {
-  const python = spawnSync('python3', ['-c', 'import shlex'], { stdio: 'ignore' });
-  if (python.status !== 0) return t.skip('python3 is not installed');
+  const python = pythonWith('shlex');
+  if (!python) return t.skip(missing('python3 is not installed (apt-get install python3)'));
   const lines = fc.sample(
     fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.array(fc.constantFrom('"', "'", '\\', ' ', '\t', '\n', '\r', 'a', '#', '$', 'é'), { maxLength: 20 }).map((a) => a.join(''))),
     { numRuns: 3000 },
@@ -125,7 +126,7 @@ test('differential: 3,000 random lines split exactly as Python shlex.split (what
     '    except ValueError: out.append(None)',
     'json.dump(out, sys.stdout)',
   ].join('\n');
-  const result = spawnSync('python3', ['-c', script], { input: JSON.stringify(lines), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(python, ['-c', script], { input: JSON.stringify(lines), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(result.status, 0, result.stderr);
   const expected = JSON.parse(result.stdout) as Array<string[] | null>;
   lines.forEach((line, i) => {

@@ -3,24 +3,12 @@
 // concurrent processes on a cold cache making one STS call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { awsctlCommand } from '../helpers/cli.ts';
-import { BASE_ARN, BASE_KEY, STATIC_BASE, e2eRig, exportsOf } from './setup.ts';
-
-function runShell(command: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { awsctlCommand, cleanEnv, runProcess, startProcess } from '../helpers/cli.ts';
+import { e2eRig, exportsOf } from './setup.ts';
+import { BASE_ARN, BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 test('env, process and whoami for a static profile', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const env = await r.run(['env', '--profile', 'base']);
     assert.equal(env.code, 0, env.stderr);
@@ -51,7 +39,7 @@ test('env, process and whoami for a static profile', async () => {
 });
 
 test('assume-role via source_profile: signed with the source key, then served from the cache', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const first = await r.run(['process', '--profile', 'dev']);
     assert.equal(first.code, 0, first.stderr);
@@ -79,12 +67,12 @@ test('assume-role via source_profile: signed with the source key, then served fr
 });
 
 test('eval "$(awsctl env)" in bash sets the variables and clears AWS_PROFILE', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const command = `eval "$(${awsctlCommand.map((w) => `'${w}'`).join(' ')} env)" && env`;
     // Asynchronous on purpose: the fake STS lives in this process and must keep answering.
-    const result = await runShell(command, { PATH: process.env.PATH ?? '', HOME: r.home, AWS_PROFILE: 'dev', AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' });
-    assert.equal(result.status, 0, result.stderr);
+    const result = await runProcess(['bash', '-c', command], { env: { PATH: process.env.PATH ?? '', HOME: r.home, AWS_PROFILE: 'dev', AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' } });
+    assert.equal(result.code, 0, result.stderr);
     const vars = Object.fromEntries(result.stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
     assert.match(vars.AWS_ACCESS_KEY_ID ?? '', /^ASIAFAKE/);
     assert.equal(vars.AWS_SESSION_TOKEN, 'fake-session-token-1');
@@ -96,7 +84,7 @@ test('eval "$(awsctl env)" in bash sets the variables and clears AWS_PROFILE', a
 });
 
 test('env --format json and --unset', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const json = await r.run(['env', '--profile', 'base', '--format', 'json']);
     assert.deepEqual(JSON.parse(json.stdout), {
@@ -113,7 +101,7 @@ test('env --format json and --unset', async () => {
 });
 
 test('exec: credentials and region in the child env, AWS_PROFILE removed, the child status returned', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const script = 'console.log(JSON.stringify({id: process.env.AWS_ACCESS_KEY_ID, region: process.env.AWS_REGION, profile: process.env.AWS_PROFILE ?? null, arg: process.argv[1]})); process.exit(7)';
     const result = await r.run(['exec', '--', process.execPath, '-e', script, '--', 'x y'], { AWS_PROFILE: 'base' });
@@ -129,7 +117,7 @@ test('exec: credentials and region in the child env, AWS_PROFILE removed, the ch
 });
 
 test('explain --json shows the plan and the cache file, with no network', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const result = await r.run(['explain', '--profile', 'dev', '--json']);
     assert.equal(result.code, 0, result.stderr);
@@ -146,7 +134,7 @@ test('explain --json shows the plan and the cache file, with no network', async 
 });
 
 test('eight concurrent `process` runs on a cold cache make one STS call', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     r.aws.sts.latencyMs = 300;
     const results = await Promise.all(Array.from({ length: 8 }, () => r.run(['process', '--profile', 'dev'])));
@@ -159,27 +147,15 @@ test('eight concurrent `process` runs on a cold cache make one STS call', async 
 });
 
 test('exec forwards SIGTERM to the command and exits with its status', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
-    const { cleanEnv } = await import('../helpers/cli.ts');
     const script = 'process.on("SIGTERM", () => { console.log("child got SIGTERM"); process.exit(5); }); console.log("ready"); setInterval(() => {}, 1000);';
-    const [cmd, ...pre] = awsctlCommand;
-    const child = spawn(cmd!, [...pre, 'exec', '--profile', 'base', '--', process.execPath, '-e', script], { env: cleanEnv(r.home, { AWS_EC2_METADATA_DISABLED: 'true' }), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    // Bounded: if the CLI dies before the command is ready, fail instead of waiting forever.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await Promise.race([
-      new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d;
-        if (stdout.includes('ready')) resolve();
-      })),
-      closed.then((code) => assert.fail(`exec ended (${code}) before the command was ready: ${stdout}`)),
-    ]);
-    clearTimeout(timer);
-    child.kill('SIGTERM');
-    assert.equal(await closed, 5);
-    assert.match(stdout, /child got SIGTERM/);
+    const running = startProcess([...awsctlCommand, 'exec', '--profile', 'base', '--', process.execPath, '-e', script], { env: cleanEnv(r.home, { AWS_EC2_METADATA_DISABLED: 'true' }) });
+    await running.waitFor('stdout', 'ready'); // fails if exec ends before the command is ready
+    running.child.kill('SIGTERM');
+    const result = await running.done;
+    assert.equal(result.code, 5);
+    assert.match(result.stdout, /child got SIGTERM/);
   } finally {
     await r.close();
   }

@@ -5,11 +5,11 @@
 // proves the fast path answered by itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, repoRoot, tempDir, type RunResult } from '../helpers/cli.ts';
-import { STATIC_BASE, e2eRig } from './setup.ts';
+import { cleanEnv, repoRoot, runProcess, tempDir, type RunResult } from '../helpers/cli.ts';
+import { e2eRig } from './setup.ts';
+import { ROLE_PROFILE } from '../helpers/fixtures.ts';
 import { FAST_PATH_BUNDLE, shippedCacheName } from '../../src/startup/code-cache.ts';
 
 const lone = tempDir('awsctl-lone-fast-');
@@ -20,15 +20,7 @@ for (const file of ['bin/awsctl', 'bin/package.json', `dist/${FAST_PATH_BUNDLE}`
 const loneLauncher = join(lone, 'bin', 'awsctl');
 
 function runFile(file: string, args: string[], home: string, env: Record<string, string>): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], { env: cleanEnv(home, env), cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return runProcess([process.execPath, file, ...args], { env: cleanEnv(home, env), cwd: home });
 }
 
 /** --debug lines carry elapsed milliseconds, which differ from run to run. */
@@ -37,7 +29,7 @@ function withoutTimings(result: RunResult): RunResult {
 }
 
 test('fast path and full CLI agree; the fast path answers alone only from keys or the cache', async () => {
-  const r = await e2eRig(STATIC_BASE);
+  const r = await e2eRig(ROLE_PROFILE);
   try {
     const env = { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' };
     const full = (args: string[]) => runFile(join(repoRoot, 'dist', 'awsctl.mjs'), args, r.home, env);

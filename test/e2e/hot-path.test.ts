@@ -6,10 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { spawn } from 'node:child_process';
-import { assumeRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
-import { repoRoot, cleanEnv, tempHome, writeFiles } from '../helpers/cli.ts';
-import { STATIC_BASE } from './setup.ts';
+import { CACHE_KEYS } from '../helpers/cache-files.ts';
+import { repoRoot, cleanEnv, runProcess, tempHome, writeFiles, type RunResult } from '../helpers/cli.ts';
+import { ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 const HEAVY = /node_modules\/(undici|fast-xml-parser|@smithy|@inquirer|chalk)\//;
 const metafile = join(repoRoot, 'build', 'dist-meta.json');
@@ -21,23 +20,15 @@ function heavyChunks(): Set<string> {
   return heavy;
 }
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', join(repoRoot, 'test', 'e2e', 'load-recorder.ts'), join(repoRoot, 'bin', 'awsctl'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string>): Promise<RunResult> {
+  return runProcess([process.execPath, '--import', join(repoRoot, 'test', 'e2e', 'load-recorder.ts'), join(repoRoot, 'bin', 'awsctl'), ...args], { env });
 }
 
 test('a cached `awsctl process` loads no heavy library', async (t) => {
   if (process.env.AWSCTL_BIN || !existsSync(metafile)) return t.skip('needs the split build (npm run build) and its metafile');
-  const home = tempHome({ '.aws/config': STATIC_BASE });
+  const home = tempHome({ '.aws/config': ROLE_PROFILE });
   const expiration = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'UTC');
-  const key = assumeRoleCacheKey({ RoleArn: 'arn:aws:iam::111122223333:role/Dev' });
+  const key = CACHE_KEYS.assumeRoleDev;
   writeFiles(home, {
     [`.aws/cli/cache/${key}.json`]: JSON.stringify({ Credentials: { AccessKeyId: 'ASIACACHED0000000001', SecretAccessKey: 'cached-secret', SessionToken: 'cached-token', Expiration: expiration } }),
   });

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
 import { awsctlCommand } from '../helpers/cli.ts';
-import { BASE_KEY, STATIC_BASE, e2eRig } from './setup.ts';
+import { e2eRig } from './setup.ts';
+import { BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 const SDK_VARIABLES = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL_STS', 'AWS_EC2_METADATA_DISABLED', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 
@@ -28,7 +29,7 @@ async function withEnv<T>(values: Record<string, string>, fn: () => Promise<T>):
 const helper = (profile: string) => `${awsctlCommand.map((w) => `"${w}"`).join(' ')} process --profile ${profile}`;
 
 test('the SDK resolves credential_process = awsctl process (static and assumed-role credentials)', async () => {
-  const config = `${STATIC_BASE}
+  const config = `${ROLE_PROFILE}
 [profile app-static]
 credential_process = ${helper('base')}
 

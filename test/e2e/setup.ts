@@ -5,20 +5,8 @@ import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
 import { runCli, tempHome, type RunResult } from '../helpers/cli.ts';
+import { BASE_ARN, BASE_KEY } from '../helpers/fixtures.ts';
 
-export const BASE_KEY = { id: 'AKIABASEKEY000000001', secret: 'base-secret-key/with+slash' };
-export const BASE_ARN = 'arn:aws:iam::123456789012:user/base-user';
-
-export const STATIC_BASE = `[profile base]
-aws_access_key_id = ${BASE_KEY.id}
-aws_secret_access_key = ${BASE_KEY.secret}
-region = eu-west-1
-
-[profile dev]
-role_arn = arn:aws:iam::111122223333:role/Dev
-source_profile = base
-region = eu-west-2
-`;
 
 export interface E2eRig {
   aws: FakeAws;

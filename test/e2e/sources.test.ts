@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFiles } from '../helpers/cli.ts';
-import { BASE_KEY, STATIC_BASE, e2eRig } from './setup.ts';
+import { e2eRig } from './setup.ts';
+import { BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 test('web identity from the environment and from a profile', async () => {
   const r = await e2eRig('');
@@ -54,7 +55,7 @@ test('IMDS via AWS_EC2_METADATA_SERVICE_ENDPOINT (IMDSv2 token first)', async ()
   }
 });
 
-const MFA = `${STATIC_BASE}
+const MFA = `${ROLE_PROFILE}
 [profile admin]
 role_arn = arn:aws:iam::111122223333:role/Admin
 source_profile = base

@@ -1,7 +1,7 @@
 // Spawns the real built CLI (bin/awsctl → dist/awsctl.mjs) the way a user's shell would, with
 // a clean environment: HOME is always a fresh temp dir, nothing inherited from AWS_* or the
 // developer's own ~/.aws. The guard below refuses any HOME outside the temp folder.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -61,24 +61,89 @@ export function assertSafeHome(home: string): void {
   if (!real.startsWith(tempRoot + '/')) throw new Error(`test guard: HOME ${home} is not a temp dir; refusing to run against a real ~/.aws`);
 }
 
-export function runCli(args: string[], options: RunOptions): Promise<RunResult> {
-  const [cmd, ...pre] = awsctlCommand;
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd!, [...pre, ...args], {
-      env: cleanEnv(options.home, options.env),
-      cwd: options.cwd ?? options.home,
-      stdio: ['pipe', 'pipe', 'pipe'],
+export interface ProcessOptions {
+  /** The child's environment, exactly (build it with cleanEnv for the CLI). */
+  env: Record<string, string>;
+  cwd?: string;
+  /** Written to stdin, which is then closed (default: nothing). */
+  input?: string;
+  /** SIGKILL after this long (default 20 s), so a hung child fails its test instead of hanging it. */
+  timeoutMs?: number;
+  uid?: number;
+  gid?: number;
+  /** Stop keeping a stream's text past this many characters (a runaway output must not eat the test's memory). */
+  maxOutputBytes?: number;
+}
+
+export interface RunningProcess {
+  child: ChildProcess;
+  /** The text so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once `pattern` has appeared on the stream; rejects if the child ends first. */
+  waitFor(stream: 'stdout' | 'stderr', pattern: string | RegExp): Promise<void>;
+  done: Promise<RunResult>;
+}
+
+/** Starts argv[0] (no shell) with the given environment, capturing both streams as text. */
+export function startProcess(argv: string[], options: ProcessOptions): RunningProcess {
+  const child = spawn(argv[0]!, argv.slice(1), {
+    env: options.env,
+    cwd: options.cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid } : {}),
+    ...(options.gid !== undefined ? { gid: options.gid } : {}),
+  });
+  const text = { stdout: '', stderr: '' };
+  const limit = options.maxOutputBytes ?? Infinity;
+  const watchers: Array<() => void> = [];
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream].setEncoding('utf8').on('data', (chunk: string) => {
+      if (text[stream].length <= limit) text[stream] += chunk;
+      for (const watch of [...watchers]) watch();
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
-    child.on('error', reject);
+  }
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+  const done = new Promise<RunResult>((resolve, reject) => {
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolvePromise({ code, signal, stdout, stderr });
+      resolve({ code, signal, stdout: text.stdout, stderr: text.stderr });
     });
-    child.stdin.end(options.input ?? '');
+  });
+  child.stdin.on('error', () => {}); // a child that exits without reading its input
+  child.stdin.end(options.input ?? '');
+  const waitFor = (stream: 'stdout' | 'stderr', pattern: string | RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const seen = () => (typeof pattern === 'string' ? text[stream].includes(pattern) : pattern.test(text[stream]));
+      if (seen()) return resolve();
+      const watch = () => {
+        if (!seen()) return;
+        watchers.splice(watchers.indexOf(watch), 1);
+        resolve();
+      };
+      watchers.push(watch);
+      done.then(
+        (result) => reject(new Error(`${argv[0]} ended (${result.code ?? result.signal}) before ${stream} showed ${pattern}; stdout: ${result.stdout}; stderr: ${result.stderr}`)),
+        reject,
+      );
+    });
+  return { child, stdout: () => text.stdout, stderr: () => text.stderr, waitFor, done };
+}
+
+export function runProcess(argv: string[], options: ProcessOptions): Promise<RunResult> {
+  return startProcess(argv, options).done;
+}
+
+/** The built CLI with a clean environment and the temp HOME as its working folder. */
+export function runCli(args: string[], options: RunOptions): Promise<RunResult> {
+  return runProcess([...awsctlCommand, ...args], {
+    env: cleanEnv(options.home, options.env),
+    cwd: options.cwd ?? options.home,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
 }

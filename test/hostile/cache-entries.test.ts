@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from
 import { join } from 'node:path';
 import { assumeRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
 import { awsctlCommand, cleanEnv } from '../helpers/cli.ts';
-import { ROLE_PROFILE, startRig, type Rig } from './rig.ts';
+import { startRig, type Rig } from './rig.ts';
+import { ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/Dev';
 const PLANTED_KEY = 'ASIAPLANTEDENTRY0001';

@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/cli.ts';
-import { BASE_KEY, isRoot, spawnCli, startRig } from './rig.ts';
+import { isRoot, spawnCli, startRig } from './rig.ts';
+import { BASE_KEY } from '../helpers/fixtures.ts';
 
 const CONFIG = `# team config, kept byte for byte
 [profile base]

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createContainerTarget, clients, type ClientName } from './fuzz-targets.ts';
 import { startFakeServer, type Reply } from '../fake-aws/index.ts';
-import { realHttp, testContext } from '../aws/helpers.ts';
+import { realHttp, clientContext } from '../aws/helpers.ts';
 import { isAwsctlError } from '../../src/errors.ts';
 
 const SECRET_MARK = 'FUZZSECRET';
@@ -83,7 +83,7 @@ for (const name of Object.keys(clients) as ClientName[]) {
     await fc.assert(
       fc.asyncProperty(mangled(client.valid, client.json), statuses, async ({ body, carriesSecret }, status) => {
         next = { status, headers: { 'content-type': client.json ? 'application/json' : 'text/xml' }, body };
-        const ctx = testContext(http);
+        const ctx = clientContext(http);
         try {
           const result = await withBound(client.call(ctx, server.url), name);
           for (const field of ['accessKeyId', 'secretAccessKey'] as const) assert.equal(typeof result[field], 'string', `${field} is a string`);

@@ -80,13 +80,11 @@ const envArb = fc.record(
   { requiredKeys: [] },
 );
 
-test('random structured profile files and environments plan to a Plan or an AwsctlError, quickly', (t) => {
+test('random structured profile files and environments plan to a Plan or an AwsctlError', (t) => {
   let plans = 0;
   let errors = 0;
-  let slowest = 0;
   fc.assert(
     fc.property(configText, credentialsText, envArb, fc.option(v(pick(NAMES)), { nil: undefined }), (config, credentials, env, profileFlag) => {
-      const started = performance.now();
       try {
         const set = normalize(parseIni(config), parseIni(credentials), { config: 'config', credentials: 'credentials' });
         const input = { env, profiles: set, ...(profileFlag !== undefined ? { profileName: profileFlag, profileFromFlag: true } : {}) };
@@ -99,12 +97,9 @@ test('random structured profile files and environments plan to a Plan or an Awsc
         assert.doesNotMatch(error.message, /[\r\n]/, 'one line');
         errors++;
       }
-      const elapsed = performance.now() - started;
-      slowest = Math.max(slowest, elapsed);
-      assert.ok(elapsed < 250, `planning took ${elapsed.toFixed(1)} ms`);
     }),
     { numRuns: RUNS },
   );
-  t.diagnostic(`${RUNS} runs: ${plans} plans, ${errors} AwsctlErrors, slowest ${slowest.toFixed(1)} ms`);
+  t.diagnostic(`${RUNS} runs: ${plans} plans, ${errors} AwsctlErrors`);
   assert.ok(plans > 0 && errors > 0, `both outcomes occur (plans ${plans}, errors ${errors})`);
 });

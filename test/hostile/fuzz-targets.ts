@@ -1,14 +1,14 @@
 // The clients the response fuzz drives, each with a well-formed answer carrying a marked secret
 // (FUZZSECRET…) that the fuzz mangles.
 import type { AwsCredentials } from '../../src/aws/types.ts';
-import type { TestCallContext } from '../aws/helpers.ts';
+import type { TestContext } from '../helpers/context.ts';
 
 export type ClientName = 'sts:AssumeRole' | 'sso:GetRoleCredentials' | 'sso-oidc:CreateToken' | 'imds' | 'container';
 
 interface FuzzClient {
   json: boolean;
   valid: string;
-  call(ctx: TestCallContext, url: string): Promise<AwsCredentials>;
+  call(ctx: TestContext, url: string): Promise<AwsCredentials>;
 }
 
 const noRetry = { mode: 'standard' as const, maxAttempts: 1 };

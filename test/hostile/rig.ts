@@ -2,15 +2,12 @@
 // clean environment (test/helpers/cli.ts), optionally as an unprivileged user (uid 65534) so
 // that file permissions mean something when the suite runs as root. IMDS is disabled unless a
 // case points it at the fake, so nothing ever probes 169.254.169.254.
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
-import { awsctlCommand, cleanEnv, tempHome, type RunResult } from '../helpers/cli.ts';
+import { awsctlCommand, cleanEnv, runProcess, tempHome, type RunResult } from '../helpers/cli.ts';
+import { BASE_ARN, BASE_KEY } from '../helpers/fixtures.ts';
 
-export const BASE_KEY = { id: 'AKIAHOSTILEBASE00001', secret: 'hostile-base-secret/With+Slash0123456789' };
-export const BASE_PROFILE = `[profile base]\naws_access_key_id = ${BASE_KEY.id}\naws_secret_access_key = ${BASE_KEY.secret}\nregion = eu-west-1\n`;
-export const ROLE_PROFILE = `${BASE_PROFILE}\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n`;
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
@@ -34,7 +31,7 @@ export interface Rig {
 
 export async function startRig(): Promise<Rig> {
   const aws = await startFakeAws();
-  aws.sts.addKey(BASE_KEY.id, BASE_KEY.secret, 'arn:aws:iam::123456789012:user/base-user');
+  aws.sts.addKey(BASE_KEY.id, BASE_KEY.secret, BASE_ARN);
   const home = tempHome();
   const cleanups: Array<() => Promise<void>> = [];
   mkdirSync(join(home, '.aws'), { recursive: true, mode: 0o700 });
@@ -49,27 +46,17 @@ export async function startRig(): Promise<Rig> {
   };
 }
 
-export function spawnCli(args: string[], home: string, env: Record<string, string | undefined>, options: RunOptions = {}): Promise<RunResult & { ms: number }> {
-  const [cmd, ...pre] = awsctlCommand;
-  const argv = options.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', cmd!, ...pre, ...args] : [cmd!, ...pre, ...args];
+export async function spawnCli(args: string[], home: string, env: Record<string, string | undefined>, options: RunOptions = {}): Promise<RunResult & { ms: number }> {
+  const argv = options.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...awsctlCommand, ...args] : [...awsctlCommand, ...args];
   const started = Date.now();
-  const limit = options.maxOutputBytes ?? 4 * 1024 * 1024;
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { env: cleanEnv(home, env), cwd: home, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const take = (current: string, chunk: string) => (current.length > limit ? current : current + chunk);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout = take(stdout, d)));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = take(stderr, d)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
-    });
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input ?? '');
+  const result = await runProcess(argv, {
+    env: cleanEnv(home, env),
+    cwd: home,
+    maxOutputBytes: options.maxOutputBytes ?? 4 * 1024 * 1024,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
+  return { ...result, ms: Date.now() - started };
 }
 
 /** Makes HOME traversable and the named files readable by uid 65534 (their own modes aside). */

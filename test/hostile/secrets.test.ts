@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeFiles } from '../helpers/cli.ts';
-import { BASE_KEY, startRig, type Rig } from './rig.ts';
+import { startRig, type Rig } from './rig.ts';
+import { BASE_KEY } from '../helpers/fixtures.ts';
 
 const S = {
   mfaCode: '864209',

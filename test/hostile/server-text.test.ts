@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
 import { json } from '../fake-aws/server.ts';
 import { runCli, tempHome } from '../helpers/cli.ts';
-import { SSO_CONFIG, START_URL, sha1 } from '../sso/helpers.ts';
+import { sha1 } from '../sso/helpers.ts';
+import { SSO_CONFIG, START_URL } from '../helpers/fixtures.ts';
 
 // Sets the window title, clears the screen, then a bidi override that reorders what is shown.
 const HOSTILE = '\x1b]0;pwned\x07\x1b[2J\x1b[H\u202etxt.exe';

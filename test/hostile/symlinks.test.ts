@@ -10,7 +10,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync,
 import { join } from 'node:path';
 import { assumeRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
 import { tempDir } from '../helpers/cli.ts';
-import { ROLE_PROFILE, startRig, type Rig } from './rig.ts';
+import { startRig, type Rig } from './rig.ts';
+import { ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/Dev';
 const ENTRY = `${assumeRoleCacheKey({ RoleArn: ROLE_ARN })}.json`;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { tempDir } from '../helpers/cli.ts';
+import { startProcess, tempDir } from '../helpers/cli.ts';
 import { createNodeFileSystem } from '../../src/io/node-fs.ts';
 import { cleanStaleTempFiles, realFsOps, tempFileName, writeFileAtomicSync } from '../../src/io/atomic-write.ts';
 import type { AtomicFsOps } from '../../src/io/atomic-write.ts';
@@ -193,17 +193,13 @@ test('killed mid-write: the target is the old or the new content, never partial'
     writeFileAtomicSync(${JSON.stringify(target)}, b);
     process.stdout.write('wrote\\n');
     for (let i = 1; ; i++) writeFileAtomicSync(${JSON.stringify(target)}, i % 2 ? a : b);`;
-  const { spawn } = await import('node:child_process');
   for (let round = 0; round < 3; round++) {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = new Promise((r) => child.once('exit', r));
-    const started = await Promise.race([
-      new Promise<boolean>((r) => child.stdout.once('data', () => r(true))),
-      new Promise<boolean>((r) => setTimeout(() => r(false), 30_000)),
-    ]);
+    const writer = startProcess([process.execPath, '--input-type=module', '-e', script], { env: { ...process.env } as Record<string, string>, timeoutMs: 60_000 });
+    // No timer of our own: a 30 s one left running here once kept this file alive for 30 s.
+    const started = await writer.waitFor('stdout', 'wrote').then(() => true, () => false);
     await new Promise((r) => setTimeout(r, Math.random() * 60));
-    child.kill('SIGKILL');
-    await exited;
+    writer.child.kill('SIGKILL');
+    await writer.done;
     assert.ok(started, `round ${round}: the writer never replaced the file; the test proved nothing`);
     const content = fs.readFileSync(target, 'utf8');
     assert.ok(content === a || content === b, `round ${round}: partial content of length ${content.length}`);

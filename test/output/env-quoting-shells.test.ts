@@ -5,7 +5,7 @@
 // never appear. Values are run in batches of 500 per shell process to keep the suite fast.
 import { after, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { parseEnv } from 'node:util';
 import { credentialEnvironment, type EnvAssignments } from '../../src/output/env-values.ts';
 import { formatDotenv, formatEnvJson, formatFish, formatSh } from '../../src/output/env-formats.ts';
 import { sampleValues } from './quoting-values.ts';
+import { missing, which } from '../helpers/tools.ts';
 
 const COUNT = 10_000;
 const BATCH = 500;
@@ -46,9 +47,7 @@ const SHELLS: Shell[] = [
   { label: 'fish', program: 'fish', args: ['--no-config'], prelude: '', format: formatFish },
 ];
 
-function installed(program: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
-}
+const installed = (program: string): boolean => which(program) !== undefined;
 
 function runScript(program: string, args: string[], script: string, file: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   writeFileSync(file, script);
@@ -86,7 +85,7 @@ async function checkBatch(shell: Shell, batch: string[], index: number): Promise
 
 async function checkAll(t: TestContext, shell: Shell, candidates: string[]): Promise<void> {
   if (!installed(shell.program)) {
-    t.skip(`${shell.program} is not installed (apt-get install ${shell.program}; .ci/run installs it)`);
+    t.skip(missing(`${shell.program} is not installed (apt-get install ${shell.program})`));
     return;
   }
   rmSync(canary, { force: true });
@@ -172,7 +171,7 @@ const SHOW = 'AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CRED
 for (const [program, args] of [['bash', ['--norc', '--noprofile']], ['dash', []], ['zsh', ['-f']]] as const) {
   for (const evalForm of ['eval "$(cat "$1")"', 'eval $(cat "$1")']) {
     test(`${program}: ${evalForm} sets the credentials and clears AWS_PROFILE`, async (t) => {
-      if (!installed(program)) return t.skip(`${program} is not installed`);
+      if (!installed(program)) return t.skip(missing(`${program} is not installed (apt-get install ${program})`));
       writeFileSync(join(work, 'env.out'), formatSh(realistic));
       const script = `AWS_PROFILE=stale; AWS_DEFAULT_PROFILE=stale; export AWS_PROFILE AWS_DEFAULT_PROFILE\nset -- env.out\n${evalForm}\nfor v in ${SHOW}; do eval "printf '%s\\\\n' \\"\\\${$v-unset}\\""; done\n`;
       const { code, stdout, stderr } = await runScript(program, [...args], script, join(work, `${program}-eval.sh`));
@@ -185,7 +184,7 @@ for (const [program, args] of [['bash', ['--norc', '--noprofile']], ['dash', []]
 
 for (const form of ['cat env.fish | source', 'eval (cat env.fish)']) {
   test(`fish: ${form} sets the credentials and clears AWS_PROFILE`, async (t) => {
-    if (!installed('fish')) return t.skip('fish is not installed');
+    if (!installed('fish')) return t.skip(missing('fish is not installed (apt-get install fish)'));
     writeFileSync(join(work, 'env.fish'), formatFish(realistic));
     const script = `set -gx AWS_PROFILE stale; set -gx AWS_DEFAULT_PROFILE stale\n${form}\nfor v in ${SHOW}; if set -q $v; printf '%s\\n' $$v; else; echo unset; end; end\n`;
     const { code, stdout, stderr } = await runScript('fish', ['--no-config'], script, join(work, 'run.fish'));

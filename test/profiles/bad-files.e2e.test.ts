@@ -3,11 +3,10 @@
 // be, an unreadable file and a missing file, and answers with one clear line (exit 1) or a
 // correct empty result.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { awsctlCommand, cleanEnv, runCli, tempHome } from '../helpers/cli.ts';
+import { awsctlCommand, cleanEnv, runCli, runProcess, tempHome } from '../helpers/cli.ts';
 import type { RunResult } from '../helpers/cli.ts';
 
 const COMMANDS: string[][] = [['profiles'], ['profiles', '--json'], ['configure', 'list'], ['configure', 'get', 'region'], ['configure', 'list-profiles']];
@@ -67,16 +66,7 @@ test('missing files: empty results, exit 0 (get: exit 1, nothing printed)', asyn
 
 /** Runs the CLI as uid/gid 65534: root reads a mode-000 file anyway, so the test needs someone who cannot. */
 function runAsNobody(args: string[], home: string): Promise<RunResult> {
-  const [cmd, ...pre] = awsctlCommand;
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd!, [...pre, ...args], { env: cleanEnv(home), cwd: home, uid: 65534, gid: 65534, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return runProcess([...awsctlCommand, ...args], { env: cleanEnv(home), cwd: home, uid: 65534, gid: 65534 });
 }
 
 test('an unreadable config file (mode 000)', { skip: process.platform === 'win32' ? 'no POSIX modes on Windows' : false }, async () => {

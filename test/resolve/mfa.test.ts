@@ -6,19 +6,19 @@ import { resolveCredentials } from '../../src/resolve/resolve.ts';
 import { hopSendsMfa } from '../../src/resolve/hops.ts';
 import type { RoleHop } from '../../src/plan/types.ts';
 import { AwsctlError } from '../../src/errors.ts';
-import { STATIC_BASE, rig } from './setup.ts';
+import { rig } from './setup.ts';
+import { BASE_PROFILE, MFA_SERIAL } from '../helpers/fixtures.ts';
 
-const SERIAL = 'arn:aws:iam::123456789012:mfa/me';
-const CONFIG = `${STATIC_BASE}
+const CONFIG = `${BASE_PROFILE}
 [profile mid]
 role_arn = arn:aws:iam::111122223333:role/Mid
 source_profile = base
-mfa_serial = ${SERIAL}
+mfa_serial = ${MFA_SERIAL}
 
 [profile top]
 role_arn = arn:aws:iam::444455556666:role/Top
 source_profile = mid
-mfa_serial = ${SERIAL}
+mfa_serial = ${MFA_SERIAL}
 `;
 
 test('one MFA question per device per run; the code goes with the first hop naming the device only', async () => {
@@ -26,10 +26,10 @@ test('one MFA question per device per run; the code goes with the first hop nami
   try {
     const ctx = r.ctx({ answers: ['123456'] });
     await resolveCredentials(ctx, { profileFlag: 'top' });
-    assert.deepEqual(ctx.questions, [`MFA code for ${SERIAL}:`]);
+    assert.deepEqual(ctx.questions, [`MFA code for ${MFA_SERIAL}:`]);
     assert.equal(r.aws.sts.calls.length, 2);
     const [mid, top] = r.aws.sts.calls;
-    assert.equal(mid?.params.SerialNumber, SERIAL);
+    assert.equal(mid?.params.SerialNumber, MFA_SERIAL);
     assert.equal(mid?.params.TokenCode, '123456');
     // The second hop is signed by mid's MFA session; a one-time code is not sent twice.
     assert.equal(top?.params.SerialNumber, undefined);

@@ -6,17 +6,18 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveCredentials } from '../../src/resolve/resolve.ts';
-import { assumeRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
-import { BASE_KEY, STATIC_BASE, rig } from './setup.ts';
+import { CACHE_KEYS } from '../helpers/cache-files.ts';
+import { rig } from './setup.ts';
+import { BASE_KEY, BASE_PROFILE } from '../helpers/fixtures.ts';
 
-const DEV = `${STATIC_BASE}
+const DEV = `${BASE_PROFILE}
 [profile dev]
 role_arn = arn:aws:iam::111122223333:role/Dev
 source_profile = base
 `;
 
 test('a static profile gives its keys, its region and the provider name', async () => {
-  const r = await rig(STATIC_BASE);
+  const r = await rig(BASE_PROFILE);
   try {
     const ctx = r.ctx();
     const resolved = await resolveCredentials(ctx, { profileFlag: 'base' });
@@ -33,7 +34,7 @@ test('a static profile gives its keys, its region and the provider name', async 
 });
 
 test('environment keys win over AWS_PROFILE but not over --profile', async () => {
-  const r = await rig(STATIC_BASE);
+  const r = await rig(BASE_PROFILE);
   try {
     const env = { AWS_PROFILE: 'base', AWS_ACCESS_KEY_ID: 'AKIAENVKEY0000000001', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_REGION: 'us-west-2' };
     const fromEnv = await resolveCredentials(r.ctx({ env }), {});
@@ -63,7 +64,7 @@ test('an assume-role hop is signed with the source profile key and cached in the
     assert.equal(first.provider, 'assume-role via profile base');
     assert.match(first.credentials.accessKeyId, /^ASIAFAKE/);
     assert.equal(first.credentials.accountId, '111122223333');
-    const key = assumeRoleCacheKey({ RoleArn: 'arn:aws:iam::111122223333:role/Dev' });
+    const key = CACHE_KEYS.assumeRoleDev;
     assert.deepEqual(r.cacheFiles(), [`${key}.json`]);
     const entry = r.readCache(`${key}.json`) as { Credentials: Record<string, string>; AssumedRoleUser: Record<string, string> };
     assert.equal(entry.Credentials.AccessKeyId, first.credentials.accessKeyId);
@@ -98,7 +99,7 @@ test('an entry inside the refresh window is refreshed; AWSCTL_CACHE_REFRESH_WIND
 test('a corrupt cache entry is ignored and replaced', async () => {
   const r = await rig(DEV);
   try {
-    const key = assumeRoleCacheKey({ RoleArn: 'arn:aws:iam::111122223333:role/Dev' });
+    const key = CACHE_KEYS.assumeRoleDev;
     const dir = join(r.home, '.aws', 'cli', 'cache');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${key}.json`), '{"Credentials": {"AccessKeyId": "trunc');
@@ -155,7 +156,7 @@ test('concurrent resolutions on a cold cache make one STS call', async () => {
 });
 
 test('profile file warnings are printed once per run as file:line', async () => {
-  const r = await rig(`${STATIC_BASE}\n[profile bad name]\nregion = x\n`);
+  const r = await rig(`${BASE_PROFILE}\n[profile bad name]\nregion = x\n`);
   try {
     const ctx = r.ctx();
     await resolveCredentials(ctx, { profileFlag: 'base' });
@@ -189,7 +190,7 @@ test('--debug narration names the steps and the cache but never a secret', async
 });
 
 test('the profile ca_bundle reaches the HTTP client unless AWS_CA_BUNDLE is set', async () => {
-  const r = await rig(`${STATIC_BASE}ca_bundle = ~/certs/ca.pem\n`);
+  const r = await rig(`${BASE_PROFILE}ca_bundle = ~/certs/ca.pem\n`);
   try {
     const ctx = r.ctx();
     await resolveCredentials(ctx, { profileFlag: 'base' });

@@ -1,18 +1,18 @@
 // Shared set-up for executor tests: a temp HOME with profile files, the fake AWS servers on a
-// shared clock, and a fake Context pointed at them.
+// shared clock, and the test Context (test/helpers/context.ts) pointed at them.
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
 import { tempHome } from '../helpers/cli.ts';
-import { fakeContext, type FakeContext, type FakeContextOptions } from './fake-context.ts';
+import { BASE_ARN, BASE_KEY } from '../helpers/fixtures.ts';
+import { testContext, type TestContext, type TestContextOptions } from '../helpers/context.ts';
 
-export const BASE_KEY = { id: 'AKIABASEKEY000000001', secret: 'base-secret-key/with+slash' };
 
 export interface Rig {
   aws: FakeAws;
   home: string;
   clock: { now: Date };
-  ctx(options?: Partial<FakeContextOptions>): FakeContext;
+  ctx(options?: TestContextOptions): TestContext;
   cacheFiles(): string[];
   readCache(name: string): Record<string, unknown>;
   close(): Promise<void>;
@@ -21,14 +21,14 @@ export interface Rig {
 export async function rig(config: string, options: { credentials?: string; files?: Record<string, string> } = {}): Promise<Rig> {
   const clock = { now: new Date() };
   const aws = await startFakeAws({ now: () => clock.now });
-  aws.sts.addKey(BASE_KEY.id, BASE_KEY.secret, 'arn:aws:iam::123456789012:user/base-user');
+  aws.sts.addKey(BASE_KEY.id, BASE_KEY.secret, BASE_ARN);
   const home = tempHome({ '.aws/config': config, ...(options.credentials ? { '.aws/credentials': options.credentials } : {}), ...options.files });
   const cacheDir = join(home, '.aws', 'cli', 'cache');
   return {
     aws,
     home,
     clock,
-    ctx: (extra = {}) => fakeContext({ home, clock, ...extra, env: { AWS_ENDPOINT_URL_STS: aws.sts.url, ...extra.env } }),
+    ctx: (extra = {}) => testContext({ home, clock, ...extra, env: { AWS_ENDPOINT_URL_STS: aws.sts.url, ...extra.env } }),
     cacheFiles: () => {
       try {
         return readdirSync(cacheDir).filter((f) => f.endsWith('.json')).sort();
@@ -40,9 +40,3 @@ export async function rig(config: string, options: { credentials?: string; files
     close: () => aws.close(),
   };
 }
-
-export const STATIC_BASE = `[profile base]
-aws_access_key_id = ${BASE_KEY.id}
-aws_secret_access_key = ${BASE_KEY.secret}
-region = eu-west-1
-`;

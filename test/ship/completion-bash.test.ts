@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempHome } from '../helpers/cli.ts';
-import { NO_BUNDLE, awsctlShimDir, bundleBuilt, completionFile, runShell, which } from './shells.ts';
+import { NO_BUNDLE, awsctlShimDir, bundleBuilt, completionFile, runShell } from './shells.ts';
+import { skipWithoutTool, which } from '../helpers/tools.ts';
 
 const bash = which('bash');
-const skip = bash ? false : 'bash is not installed';
+const skip = skipWithoutTool('bash');
 
 /** Completes the last word of `words` and returns the candidates, sorted. */
 function complete(words: string[], home = tempHome(), path?: string): string[] {

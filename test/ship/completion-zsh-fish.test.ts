@@ -5,12 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempHome } from '../helpers/cli.ts';
-import { NO_BUNDLE, awsctlShimDir, bundleBuilt, completionFile, runShell, which } from './shells.ts';
+import { NO_BUNDLE, awsctlShimDir, bundleBuilt, completionFile, runShell } from './shells.ts';
+import { skipWithoutTool, which } from '../helpers/tools.ts';
 
 const zsh = which('zsh');
 const fish = which('fish');
-const skipZsh = zsh ? false : 'zsh is not installed (apt-get install -y zsh)';
-const skipFish = fish ? false : 'fish is not installed (apt-get install -y fish)';
+const skipZsh = skipWithoutTool('zsh');
+const skipFish = skipWithoutTool('fish');
 const PROFILES_HOME = { '.aws/config': '[default]\n[profile dev-admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default\n[sso-session corp]\nsso_region = eu-west-1\n' };
 
 function zshComplete(words: string[], home = tempHome(), path?: string): string[] {

@@ -6,13 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/cli.ts';
-import { which } from './shells.ts';
+import { skipWithoutTool, which } from '../helpers/tools.ts';
 import { roff } from '../../src/docgen/man-gen.ts';
 
 const page = join(repoRoot, 'man', 'awsctl.1');
 const groff = which('groff');
 
-test('groff -ww renders the man page with no warnings', { skip: groff ? false : 'groff is not installed (apt-get install -y groff-base)' }, () => {
+test('groff -ww renders the man page with no warnings', { skip: skipWithoutTool('groff', 'groff-base') }, () => {
   const run = spawnSync(groff!, ['-ww', '-man', '-Tutf8', page], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' } });
   assert.equal(run.status, 0);
   assert.equal(run.stderr, '');

@@ -1,5 +1,6 @@
 // Helpers for the shipping tests: find a shell, run a script in it with a clean environment
-// (temp HOME, PATH led by a folder whose `awsctl` runs this checkout), skip reasons.
+// (temp HOME, PATH led by a folder whose `awsctl` runs this checkout), skip reasons (the tools
+// themselves: test/helpers/tools.ts).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,11 +8,6 @@ import { awsctlCommand, cleanEnv, repoRoot, tempDir } from '../helpers/cli.ts';
 
 export const distBundle = join(repoRoot, 'dist', 'awsctl.mjs');
 export const NO_BUNDLE = 'dist/awsctl.mjs is missing: run `npm run build` first';
-
-export function which(tool: string): string | undefined {
-  const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
-  return found.status === 0 ? found.stdout.trim() : undefined;
-}
 
 /** A folder holding an `awsctl` that runs the built CLI (or $AWSCTL_BIN), as an installed one would. */
 export function awsctlShimDir(): string {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeSsoPortal } from '../fake-aws/index.ts';
 import type { FakeAccount } from '../fake-aws/index.ts';
-import { testContext } from '../aws/helpers.ts';
+import { clientContext } from '../aws/helpers.ts';
 import { listAccountsAndRoles, throughThrottling } from '../../src/sso/accounts.ts';
 import { AwsServiceError } from '../../src/aws/service-error.ts';
 import { accountRows } from '../../src/cli/commands/sso-accounts.ts';
@@ -17,7 +17,7 @@ test('every account and role, paginated, sorted, at most `concurrency` requests 
   portal.accessTokens.add('TOKEN');
   portal.latencyMs = 5;
   try {
-    const { accounts: listed, stats } = await listAccountsAndRoles(testContext(), { endpoint: portal.url }, 'TOKEN', { concurrency: 4 });
+    const { accounts: listed, stats } = await listAccountsAndRoles(clientContext(), { endpoint: portal.url }, 'TOKEN', { concurrency: 4 });
     assert.equal(listed.length, 25);
     assert.deepEqual(listed[0], { accountId: '100000000000', accountName: 'Team 000', emailAddress: 't0@example.com', roles: ['Admin', 'Dev', 'ReadOnly'] });
     // pageSize 2: 13 pages of accounts, 2 pages of roles per account.
@@ -36,7 +36,7 @@ test('a burst of 429s longer than the retries of one call does not fail the list
   portal.accessTokens.add('TOKEN');
   portal.throttleNext(7);
   try {
-    const call = testContext();
+    const call = clientContext();
     const { accounts: listed, stats } = await listAccountsAndRoles(call, { endpoint: portal.url }, 'TOKEN', { retry: { mode: 'standard', maxAttempts: 3 } });
     assert.equal(listed.length, 3);
     assert.equal(stats.retries, 7, "a backoff or a new round after every 429");
@@ -48,7 +48,7 @@ test('a burst of 429s longer than the retries of one call does not fail the list
 });
 
 test('throughThrottling: only throttling is retried, and only until the deadline', async () => {
-  const call = testContext();
+  const call = clientContext();
   const throttled = () => new AwsServiceError({ service: 'sso', operation: 'ListAccounts', status: 429, code: 'TooManyRequestsException', message: 'Rate exceeded', attempts: 10 });
   let calls = 0;
   assert.equal(await throughThrottling(call, 'x', async () => (++calls < 3 ? Promise.reject(throttled()) : 'ok'), 60_000), 'ok');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeSsoOidc } from '../fake-aws/index.ts';
 import type { FakeSsoOidc, PollAnswer } from '../fake-aws/index.ts';
-import { testContext } from '../aws/helpers.ts';
+import { clientContext } from '../aws/helpers.ts';
 import { registerClient } from '../../src/aws/sso-oidc.ts';
 import { AwsServiceError } from '../../src/aws/service-error.ts';
 import { AwsctlError } from '../../src/errors.ts';
@@ -14,10 +14,10 @@ import type { SsoRegistration } from '../../src/cache/sso-token-cache.ts';
 
 const START = 'https://d-1.awsapps.com/start';
 
-async function setup(sequence: PollAnswer[]): Promise<{ fake: FakeSsoOidc; registration: SsoRegistration; call: ReturnType<typeof testContext> }> {
+async function setup(sequence: PollAnswer[]): Promise<{ fake: FakeSsoOidc; registration: SsoRegistration; call: ReturnType<typeof clientContext> }> {
   const fake = await startFakeSsoOidc();
   fake.devicePollSequence = [...sequence];
-  const call = testContext();
+  const call = clientContext();
   const client = await registerClient(call, { endpoint: fake.url }, { clientName: 'test' });
   return { fake, call, registration: { clientId: client.clientId, clientSecret: client.clientSecret, expiresAt: '2031-01-01T00:00:00Z' } };
 }
@@ -68,7 +68,7 @@ test('access_denied ends the flow at once', async () => {
 test('the code\'s own lifetime bounds the loop even if the service says "pending" forever', async () => {
   const { fake, registration } = await setup(Array.from({ length: 1000 }, () => 'authorization_pending' as const));
   let clock = Date.parse('2030-01-01T00:00:00Z');
-  const call = { ...testContext(), now: () => new Date(clock), sleep: async (ms: number) => void (clock += ms) };
+  const call = { ...clientContext(), now: () => new Date(clock), sleep: async (ms: number) => void (clock += ms) };
   try {
     await assert.rejects(runDeviceFlow({ call, oidc: { endpoint: fake.url }, prompt: async () => {} }, START, registration), /code expired/);
     // expiresIn 600 with 1 s waits: about 600 polls, never the 1000 scripted.

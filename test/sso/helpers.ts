@@ -1,23 +1,10 @@
-// Shared pieces of the sso tests: a config with an sso-session, a $BROWSER script that plays
+// Shared pieces of the sso tests (the sso-session config is in test/helpers/fixtures.ts): a $BROWSER script that plays
 // the person approving the sign-in (it fetches the URL, and the fake's /authorize redirects to
 // our loopback callback), and readers for the cache files.
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
-export const START_URL = 'https://d-1234567890.awsapps.com/start';
-
-export const SSO_CONFIG = `[sso-session corp]
-sso_start_url = ${START_URL}
-sso_region = eu-west-1
-sso_registration_scopes = sso:account:access
-
-[profile dev]
-sso_session = corp
-sso_account_id = 111111111111
-sso_role_name = ReadOnly
-region = eu-central-1
-`;
 
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
 

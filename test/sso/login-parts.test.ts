@@ -9,7 +9,8 @@ import { browserAvailability, browserCommands, splitCommandLine } from '../../sr
 import { chooseLoginFlow } from '../../src/sso/login.ts';
 import { isReusableRegistration, registrationPathFor, registrationRecord, registrationRequest, tokenRecord } from '../../src/sso/registration.ts';
 import { pythonJsonDumps } from '../../src/cache/python-json.ts';
-import { SSO_CONFIG, START_URL, sha1 } from './helpers.ts';
+import { sha1 } from './helpers.ts';
+import { SSO_CONFIG, START_URL } from '../helpers/fixtures.ts';
 
 const set = (text: string) => normalize(parseIni(text), undefined, { config: 'config', credentials: 'credentials' });
 

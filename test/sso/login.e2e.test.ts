@@ -4,12 +4,13 @@
 // writes it being used as is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeAws } from '../fake-aws/index.ts';
 import type { FakeAws } from '../fake-aws/index.ts';
 import { runCli, tempHome, writeFiles } from '../helpers/cli.ts';
-import { SSO_CONFIG, START_URL, browserScript, existsSync, fileMode, readJson, sha1, tokenPath } from './helpers.ts';
+import { browserScript, existsSync, fileMode, readJson, sha1, tokenPath } from './helpers.ts';
+import { SSO_CONFIG, START_URL } from '../helpers/fixtures.ts';
 
 async function withFakes(fn: (fake: FakeAws) => Promise<void>): Promise<void> {
   const fake = await startFakeAws();
@@ -137,6 +138,39 @@ test('an expired token with a refresh token is refreshed without a browser; env 
     assert.equal(getRole.length, 1);
     assert.equal(getRole[0]!.headers['x-amz-sso_bearer_token'], refreshed.accessToken);
     assert.deepEqual([getRole[0]!.query.account_id, getRole[0]!.query.role_name], ['111111111111', 'ReadOnly']);
+  }));
+
+test('both token loaders keep botocore\'s 15-minute window: 20 minutes left is used as is, 10 minutes left is refreshed', () =>
+  withFakes(async (fake) => {
+    seedFakeClient(fake);
+    fake.ssoPortal.accessTokens.add('still-good-token');
+    const home = tempHome({ '.aws/config': SSO_CONFIG });
+    const expiringIn = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const refreshes = () => fake.ssoOidc.requests.filter((r) => r.path === '/token').length;
+    const writeToken = (minutes: number) =>
+      writeFiles(home, { [join('.aws', 'sso', 'cache', `${sha1('corp')}.json`)]: awsCliTokenFile('still-good-token', expiringIn(minutes), ', "refreshToken": "seed-refresh"') });
+
+    writeToken(20);
+    // The sso commands' loader (sso accounts) and the credential resolver's (process on an SSO profile).
+    const accounts = await runCli(['sso', 'accounts', '--sso-session', 'corp', '--json'], { home, env: fake.env });
+    assert.equal(accounts.code, 0, accounts.stderr);
+    const proc = await runCli(['process', '--profile', 'dev'], { home, env: fake.env });
+    assert.equal(proc.code, 0, proc.stderr);
+    assert.equal(refreshes(), 0, 'a token with 20 minutes left is not refreshed');
+    assert.equal(readJson(tokenPath(home)).accessToken, 'still-good-token');
+
+    writeToken(10);
+    const accountsDue = await runCli(['sso', 'accounts', '--sso-session', 'corp', '--json'], { home, env: fake.env });
+    assert.equal(accountsDue.code, 0, accountsDue.stderr);
+    assert.equal(refreshes(), 1, 'sso accounts refreshes a token with 10 minutes left');
+    assert.notEqual(readJson(tokenPath(home)).accessToken, 'still-good-token');
+
+    fake.ssoOidc.refreshTokens.add('seed-refresh'); // the first refresh rotated it
+    writeToken(10);
+    rmSync(join(home, '.aws', 'cli', 'cache'), { recursive: true }); // role credentials from the first run
+    const procDue = await runCli(['process', '--profile', 'dev'], { home, env: fake.env });
+    assert.equal(procDue.code, 0, procDue.stderr);
+    assert.equal(refreshes(), 2, 'the resolver refreshes a token with 10 minutes left');
   }));
 
 test('a token file written by the AWS CLI is used without any sign-in (process and whoami on an SSO profile)', () =>

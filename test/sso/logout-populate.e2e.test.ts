@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { startFakeAws } from '../fake-aws/index.ts';
 import type { FakeAws } from '../fake-aws/index.ts';
 import { runCli, tempHome, } from '../helpers/cli.ts';
-import { ssoRoleCacheKey } from '../../src/cache/cli-cache-key.ts';
-import { SSO_CONFIG, START_URL, existsSync, sha1, tokenPath } from './helpers.ts';
+import { CACHE_KEYS } from '../helpers/cache-files.ts';
+import { existsSync, sha1, tokenPath } from './helpers.ts';
+import { SSO_CONFIG, START_URL } from '../helpers/fixtures.ts';
 
 async function withFakes(fn: (fake: FakeAws) => Promise<void>): Promise<void> {
   const fake = await startFakeAws();
@@ -30,8 +31,8 @@ const ASSUME_ROLE_ENTRY = '{"Credentials": {"AccessKeyId": "ASIAY", "SecretAcces
 
 test('sso logout --sso-session: Logout called, the token and that session\'s role credentials removed, others kept', () =>
   withFakes(async (fake) => {
-    const devKey = ssoRoleCacheKey({ accountId: '111111111111', roleName: 'ReadOnly', sessionName: 'corp' });
-    const otherSession = ssoRoleCacheKey({ accountId: '111111111111', roleName: 'ReadOnly', sessionName: 'elsewhere' });
+    const devKey = CACHE_KEYS.ssoRoleReadOnlyCorp;
+    const otherSession = CACHE_KEYS.ssoRoleReadOnlyElsewhere;
     const registration = join('.aws', 'sso', 'cache', 'a'.repeat(40) + '.json');
     const home = signedIn(fake, {
       [cliCache(devKey)]: SSO_ROLE_ENTRY,

@@ -2,10 +2,11 @@
 // inherited), Linux, no home directory from the runtime, the case's fs/ mounted at `/` with an
 // in-memory overlay for writes, a clock frozen at the UNIX epoch, instant sleeps, a fixed
 // "random", recorded HTTP, real child processes (credential_process runs real shell commands,
-// as in Rust), a prompt that always fails (no case needs MFA), and captured output.
-import { AwsctlError } from '../../../src/errors.ts';
-import type { Context, HttpClient, Prompter } from '../../../src/io/context.ts';
+// as in Rust), a prompt that always fails (no case needs MFA), and captured output: the one
+// test context (test/helpers/context.ts) with those parts.
+import type { Context, HttpClient } from '../../../src/io/context.ts';
 import { createProcessRunner } from '../../../src/io/processes.ts';
+import { testContext } from '../../helpers/context.ts';
 import { createOverlayFileSystem } from './overlay-fs.ts';
 import type { OverlayFileSystem } from './overlay-fs.ts';
 
@@ -38,39 +39,16 @@ export interface CaseRuntime {
   output: CapturedOutput;
 }
 
-function failingPrompter(prompts: string[]): Prompter {
-  const refuse = async (message: string): Promise<never> => {
-    prompts.push(message);
-    throw new AwsctlError('cannot prompt', 'the conformance cases run without a terminal');
-  };
-  return { secret: refuse, text: refuse, confirm: refuse };
-}
-
 export async function dnsStub(host: string): Promise<string[]> {
   return host.toLowerCase() === 'localhost' ? ['127.0.0.1'] : [PUBLIC_ADDRESS];
 }
 
 export function createCaseContext(options: CaseContextOptions): CaseRuntime {
-  const output: CapturedOutput = { stdout: [], stderr: [], debug: [], prompts: [] };
   const fs = createOverlayFileSystem(options.fsRoot);
   // Child output must not reach the runner's terminal either: collect what the helper says.
-  const processes = createProcessRunner({ stderr: { write: (chunk: Buffer) => void output.stderr.push(chunk.toString('utf8')) }, hasTerminal: () => false });
-  const ctx: CaseContext = {
-    env: Object.freeze({ ...options.env }),
-    platform: 'linux',
-    homedir: () => undefined,
-    fs,
-    now: () => new Date(FROZEN_NOW.getTime()),
-    sleep: async () => undefined,
-    random: () => 0.5,
-    http: options.http,
-    processes,
-    prompt: failingPrompter(output.prompts),
-    stdout: { write: (text) => void output.stdout.push(text), isTTY: false },
-    stderr: { write: (text) => void output.stderr.push(text), isTTY: false },
-    debug: (message) => void output.debug.push(message),
-    interactive: false,
-    dnsLookup: dnsStub,
-  };
+  const processes = createProcessRunner({ stderr: { write: (chunk: Buffer) => void ctx.err.push(chunk.toString('utf8')) }, hasTerminal: () => false });
+  // No home, no answers (a prompt fails as without a terminal), nothing inherited.
+  const ctx = testContext({ env: options.env, platform: 'linux', fs, clock: { now: FROZEN_NOW }, http: options.http, processes, interactive: false, dnsLookup: dnsStub });
+  const output: CapturedOutput = { stdout: ctx.out, stderr: ctx.err, debug: ctx.debugLines, prompts: ctx.questions };
   return { ctx, fs, output };
 }

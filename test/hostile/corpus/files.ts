@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_PROFILE, isRoot, openHomeToNobody } from '../rig.ts';
+import { isRoot, openHomeToNobody } from '../rig.ts';
+import { BASE_KEY, BASE_PROFILE } from '../../helpers/fixtures.ts';
+import { missing } from '../../helpers/tools.ts';
 import type { HostileCase } from './types.ts';
 
 /** Deterministic "random" bytes (a tiny LCG), so a failure can be replayed. */
@@ -50,7 +52,7 @@ export const fileCases: HostileCase[] = [
       if (isRoot()) openHomeToNobody(r.home);
     },
     asNobody: isRoot(),
-    skip: () => (isRoot() && !hasSetpriv() ? 'running as root without setpriv: root reads a mode-000 file anyway' : undefined),
+    skip: () => (isRoot() && !hasSetpriv() ? missing('running as root without setpriv (apt-get install util-linux): root reads a mode-000 file anyway') : undefined),
     exit: 1,
     stderr: new RegExp(`${CONFIG.source}permission denied — check the owner and mode`),
   },
@@ -81,7 +83,7 @@ export const fileCases: HostileCase[] = [
     exit: 0,
     stderr: /^$/,
     stderrLines: 0,
-    stdout: /"AccessKeyId":"AKIAHOSTILEBASE00001"/,
+    stdout: new RegExp(`"AccessKeyId":"${BASE_KEY.id}"`),
   },
   {
     name: 'credentials is a dangling link into a folder that does not exist (configure set)',

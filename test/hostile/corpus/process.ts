@@ -26,7 +26,7 @@ export const processCases: HostileCase[] = [
   { name: 'helper Expiration with an impossible date', args: ['process', '--profile', 'p'], files: helperCase(json({ Version: 1, AccessKeyId: 'A', SecretAccessKey: 'S', SessionToken: 'T', Expiration: '2030-02-30T00:00:00Z' })), exit: 1, stderr: new RegExp(`${PROC('p').source}.*not a valid date`) },
   { name: 'helper exits 3 with a message on stderr', args: ['env', '--profile', 'p'], files: helperCase('process.stderr.write("token expired, run sso login\\n"); process.exit(3)'), helperStderrLines: 1, exit: 1, stderr: new RegExp(`${PROC('p').source}it exited with status 3: token expired, run sso login`) },
   { name: 'helper killed by a signal', args: ['process', '--profile', 'p'], files: helperCase('process.kill(process.pid, "SIGKILL")'), exit: 1, stderr: new RegExp(`${PROC('p').source}it was stopped by SIGKILL`) },
-  { name: 'helper hangs past AWSCTL_CREDENTIAL_PROCESS_TIMEOUT=1', args: ['process', '--profile', 'p'], files: helperCase('setInterval(() => {}, 1000)'), env: () => ({ AWSCTL_CREDENTIAL_PROCESS_TIMEOUT: '1' }), exit: 1, stderr: new RegExp(`${PROC('p').source}it did not finish within 1 second`), maxMs: 6000 },
+  { name: 'helper hangs past AWSCTL_CREDENTIAL_PROCESS_TIMEOUT=1', args: ['process', '--profile', 'p'], files: helperCase('setInterval(() => {}, 1000)'), env: () => ({ AWSCTL_CREDENTIAL_PROCESS_TIMEOUT: '1' }), exit: 1, stderr: new RegExp(`${PROC('p').source}it did not finish within 1 second`) },
   { name: 'AWSCTL_CREDENTIAL_PROCESS_TIMEOUT that is not a number', args: ['process', '--profile', 'p'], files: helperCase(json({ Version: 1, AccessKeyId: 'A', SecretAccessKey: 'S' })), env: () => ({ AWSCTL_CREDENTIAL_PROCESS_TIMEOUT: 'soon' }), exit: 1, stderr: /AWSCTL_CREDENTIAL_PROCESS_TIMEOUT.*"soon" is not a positive number/ },
   {
     name: 'helper writes 10 MB to stdout',
@@ -34,7 +34,6 @@ export const processCases: HostileCase[] = [
     files: helperCase('const chunk = "x".repeat(1 << 20); let n = 0; const w = () => { while (n < 10) { n++; if (!process.stdout.write(chunk)) return process.stdout.once("drain", w); } }; w();'),
     exit: 1,
     stderr: new RegExp(`${PROC('p').source}the process wrote more than \\d+ bytes to stdout`),
-    maxMs: 8000,
   },
   { name: 'unterminated quote in the command line', args: ['process', '--profile', 'q'], files: { '.aws/config': '[profile q]\ncredential_process = "/usr/bin/helper --arg\n' }, exit: 1, stderr: new RegExp(`${PROC('q').source}.*(quot|closing)`, 'i') },
   { name: 'Windows-style path on Linux', args: ['process', '--profile', 'w'], files: { '.aws/config': '[profile w]\ncredential_process = "C:\\Program Files\\x.exe" --profile w\n' }, exit: 1, stderr: /credential_process for profile w failed: could not start "C:\\\\Program Files\\\\x\.exe": no such program was found/ },
@@ -70,6 +69,5 @@ export const processCases: HostileCase[] = [
     helperStderrLines: 2,
     exit: 1,
     stderr: /credential_process for profile a failed: it exited with status 1: .*leads back to awsctl for the same profile/,
-    maxMs: 8000,
   },
 ];

@@ -1,7 +1,7 @@
 // Profiles that cannot work: loops, missing or doubled sources, unknown settings values,
 // incomplete web identity and SSO configurations. One line naming the profile, exit 1.
 import { join } from 'node:path';
-import { BASE_PROFILE } from '../rig.ts';
+import { BASE_PROFILE } from '../../helpers/fixtures.ts';
 import type { HostileCase } from './types.ts';
 
 const ROLE = 'role_arn = arn:aws:iam::111122223333:role/R';

@@ -1,6 +1,6 @@
 // Bad command lines: usage errors exit 2 with one line; an env format that cannot carry a value
 // safely refuses (exit 1) instead of printing something a shell would misread.
-import { BASE_PROFILE } from '../rig.ts';
+import { BASE_PROFILE } from '../../helpers/fixtures.ts';
 import type { HostileCase } from './types.ts';
 
 const USAGE = /^awsctl: usage: .* — see 'awsctl --help'$/;
