@@ -3,6 +3,7 @@
 // identity, SSO, login session, credential_process, static keys.
 import type { ProfileSet, Section } from '../profile/model.ts';
 import { PlanError, profileWhat } from './plan-error.ts';
+import { isValidRegion } from './region-name.ts';
 import { profileOrigin, profileValue } from './settings.ts';
 import type { ProfileBase, RoleHop, StaticKeys } from './types.ts';
 
@@ -113,6 +114,9 @@ export function ssoFromProfile(set: ProfileSet, name: string, section: Section):
   const where = sessionName !== undefined ? `[sso-session ${sessionName}]` : `profile ${name}`;
   if (ssoRegion === undefined) throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_region`, 'set sso_region to the region of your IAM Identity Center');
   if (startUrl === undefined) throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_start_url`, 'set sso_start_url to your AWS access portal URL');
+  if (!isValidRegion(ssoRegion)) {
+    throw ssoError('invalid-sso', name, section, sessionName !== undefined ? 'sso_session' : 'sso_region', `${where}: sso_region = ${JSON.stringify(ssoRegion)} is not a valid region name (the AWS CLI refuses it too: InvalidRegionError)`, 'use the region of your IAM Identity Center, such as us-east-1');
+  }
   const base: ProfileBase = { kind: 'sso', profile: name, startUrl, ssoRegion };
   if (sessionName !== undefined) base.ssoSession = sessionName;
   if (accountId !== undefined) base.accountId = accountId;

@@ -1,0 +1,36 @@
+// Issue 14 ("same answer as the AWS CLI") and issue 21 item 2 (regions are host labels), through
+// the built CLI with a temp HOME and the fake AWS servers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { STATIC_BASE, e2eRig } from './setup.ts';
+
+test('a region or sso_region that is not a host label is refused before any request (botocore InvalidRegionError)', async () => {
+  const config = `${STATIC_BASE}
+[profile evil-region]
+role_arn = arn:aws:iam::111122223333:role/Dev
+source_profile = base
+region = attacker.example/
+
+[profile evil-sso]
+sso_start_url = https://d-1234567890.awsapps.com/start
+sso_region = attacker.example/x?
+sso_account_id = 111111111111
+sso_role_name = ReadOnly
+`;
+  const r = await e2eRig(config);
+  try {
+    const region = await r.run(['process', '--profile', 'evil-region']);
+    assert.equal(region.code, 1, region.stderr);
+    assert.match(region.stderr, /region = "attacker\.example\/" is not a valid region name/);
+    const flag = await r.run(['process', '--profile', 'dev', '--region', 'evil.example']);
+    assert.equal(flag.code, 1, flag.stderr);
+    assert.match(flag.stderr, /--region = "evil\.example" is not a valid region name/);
+    const sso = await r.run(['process', '--profile', 'evil-sso'], { AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url });
+    assert.equal(sso.code, 1, sso.stderr);
+    assert.match(sso.stderr, /sso_region = "attacker\.example\/x\?" is not a valid region name/);
+    assert.equal(r.aws.sts.calls.length, 0, 'nothing was signed or sent');
+    assert.equal(sso.stdout, '');
+  } finally {
+    await r.close();
+  }
+});
