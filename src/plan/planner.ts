@@ -18,6 +18,7 @@ import { readEnvKeys, readEnvWebIdentity } from './env-sources.ts';
 import { isImdsDisabled, resolveImdsSettings } from './imds-endpoint.ts';
 import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
 import { resolveProfileChain } from './profile-chain.ts';
+import { selectProfile } from '../profile/select-profile.ts';
 import { envValue } from './settings.ts';
 import type { BaseSource, ChainPlan, ChainStep, ChainStepName, CredentialChain, Plan, ProfileBase, ProfileChain, SelectedProfile } from './types.ts';
 
@@ -34,16 +35,8 @@ export interface PlanInput {
   imdsModeOverride?: string;
 }
 
-/** --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default` (blank = unset). */
-export function selectProfile(flag: string | undefined, env: Env): SelectedProfile {
-  const fromFlag = flag?.trim();
-  if (fromFlag) return { name: fromFlag, origin: 'flag' };
-  for (const variable of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const) {
-    const value = envValue(env, variable);
-    if (value !== undefined) return { name: value, origin: variable };
-  }
-  return { name: 'default', origin: 'default' };
-}
+/** The one profile selection rule (profile/select-profile.ts), re-exported for the executor. */
+export { selectProfile };
 
 function selectedFrom(input: PlanInput): SelectedProfile {
   if (input.profileName === undefined) return selectProfile(undefined, input.env);

@@ -11,13 +11,8 @@ import type { Origin } from '../profile/model.ts';
 import type { AwsctlError } from '../errors.ts';
 import type { PlanErrorCode } from './plan-error.ts';
 
-/** Where the profile name came from (cli.md: --profile, AWS_PROFILE, AWS_DEFAULT_PROFILE, default). */
-export type ProfileOrigin = 'flag' | 'AWS_PROFILE' | 'AWS_DEFAULT_PROFILE' | 'default';
-
-export interface SelectedProfile {
-  name: string;
-  origin: ProfileOrigin;
-}
+export type { ProfileOrigin, SelectedProfile } from '../profile/select-profile.ts';
+import type { SelectedProfile } from '../profile/select-profile.ts';
 
 /** Long-term or temporary keys written down somewhere (env or profile). Secrets: never log. */
 export interface StaticKeys {

@@ -99,11 +99,12 @@ test('environment expiration and account id are carried', () => {
   assert.equal(plan.base.expiration, '2030-01-01T00:00:00Z');
 });
 
-test('selectProfile order: flag, AWS_PROFILE, AWS_DEFAULT_PROFILE, default; blank unset', () => {
+test('selectProfile order: flag, AWS_PROFILE, AWS_DEFAULT_PROFILE, default; values as written (AWS CLI v2)', () => {
   assert.deepEqual(selectProfile('f', { AWS_PROFILE: 'e' }), { name: 'f', origin: 'flag' });
   assert.deepEqual(selectProfile(undefined, { AWS_PROFILE: 'e', AWS_DEFAULT_PROFILE: 'd' }), { name: 'e', origin: 'AWS_PROFILE' });
-  assert.deepEqual(selectProfile(undefined, { AWS_PROFILE: '  ', AWS_DEFAULT_PROFILE: 'd' }), { name: 'd', origin: 'AWS_DEFAULT_PROFILE' });
-  assert.deepEqual(selectProfile('', {}), { name: 'default', origin: 'default' });
+  assert.deepEqual(selectProfile(undefined, { AWS_PROFILE: '  ', AWS_DEFAULT_PROFILE: 'd' }), { name: '  ', origin: 'AWS_PROFILE' });
+  assert.deepEqual(selectProfile(undefined, { AWS_PROFILE: ' dev ' }), { name: ' dev ', origin: 'AWS_PROFILE' });
+  assert.deepEqual(selectProfile(undefined, { AWS_DEFAULT_PROFILE: 'd' }), { name: 'd', origin: 'AWS_DEFAULT_PROFILE' });
 });
 
 test('--profile default that does not exist is an error, not a fall-through', () => {
