@@ -185,7 +185,10 @@ function readSection(name: string, firstSpan: number, spans: Spans): Section {
           if (!isValidIdentifierAt(text, line.keyStart, line.keyEnd)) break;
           const key = text.slice(line.keyStart, line.keyEnd);
           property = { key, value: text.slice(line.valueStart, line.valueEnd), origin: { kind, file, line: line.line } };
-          section.properties[key.toLowerCase()] = property;
+          const lower = key.toLowerCase();
+          const replaced = section.properties[lower];
+          if (replaced && replaced.origin.kind === 'config' && kind === 'credentials') (section.shadowed ??= emptyMap())[lower] = replaced;
+          section.properties[lower] = property;
           break;
         }
         case 'continuation':
