@@ -2,6 +2,8 @@
 // the built CLI with a temp HOME and the fake AWS servers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { STATIC_BASE, e2eRig } from './setup.ts';
 
 test('a region or sso_region that is not a host label is refused before any request (botocore InvalidRegionError)', async () => {
@@ -30,6 +32,30 @@ sso_role_name = ReadOnly
     assert.match(sso.stderr, /sso_region = "attacker\.example\/x\?" is not a valid region name/);
     assert.equal(r.aws.sts.calls.length, 0, 'nothing was signed or sent');
     assert.equal(sso.stdout, '');
+  } finally {
+    await r.close();
+  }
+});
+
+test('item 5: a credential_process printing a past Expiration is asked once more, then refused; nothing is printed', async () => {
+  const r = await e2eRig('');
+  try {
+    const counter = join(r.home, 'runs');
+    const script = join(r.home, 'expired.mjs');
+    writeFileSync(script, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(counter)}, 'x');\nconsole.log(JSON.stringify({ Version: 1, AccessKeyId: 'ASIAEXPIRED', SecretAccessKey: 's', SessionToken: 't', Expiration: '2020-01-01T00:00:00Z' }));\n`);
+    writeFileSync(join(r.home, '.aws', 'config'), `[profile old]\ncredential_process = "${process.execPath}" "${script}"\n`);
+    for (const command of [['process'], ['env']]) {
+      writeFileSync(counter, '');
+      const result = await r.run([...command, '--profile', 'old']);
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /expired at 2020-01-01T00:00:00\.000Z, also when asked again/);
+      assert.doesNotMatch(result.stderr, /ASIAEXPIRED/);
+      assert.equal(readFileSync(counter, 'utf8'), 'xx', 'run once, then once more (botocore refreshes once)');
+    }
+    const envExpired = await r.run(['process'], { AWS_ACCESS_KEY_ID: 'AKIAENV', AWS_SECRET_ACCESS_KEY: 's', AWS_CREDENTIAL_EXPIRATION: '2020-01-01T00:00:00Z' });
+    assert.equal(envExpired.code, 1, envExpired.stderr);
+    assert.equal(envExpired.stdout, '');
   } finally {
     await r.close();
   }
