@@ -11,6 +11,7 @@ export function loadProfilesOnce(ctx: Context, profileFlag?: string): LoadedProf
   if (known) return known;
   const result = loadProfileFiles(ctx, profileFlag === undefined ? {} : { profileFlag });
   for (const warning of result.set.warnings) {
+    if (warning.portability) continue; // `profiles` and `explain` show these
     ctx.stderr.write(`awsctl: warning: ${warning.file}:${warning.line}: ${warning.message}\n`);
   }
   const exposed = exposedCredentialsWarning(result, ctx.platform);

@@ -7,7 +7,8 @@
 // the environment beats `[default]`'s static keys (the EKS/IRSA case: a stray ~/.aws/credentials
 // in the image must not win), but a profile that assumes a role is used first. The planner keeps
 // five steps and orders them: web-identity-env comes before `profile` unless the selected profile
-// assumes a role (or does not exist, which stops everything as botocore's ProfileNotFound does).
+// assumes a role; a named profile that does not exist comes first of all and stops everything,
+// as botocore's ProfileNotFound does.
 // A step that is not configured is skipped; the first configured step claims the request;
 // a configured-but-broken step stops the chain.
 //
@@ -57,13 +58,14 @@ export function planDefaultChain(input: PlanInput): ChainPlan {
   const profile = selectedFrom(input);
   const profileStepResult = guard('profile', () => profileStep(input, profile));
   const webIdentity = guard('web-identity-env', () => webIdentityStep(input, profile));
-  const profileFirst = (profileStepResult.status === 'broken' && isPlanError(profileStepResult.error) && profileStepResult.error.code === 'profile-not-found') || assumesRole(input, profile);
-  const steps: ChainStep[] = [
-    guard('environment', () => environmentStep(input, profile)),
-    ...(profileFirst ? [profileStepResult, webIdentity] : [webIdentity, profileStepResult]),
-    guard('container', () => containerStep(input)),
-    guard('imds', () => imdsStep(input, profile)),
-  ];
+  const environment = guard('environment', () => environmentStep(input, profile));
+  const rest = [guard('container', () => containerStep(input)), guard('imds', () => imdsStep(input, profile))];
+  // A profile named by --profile, AWS_PROFILE or AWS_DEFAULT_PROFILE (even `default`) must exist,
+  // whatever else is configured: botocore raises ProfileNotFound before any provider runs.
+  const notFound = profileStepResult.status === 'broken' && isPlanError(profileStepResult.error) && profileStepResult.error.code === 'profile-not-found';
+  const steps: ChainStep[] = notFound
+    ? [profileStepResult, environment, webIdentity, ...rest]
+    : [environment, ...(assumesRole(input, profile) ? [profileStepResult, webIdentity] : [webIdentity, profileStepResult]), ...rest];
   return { version: 1, profile, steps };
 }
 

@@ -43,6 +43,8 @@ export interface ProfileWarning {
   file: string;
   line: number;
   message: string;
+  /** A name only botocore reads: shown by `profiles` and `explain`, not on every command. */
+  portability?: true;
 }
 
 export interface ProfileSet {

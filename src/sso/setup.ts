@@ -37,7 +37,7 @@ export function homeFolder(ctx: Pick<Context, 'env' | 'platform' | 'homedir'>): 
 export function loadForSso(ctx: Context, profileFlag: string | undefined): { loaded: LoadedProfiles; home: string; profileName: string; profileExplicit: boolean; endpoints: EndpointContext } {
   const selected = selectProfile(profileFlag, ctx.env);
   const loaded = loadProfileFiles(ctx, { profileFlag });
-  for (const warning of loaded.set.warnings) ctx.stderr.write(`awsctl: warning: ${warning.file}:${warning.line}: ${warning.message}\n`);
+  for (const warning of loaded.set.warnings) if (!warning.portability) ctx.stderr.write(`awsctl: warning: ${warning.file}:${warning.line}: ${warning.message}\n`);
   const endpoints: EndpointContext = { env: ctx.env, profile: loaded.set.profiles[selected.name], services: loaded.set.services };
   return { loaded, home: homeFolder(ctx), profileName: selected.name, profileExplicit: selected.origin !== 'default', endpoints };
 }

@@ -13,7 +13,9 @@ let found: Botocore[] | undefined;
 function candidates(): Botocore[] {
   if (found) return found;
   found = [];
-  for (const python of ['python3', '/usr/bin/python3']) {
+  // AWSCTL_BOTOCORE_PYTHON picks one interpreter (e.g. /usr/bin/python3 for Debian's botocore).
+  const pythons = process.env.AWSCTL_BOTOCORE_PYTHON ? [process.env.AWSCTL_BOTOCORE_PYTHON] : ['python3', '/usr/bin/python3'];
+  for (const python of pythons) {
     const result = spawnSync(python, ['-c', 'import botocore; print(botocore.__version__)'], { encoding: 'utf8' });
     if (result.status === 0) found.push({ python, version: result.stdout.trim() });
   }

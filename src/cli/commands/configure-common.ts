@@ -11,14 +11,15 @@ export function note(ctx: Context, text: string): void {
   ctx.stderr.write(`awsctl: ${text.replace(/[\r\n]+/g, ' ')}\n`);
 }
 
-export function printWarnings(ctx: Context, warnings: ProfileWarning[]): void {
-  for (const w of warnings) note(ctx, `warning: ${w.file}:${w.line}: ${w.message}`);
+/** Portability warnings (names only botocore reads) only when asked: `profiles` and `explain` ask. */
+export function printWarnings(ctx: Context, warnings: ProfileWarning[], portability = false): void {
+  for (const w of warnings) if (portability || !w.portability) note(ctx, `warning: ${w.file}:${w.line}: ${w.message}`);
 }
 
 /** Both files, read once each; the normalizer's warnings go to stderr unless `quiet`. */
-export function loadForReading(ctx: Context, input: CommandInput, quiet = false): LoadedProfiles {
+export function loadForReading(ctx: Context, input: CommandInput, quiet = false, portability = false): LoadedProfiles {
   const loaded = loadProfileFiles(ctx, { profileFlag: input.global.profile });
-  if (!quiet) printWarnings(ctx, loaded.set.warnings);
+  if (!quiet) printWarnings(ctx, loaded.set.warnings, portability);
   return loaded;
 }
 

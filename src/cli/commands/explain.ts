@@ -9,6 +9,7 @@ import type { CommandInput } from '../action.ts';
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const files = loadProfilesOnce(ctx, input.global.profile);
+  for (const w of files.set.warnings) if (w.portability) ctx.stderr.write(`awsctl: warning: ${w.file}:${w.line}: ${w.message}\n`);
   const planInput: PlanInput = { env: ctx.env, profiles: files.set };
   if (input.global.profile !== undefined) Object.assign(planInput, { profileName: input.global.profile, profileFromFlag: true });
   const explanation = explain(planDefaultChain(planInput), { assumeRoleCacheKey: (args) => assumeRoleCacheKey(args as AssumeRoleKeyArgs) });
