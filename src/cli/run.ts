@@ -4,6 +4,7 @@
 import { ExitCode } from '../errors.ts';
 import { reportError } from './report-error.ts';
 import { buildProgram } from './program.ts';
+import { reorderOptions } from './argv-order.ts';
 
 export async function runCli(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -20,7 +21,7 @@ export async function runCli(argv: string[]): Promise<number> {
     command.configureOutput({ outputError: () => {} });
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(reorderOptions(program, argv), { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (error) {
     return reportError(error, debug);

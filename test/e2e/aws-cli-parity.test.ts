@@ -60,3 +60,19 @@ test('item 5: a credential_process printing a past Expiration is asked once more
     await r.close();
   }
 });
+
+test('item 4: options before, between and after arguments (configure, sso, assume)', async () => {
+  const r = await e2eRig(`${STATIC_BASE}\n[sso-session corp]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\n`);
+  try {
+    const get = await r.run(['configure', '--profile', 'dev', 'get', 'region']);
+    assert.deepEqual([get.code, get.stdout], [0, 'eu-west-2\n'], get.stderr);
+    const assumed = await r.run(['assume', 'arn:aws:iam::111122223333:role/Dev', '--profile', 'base', '--format', 'json']);
+    assert.equal(assumed.code, 0, assumed.stderr);
+    assert.equal(r.aws.sts.calls[0]?.action, 'AssumeRole');
+    const sso = await r.run(['sso', '--sso-session', 'corp', 'accounts', '--no-input']);
+    assert.equal(sso.code, 1);
+    assert.match(sso.stderr, /SSO session corp: there is no cached sign-in/);
+  } finally {
+    await r.close();
+  }
+});
