@@ -2,6 +2,7 @@
 // the built CLI with a temp HOME and the fake AWS servers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATIC_BASE, e2eRig } from './setup.ts';
@@ -72,6 +73,25 @@ test('item 4: options before, between and after arguments (configure, sso, assum
     const sso = await r.run(['sso', '--sso-session', 'corp', 'accounts', '--no-input']);
     assert.equal(sso.code, 1);
     assert.match(sso.stderr, /SSO session corp: there is no cached sign-in/);
+  } finally {
+    await r.close();
+  }
+});
+
+test('item 11: a config or credentials path that is a FIFO is a clear error at once, not a hang', async (t) => {
+  const r = await e2eRig('');
+  try {
+    const fifo = join(r.home, 'config.fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return t.skip('mkfifo is not available');
+    for (const variable of ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']) {
+      const result = await r.run(['process'], { [variable]: fifo, AWS_ACCESS_KEY_ID: 'AKIAENV', AWS_SECRET_ACCESS_KEY: 's' }, 15_000);
+      assert.equal(result.signal, null, 'it did not hang until killed');
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /it is not a regular file \(a FIFO, socket or device\)/);
+    }
+    const device = await r.run(['process'], { AWS_CONFIG_FILE: '/dev/zero', AWS_ACCESS_KEY_ID: 'AKIAENV', AWS_SECRET_ACCESS_KEY: 's' }, 15_000);
+    assert.equal(device.code, 1, device.stderr);
+    assert.match(device.stderr, /not a regular file/);
   } finally {
     await r.close();
   }
