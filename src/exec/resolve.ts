@@ -69,7 +69,7 @@ export function createRunState(ctx: Context, request: ResolveRequest): RunState 
   const selected = selectProfile(request.profileFlag, ctx.env).name;
   const section = files.set.profiles[selected];
   const region = resolveRegion({ flag: request.regionFlag, env: ctx.env, profile: section });
-  ctx.debug(region.region !== undefined ? `region: ${region.region} (from ${region.source})` : 'region: none configured (instance metadata region lookup is not used)');
+  ctx.debug(region.region !== undefined ? `region: ${region.region} (from ${region.source})` : 'region: none configured (instance metadata is asked when a call needs one)');
   const caBundle = profileValue(section, 'ca_bundle');
   if (caBundle !== undefined && !ctx.env.AWS_CA_BUNDLE?.trim()) ctx.useCaBundle?.(expandHome(caBundle, files.locations.home, ctx.platform));
   return {

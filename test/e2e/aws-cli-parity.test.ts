@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATIC_BASE, e2eRig } from './setup.ts';
+import { startFakeImds } from '../fake-aws/index.ts';
 
 test('a region or sso_region that is not a host label is refused before any request (botocore InvalidRegionError)', async () => {
   const config = `${STATIC_BASE}
@@ -94,5 +95,26 @@ test('item 11: a config or credentials path that is a FIFO is a clear error at o
     assert.match(device.stderr, /not a regular file/);
   } finally {
     await r.close();
+  }
+});
+
+test('item 8: with no region configured, whoami takes the instance region from IMDS (IMDSv2); a bad answer is refused', async () => {
+  const r = await e2eRig(STATIC_BASE.replace('region = eu-west-1\n', ''));
+  const imds = await startFakeImds({ region: 'eu-north-1' });
+  const evil = await startFakeImds({ region: 'attacker.example/' });
+  try {
+    const result = await r.run(['whoami', '--profile', 'base', '--json', '--debug'], { AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /region: eu-north-1 \(from instance metadata\)/);
+    assert.match(result.stderr, /signing region eu-north-1/);
+    assert.ok(imds.requests.some((q) => q.method === 'PUT'), 'IMDSv2 token first');
+    const disabled = await r.run(['whoami', '--profile', 'base', '--json', '--debug'], { AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url });
+    assert.equal(disabled.code, 0, disabled.stderr);
+    assert.match(disabled.stderr, /AWS_EC2_METADATA_DISABLED is true/);
+    const bad = await r.run(['whoami', '--profile', 'base'], { AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: evil.url });
+    assert.equal(bad.code, 1, bad.stderr);
+    assert.match(bad.stderr, /instance metadata placement\/region = "attacker\.example\/" is not a valid region name/);
+  } finally {
+    await Promise.all([r.close(), imds.close(), evil.close()]);
   }
 });
