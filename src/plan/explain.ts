@@ -31,6 +31,11 @@ export interface ExplainJson {
   profile: { name: string; origin: string };
   outcome: { step: string } | { error: { code?: string; message: string } } | { none: true };
   steps: ExplainStep[];
+  /**
+   * Where another major AWS SDK (JavaScript v3, Go v2, Rust) would read the same files and
+   * environment differently; awsctl follows the AWS CLI. Empty when they all agree.
+   */
+  crossSdkNotes: { sdk: string; wouldUse: string; because: string }[];
 }
 
 export interface Explanation {
@@ -143,7 +148,7 @@ export function explain(plan: ChainPlan, options: ExplainOptions = {}): Explanat
     }
     return view;
   });
-  const json = compact<ExplainJson>({ version: 1, profile: { ...plan.profile }, outcome, steps });
+  const json = compact<ExplainJson>({ version: 1, profile: { ...plan.profile }, outcome, steps, crossSdkNotes: plan.notes.map((n) => ({ ...n })) });
   return { lines: explainLines(json), json };
 }
 
@@ -175,5 +180,6 @@ function explainLines(json: ExplainJson): string[] {
     }
   });
   if ('none' in json.outcome) lines.push('no credential source is configured');
+  for (const note of json.crossSdkNotes) lines.push(`note: the AWS SDK for ${note.sdk} would use ${note.wouldUse}: ${note.because}; awsctl follows the AWS CLI`);
   return lines;
 }

@@ -26,6 +26,7 @@ import { isImdsDisabled, resolveImdsSettings } from './imds-endpoint.ts';
 import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
 import { resolveProfileChain } from './profile-chain.ts';
 import { roleHopFromProfile } from './profile-base.ts';
+import { crossSdkNotes } from './cross-sdk.ts';
 import { selectProfile } from '../profile/select-profile.ts';
 import { envValue } from './settings.ts';
 import type { BaseSource, ChainPlan, ChainStep, ChainStepName, CredentialChain, Plan, ProfileBase, ProfileChain, SelectedProfile } from './types.ts';
@@ -66,7 +67,7 @@ export function planDefaultChain(input: PlanInput): ChainPlan {
   const steps: ChainStep[] = notFound
     ? [profileStepResult, environment, webIdentity, ...rest]
     : [environment, ...(assumesRole(input, profile) ? [profileStepResult, webIdentity] : [webIdentity, profileStepResult]), ...rest];
-  return { version: 1, profile, steps };
+  return { version: 1, profile, steps, notes: crossSdkNotes({ env: input.env, profiles: input.profiles, profile, steps }) };
 }
 
 /** botocore's AssumeRoleProvider claims the selected profile before web identity: role_arn without web_identity_token_file. */

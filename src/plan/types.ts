@@ -10,6 +10,7 @@
 import type { Origin } from '../profile/model.ts';
 import type { AwsctlError } from '../errors.ts';
 import type { PlanErrorCode } from './plan-error.ts';
+import type { CrossSdkNote } from './cross-sdk.ts';
 
 export type { ProfileOrigin, SelectedProfile } from '../profile/select-profile.ts';
 import type { SelectedProfile } from '../profile/select-profile.ts';
@@ -144,8 +145,10 @@ export type ChainStep =
 export interface ChainPlan {
   version: 1;
   profile: SelectedProfile;
-  /** Always the five steps of CHAIN_ORDER, in that order. */
+  /** The five steps of CHAIN_ORDER, in the order they are tried (see planner.ts). */
   steps: ChainStep[];
+  /** Where another major SDK would pick differently from the AWS CLI (and awsctl): cross-sdk.ts. */
+  notes: CrossSdkNote[];
 }
 
 /**

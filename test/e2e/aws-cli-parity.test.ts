@@ -118,3 +118,18 @@ test('item 8: with no region configured, whoami takes the instance region from I
     await Promise.all([r.close(), imds.close(), evil.close()]);
   }
 });
+
+test('the rule: explain --json carries crossSdkNotes, and the text names the SDK', async () => {
+  const r = await e2eRig('[profile p]\ncredential_process = /bin/false\n', { '.aws/credentials': '[p]\naws_access_key_id = AKIAEXAMPLEKEY00001\naws_secret_access_key = s\n' });
+  try {
+    const json = await r.run(['explain', '--profile', 'p', '--json']);
+    assert.equal(json.code, 0, json.stderr);
+    const parsed = JSON.parse(json.stdout) as { crossSdkNotes: { sdk: string; wouldUse: string }[]; steps: { step: string; status: string; base?: { kind: string } }[] };
+    assert.deepEqual(parsed.crossSdkNotes.map((n) => [n.sdk, n.wouldUse]), [['Rust', 'credential_process']]);
+    assert.equal(parsed.steps.find((s) => s.status === 'try')?.base?.kind, 'static');
+    const text = await r.run(['explain', '--profile', 'p']);
+    assert.match(text.stdout, /note: the AWS SDK for Rust would use credential_process: .*awsctl follows the AWS CLI/);
+  } finally {
+    await r.close();
+  }
+});
