@@ -5,6 +5,7 @@
 import { sha1Hex } from '../cache/sha1.ts';
 import type { AwsctlError } from '../errors.ts';
 import { isPlanError } from './plan-error.ts';
+import { isAwsOwnedHost } from './portal-hosts.ts';
 import type { BaseSource, ChainPlan, ChainStep, RoleHop, StaticKeys } from './types.ts';
 
 /** The AWS CLI's assume-role cache key (src/cache/cli-cache-key.ts `assumeRoleCacheKey`). */
@@ -41,6 +42,14 @@ export interface ExplainJson {
 export interface Explanation {
   lines: string[];
   json: ExplainJson;
+}
+
+function isVanityStartUrl(startUrl: string): boolean {
+  try {
+    return !isAwsOwnedHost(new URL(startUrl).hostname);
+  } catch {
+    return false;
+  }
 }
 
 export function redactAccessKeyId(id: string): string {
@@ -83,7 +92,12 @@ export function baseView(base: BaseSource): Record<string, unknown> {
     case 'web-identity':
       return { ...base, origin: undefined };
     case 'sso':
-      return { kind: base.kind, profile: base.profile, ssoSession: base.ssoSession, startUrl: base.startUrl, ssoRegion: base.ssoRegion, accountId: base.accountId, roleName: base.roleName, cache: { kind: 'sso-token', file: ssoTokenCacheFile(base) } };
+      return {
+        kind: base.kind, profile: base.profile, ssoSession: base.ssoSession, startUrl: base.startUrl, ssoRegion: base.ssoRegion, accountId: base.accountId, roleName: base.roleName,
+        // A custom-domain start URL: `awsctl login` follows one redirect to the AWS-owned portal and takes its region (AWS CLI 2.35.13+).
+        startUrlResolution: isVanityStartUrl(base.startUrl) ? 'custom domain: at sign-in, one redirect to the AWS-owned portal names the region' : undefined,
+        cache: { kind: 'sso-token', file: ssoTokenCacheFile(base) },
+      };
     case 'credential-process':
       return { kind: base.kind, profile: base.profile, command: commandView(base.command), accountId: base.accountId };
     case 'login-session':
