@@ -42,8 +42,10 @@ function hits(text: string): string[] {
 }
 
 const SSO_CACHE = 'ee0bfd2552fbd840c02cc48b6e823320543c450f'; // sha1("corp")
+// The key pair sits in the credentials file: botocore (and so the AWS CLI and awsctl) reads a
+// pair from one file only, and refuses an access key id in the config file with the secret in
+// the credentials file (PartialCredentialsError).
 const CONFIG = (r: Rig) => `[profile base]
-aws_access_key_id = ${BASE_KEY.id}
 region = eu-west-1
 
 [profile dev]
@@ -89,7 +91,7 @@ sso_registration_scopes = sso:account:access
 function inputs(r: Rig): Record<string, string> {
   return {
     '.aws/config': CONFIG(r),
-    '.aws/credentials': `[base]\naws_secret_access_key = ${BASE_KEY.secret}\n`,
+    '.aws/credentials': `[base]\naws_access_key_id = ${BASE_KEY.id}\naws_secret_access_key = ${BASE_KEY.secret}\n`,
     'inputs/token.jwt': S.webIdentityToken,
     'inputs/helper.mjs': `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'ASIAPROCESS000000001', SecretAccessKey: ${JSON.stringify(S.processSecret)}, SessionToken: ${JSON.stringify(S.processToken)}, Expiration: '2099-01-01T00:00:00Z' }))`,
     // A helper that prints credentials and then fails: its stdout must never be shown.
