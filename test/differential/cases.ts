@@ -84,7 +84,8 @@ export function generateCases(count: number, seed = 14): DiffCase[] {
     if (usesSession) config.push('[sso-session corp]', 'sso_start_url = https://d-1234567890.awsapps.com/start', 'sso_region = us-east-1', '');
     const env: Record<string, string> = {};
     if (chance(0.25)) Object.assign(env, { AWS_ACCESS_KEY_ID: 'AKIAENVIRONMENT', AWS_SECRET_ACCESS_KEY: 'secret-e' });
-    if (chance(0.3)) env.AWS_PROFILE = chance(0.9) ? pick(PROFILE_NAMES) : 'missing';
+    // Names as written: a padded or empty AWS_PROFILE is its own (missing) profile, as in botocore.
+    if (chance(0.3)) env.AWS_PROFILE = chance(0.85) ? pick(PROFILE_NAMES) : pick(['missing', ' dev ', '', 'dev ']);
     else if (chance(0.1)) env.AWS_DEFAULT_PROFILE = pick(PROFILE_NAMES);
     if (chance(0.2)) {
       env.AWS_WEB_IDENTITY_TOKEN_FILE = '/var/run/secrets/token';
