@@ -9,6 +9,9 @@ export type XmlValue = string | XmlNode | XmlValue[];
 export async function parseXml(body: string, service: string, operation: string): Promise<XmlNode> {
   const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   if (body.trim() === '') throw malformedResponse(service, operation, 'empty body where XML was expected');
+  // AWS never sends a document type; one can declare entities that expand (or replace an
+  // element's text), so a body with one is not believed. Checked before any parser sees it.
+  if (/<!DOCTYPE/i.test(body)) throw malformedResponse(service, operation, 'the XML has a <!DOCTYPE> declaration, which AWS never sends');
   const verdict = XMLValidator.validate(body);
   if (verdict !== true) {
     throw malformedResponse(service, operation, `not well-formed XML (${verdict.err.msg} at line ${verdict.err.line})`);

@@ -5,6 +5,7 @@ import { ExitCode } from '../errors.ts';
 import { bindRunScope, type RunScope } from './action.ts';
 import { reportError } from './report-error.ts';
 import { buildProgram } from './program.ts';
+import { reorderOptions } from './argv-order.ts';
 
 export async function runCli(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -27,7 +28,7 @@ export async function runCli(argv: string[]): Promise<number> {
     command.configureOutput({ outputError: () => {} });
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(reorderOptions(program, argv), { from: 'user' });
     return scope.exitCode;
   } catch (error) {
     return reportError(error, debug);

@@ -172,6 +172,13 @@ function trimLine(text: string, scan: LineScan): void {
 }
 
 function scanIndented(text: string, state: ParseState, scan: LineScan): void {
+  // An indented `#` or `;` line is a comment wherever it is, as in botocore (Python's
+  // configparser tests the stripped line) and the JS SDK: it neither continues a value nor
+  // breaks a sub-setting block, and the value or block goes on after it.
+  let first = scan.start;
+  while (first < scan.end && isSpaceOrTabCode(text.charCodeAt(first))) first++;
+  const code = text.charCodeAt(first);
+  if (code === 35 || code === 59) return void (scan.kind = 'comment');
   if (!state.inSection) return invalid(scan, 'outside-section', 'indented line appears before any [section] header');
   if (!state.propertyOpen) return invalid(scan, 'orphan-continuation', 'indented line does not follow a setting, so it continues nothing');
   trimLine(text, scan);

@@ -9,12 +9,15 @@ export class HttpTransportError extends AwsctlError {
   readonly kind: TransportFailureKind;
   /** The low-level code when there was one (ECONNREFUSED, UND_ERR_SOCKET, SELF_SIGNED_CERT_IN_CHAIN…). */
   readonly code: string | undefined;
+  /** For kind 'redirect': the absolute URL the server pointed at (never followed here). */
+  readonly location: string | undefined;
 
-  constructor(what: string, why: string, kind: TransportFailureKind, options: { code?: string; hint?: string; cause?: unknown } = {}) {
+  constructor(what: string, why: string, kind: TransportFailureKind, options: { code?: string; hint?: string; cause?: unknown; location?: string } = {}) {
     super(what, why, { hint: options.hint, cause: options.cause });
     this.name = 'HttpTransportError';
     this.kind = kind;
     this.code = options.code;
+    this.location = options.location;
   }
 }
 

@@ -83,13 +83,19 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 
 function redirectError(what: string, status: number, location: string | undefined, base: URL): HttpTransportError {
   let target = 'an unnamed location';
+  let absolute: string | undefined;
   try {
-    if (location) target = new URL(location, base).host;
+    if (location) {
+      const url = new URL(location, base);
+      target = url.host;
+      absolute = url.href;
+    }
   } catch {
     target = 'an unparsable location';
   }
   return new HttpTransportError(what, `server answered HTTP ${status}, a redirect to ${target}; awsctl never follows redirects`, 'redirect', {
     hint: 'check the endpoint URL (AWS_ENDPOINT_URL_*, endpoint_url) and any proxy in between',
+    ...(absolute !== undefined ? { location: absolute } : {}),
   });
 }
 

@@ -5,7 +5,9 @@ import type { Env } from '../io/context.ts';
 import type { ProfileSet, Section } from '../profile/model.ts';
 import { resolveConfiguredEndpoint } from './configured-endpoints.ts';
 import type { EndpointSource } from './configured-endpoints.ts';
+import { partitionOf } from './partitions.ts';
 import { PlanError } from './plan-error.ts';
+import { assertValidRegion } from './region.ts';
 import { envOrProfile, parseBoolean } from './settings.ts';
 
 export interface EndpointContext {
@@ -51,12 +53,16 @@ export function resolveEndpointVariants(context: EndpointContext): EndpointVaria
   };
 }
 
-/** https://<prefix>[-fips].<region>.<amazonaws.com | api.aws | amazonaws.com.cn> */
-export function defaultEndpoint(prefix: string, region: string, variants: EndpointVariants): string {
+/**
+ * https://<prefix>[-fips].<region>.<the partition's DNS suffix, or its dual-stack suffix>: every
+ * partition of the SDK's partition data (amazonaws.com, amazonaws.com.cn, amazonaws.eu, c2s.ic.gov…).
+ * The region goes into the host name, so it must pass botocore's region rule first.
+ */
+export function defaultEndpoint(prefix: string, region: string, variants: EndpointVariants, setting = 'region'): string {
+  assertValidRegion(region, setting);
   const host = variants.fips ? `${prefix}-fips` : prefix;
-  const china = region.startsWith('cn-');
-  const suffix = variants.dualStack ? (china ? 'api.amazonwebservices.com.cn' : 'api.aws') : china ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://${host}.${region}.${suffix}`;
+  const partition = partitionOf(region);
+  return `https://${host}.${region}.${variants.dualStack ? partition.dualStackDnsSuffix : partition.dnsSuffix}`;
 }
 
 function configured(serviceId: string, context: EndpointContext): { url: string; source: EndpointSource } | undefined {
@@ -70,6 +76,8 @@ function configured(serviceId: string, context: EndpointContext): { url: string;
  * https://sts.amazonaws.com. No region at all also means the global endpoint.
  */
 export function resolveStsEndpoint(region: string | undefined, context: EndpointContext): ResolvedEndpoint {
+  // botocore checks the region even when an endpoint_url is configured (it still signs with it).
+  if (region !== undefined) assertValidRegion(region, 'region');
   const signingRegion = region ?? 'us-east-1';
   const fromConfig = configured('STS', context);
   if (fromConfig) return { ...fromConfig, signingRegion };
@@ -84,16 +92,18 @@ export function resolveStsEndpoint(region: string | undefined, context: Endpoint
   return { url: defaultEndpoint('sts', region, variants), signingRegion, source: 'default' };
 }
 
-/** The SSO portal (GetRoleCredentials, ListAccounts): portal.sso.<sso_region>.amazonaws.com. */
+/** The SSO portal (GetRoleCredentials, ListAccounts): portal.sso.<sso_region>.<partition suffix>. */
 export function resolveSsoPortalEndpoint(ssoRegion: string, context: EndpointContext): ResolvedEndpoint {
+  assertValidRegion(ssoRegion, 'sso_region');
   const fromConfig = configured('SSO', context);
   if (fromConfig) return { ...fromConfig, signingRegion: ssoRegion };
-  return { url: defaultEndpoint('portal.sso', ssoRegion, resolveEndpointVariants(context)), signingRegion: ssoRegion, source: 'default' };
+  return { url: defaultEndpoint('portal.sso', ssoRegion, resolveEndpointVariants(context), 'sso_region'), signingRegion: ssoRegion, source: 'default' };
 }
 
-/** SSO-OIDC (RegisterClient, CreateToken, device authorization): oidc.<sso_region>.amazonaws.com. */
+/** SSO-OIDC (RegisterClient, CreateToken, device authorization): oidc.<sso_region>.<partition suffix>. */
 export function resolveSsoOidcEndpoint(ssoRegion: string, context: EndpointContext): ResolvedEndpoint {
+  assertValidRegion(ssoRegion, 'sso_region');
   const fromConfig = configured('SSO OIDC', context);
   if (fromConfig) return { ...fromConfig, signingRegion: ssoRegion };
-  return { url: defaultEndpoint('oidc', ssoRegion, resolveEndpointVariants(context)), signingRegion: ssoRegion, source: 'default' };
+  return { url: defaultEndpoint('oidc', ssoRegion, resolveEndpointVariants(context), 'sso_region'), signingRegion: ssoRegion, source: 'default' };
 }

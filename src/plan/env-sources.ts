@@ -2,7 +2,8 @@
 // web identity from AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE. Blank values count as unset.
 import type { Env } from '../io/context.ts';
 import { PlanError } from './plan-error.ts';
-import { envValue } from './settings.ts';
+import { envValue, profileValue } from './settings.ts';
+import type { Section } from '../profile/model.ts';
 import type { BaseSource, StaticKeys } from './types.ts';
 
 export type EnvKeysResult = { status: 'ok'; keys: StaticKeys; expiration?: string } | { status: 'absent'; reason: string };
@@ -33,16 +34,22 @@ export function readEnvKeys(env: Env): EnvKeysResult {
   return expiration === undefined ? { status: 'ok', keys } : { status: 'ok', keys, expiration };
 }
 
-/** Web identity from the environment; `undefined` with a reason when not both variables are set. */
-export function readEnvWebIdentity(env: Env): { base: BaseSource } | { reason: string } {
-  const roleArn = envValue(env, 'AWS_ROLE_ARN');
+/**
+ * Web identity claimed by the environment (AWS_WEB_IDENTITY_TOKEN_FILE). The role ARN and session
+ * name come from AWS_ROLE_ARN / AWS_ROLE_SESSION_NAME, else from the selected profile, as in
+ * botocore; a token file with no role ARN anywhere is an error (botocore InvalidConfigError).
+ */
+export function readEnvWebIdentity(env: Env, profile?: Section): { base: BaseSource } | { reason: string } {
   const tokenFile = envValue(env, 'AWS_WEB_IDENTITY_TOKEN_FILE');
-  if (roleArn === undefined || tokenFile === undefined) {
-    const missing = [roleArn === undefined ? 'AWS_ROLE_ARN' : '', tokenFile === undefined ? 'AWS_WEB_IDENTITY_TOKEN_FILE' : ''].filter(Boolean);
-    return { reason: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set` };
+  if (tokenFile === undefined) return { reason: 'AWS_WEB_IDENTITY_TOKEN_FILE is not set' };
+  const roleArn = envValue(env, 'AWS_ROLE_ARN') ?? profileValue(profile, 'role_arn');
+  if (roleArn === undefined) {
+    throw new PlanError('web-identity-without-role', 'web identity', 'AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not (and the profile has no role_arn)', {
+      hint: 'export AWS_ROLE_ARN too, or unset AWS_WEB_IDENTITY_TOKEN_FILE',
+    });
   }
   const base: BaseSource = { kind: 'web-identity', from: 'environment', roleArn, tokenFile };
-  const sessionName = envValue(env, 'AWS_ROLE_SESSION_NAME');
+  const sessionName = envValue(env, 'AWS_ROLE_SESSION_NAME') ?? profileValue(profile, 'role_session_name');
   if (sessionName !== undefined) base.roleSessionName = sessionName;
   return { base };
 }

@@ -5,6 +5,7 @@
 import { sha1Hex } from '../cache/sha1.ts';
 import type { AwsctlError } from '../errors.ts';
 import { isPlanError } from './plan-error.ts';
+import { isAwsOwnedHost } from './portal-hosts.ts';
 import type { BaseSource, ChainPlan, ChainStep, RoleHop, StaticKeys } from './types.ts';
 
 /** The AWS CLI's assume-role cache key (src/cache/cli-cache-key.ts `assumeRoleCacheKey`). */
@@ -31,11 +32,24 @@ export interface ExplainJson {
   profile: { name: string; origin: string };
   outcome: { step: string } | { error: { code?: string; message: string } } | { none: true };
   steps: ExplainStep[];
+  /**
+   * Where another major AWS SDK (JavaScript v3, Go v2, Rust) would read the same files and
+   * environment differently; awsctl follows the AWS CLI. Empty when they all agree.
+   */
+  crossSdkNotes: { sdk: string; wouldUse: string; because: string }[];
 }
 
 export interface Explanation {
   lines: string[];
   json: ExplainJson;
+}
+
+function isVanityStartUrl(startUrl: string): boolean {
+  try {
+    return !isAwsOwnedHost(new URL(startUrl).hostname);
+  } catch {
+    return false;
+  }
 }
 
 export function redactAccessKeyId(id: string): string {
@@ -78,7 +92,12 @@ export function baseView(base: BaseSource): Record<string, unknown> {
     case 'web-identity':
       return { ...base, origin: undefined };
     case 'sso':
-      return { kind: base.kind, profile: base.profile, ssoSession: base.ssoSession, startUrl: base.startUrl, ssoRegion: base.ssoRegion, accountId: base.accountId, roleName: base.roleName, cache: { kind: 'sso-token', file: ssoTokenCacheFile(base) } };
+      return {
+        kind: base.kind, profile: base.profile, ssoSession: base.ssoSession, startUrl: base.startUrl, ssoRegion: base.ssoRegion, accountId: base.accountId, roleName: base.roleName,
+        // A custom-domain start URL: `awsctl login` follows one redirect to the AWS-owned portal and takes its region (AWS CLI 2.35.13+).
+        startUrlResolution: isVanityStartUrl(base.startUrl) ? 'custom domain: at sign-in, one redirect to the AWS-owned portal names the region' : undefined,
+        cache: { kind: 'sso-token', file: ssoTokenCacheFile(base) },
+      };
     case 'credential-process':
       return { kind: base.kind, profile: base.profile, command: commandView(base.command), accountId: base.accountId };
     case 'login-session':
@@ -143,7 +162,7 @@ export function explain(plan: ChainPlan, options: ExplainOptions = {}): Explanat
     }
     return view;
   });
-  const json = compact<ExplainJson>({ version: 1, profile: { ...plan.profile }, outcome, steps });
+  const json = compact<ExplainJson>({ version: 1, profile: { ...plan.profile }, outcome, steps, crossSdkNotes: plan.notes.map((n) => ({ ...n })) });
   return { lines: explainLines(json), json };
 }
 
@@ -175,5 +194,6 @@ function explainLines(json: ExplainJson): string[] {
     }
   });
   if ('none' in json.outcome) lines.push('no credential source is configured');
+  for (const note of json.crossSdkNotes) lines.push(`note: the AWS SDK for ${note.sdk} would use ${note.wouldUse}: ${note.because}; awsctl follows the AWS CLI`);
   return lines;
 }

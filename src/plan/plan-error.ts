@@ -21,6 +21,7 @@ export type PlanErrorCode =
   | 'invalid-credential-source'
   | 'credential-source-unavailable'
   | 'invalid-setting'
+  | 'invalid-region' // a region that is not a valid host label (botocore's InvalidRegionError)
   | 'partial-env-keys'
   | 'invalid-container-uri'
   | 'invalid-imds-config'

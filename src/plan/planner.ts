@@ -1,16 +1,23 @@
 // planCredentials: (env, ProfileSet, profile selection) → Plan. Pure: no disk, clock or network.
 //
-// The default chain, in the order of the AWS CLI v2 and the SDKs:
-//   environment keys → profile → web identity (env) → container endpoint → IMDS.
+// The default chain, in botocore's order (credentials.py create_credential_resolver, read in
+// 1.43): environment keys → the selected profile's role (AssumeRoleProvider) → web identity
+// (AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN, each falling back to the profile's setting) → the
+// profile's other sources (profile-base.ts) → container endpoint → IMDS. So the web identity of
+// the environment beats `[default]`'s static keys (the EKS/IRSA case: a stray ~/.aws/credentials
+// in the image must not win), but a profile that assumes a role is used first. The planner keeps
+// five steps and orders them: web-identity-env comes before `profile` unless the selected profile
+// assumes a role; a named profile that does not exist comes first of all and stops everything,
+// as botocore's ProfileNotFound does.
 // A step that is not configured is skipped; the first configured step claims the request;
-// a configured-but-broken step stops the chain (README §6.1: a missing implicit `default`
-// profile falls through to ECS; a profile that claims the request and fails stops it).
+// a configured-but-broken step stops the chain.
 //
 // Explicit --profile: the AWS CLI (botocore `create_credential_resolver`) drops the environment
-// provider when a profile is given on the command line, so `--profile x` uses profile x even
-// when AWS_ACCESS_KEY_ID is exported. AWS_PROFILE does not do that: environment keys still win,
-// as in the AWS CLI and the Rust, Go, Java and Python SDKs. (The JavaScript SDK v3 differs:
-// it skips environment keys whenever AWS_PROFILE is set; awsctl follows the AWS CLI.)
+// provider AND the environment half of web identity when a profile is given on the command line,
+// so `--profile x` uses profile x even when AWS_ACCESS_KEY_ID is exported. AWS_PROFILE does not
+// do that: environment keys and web identity still win, as in the AWS CLI and the Rust, Go, Java
+// and Python SDKs. (The JavaScript SDK v3 differs: it skips environment keys whenever AWS_PROFILE
+// is set; awsctl follows the AWS CLI.)
 import type { Env } from '../io/context.ts';
 import type { ProfileSet } from '../profile/model.ts';
 import { parseContainerEndpoint } from './container-endpoint.ts';
@@ -18,6 +25,9 @@ import { readEnvKeys, readEnvWebIdentity } from './env-sources.ts';
 import { isImdsDisabled, resolveImdsSettings } from './imds-endpoint.ts';
 import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
 import { resolveProfileChain } from './profile-chain.ts';
+import { roleHopFromProfile } from './profile-base.ts';
+import { crossSdkNotes } from './cross-sdk.ts';
+import { selectProfile } from '../profile/select-profile.ts';
 import { envValue } from './settings.ts';
 import type { BaseSource, ChainPlan, ChainStep, ChainStepName, CredentialChain, Plan, ProfileBase, ProfileChain, SelectedProfile } from './types.ts';
 
@@ -34,16 +44,8 @@ export interface PlanInput {
   imdsModeOverride?: string;
 }
 
-/** --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default` (blank = unset). */
-export function selectProfile(flag: string | undefined, env: Env): SelectedProfile {
-  const fromFlag = flag?.trim();
-  if (fromFlag) return { name: fromFlag, origin: 'flag' };
-  for (const variable of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const) {
-    const value = envValue(env, variable);
-    if (value !== undefined) return { name: value, origin: variable };
-  }
-  return { name: 'default', origin: 'default' };
-}
+/** The one profile selection rule (profile/select-profile.ts), re-exported for the executor. */
+export { selectProfile };
 
 function selectedFrom(input: PlanInput): SelectedProfile {
   if (input.profileName === undefined) return selectProfile(undefined, input.env);
@@ -52,17 +54,31 @@ function selectedFrom(input: PlanInput): SelectedProfile {
   return fromEnv.name === input.profileName ? fromEnv : { name: input.profileName, origin: 'flag' };
 }
 
-/** Every step of the default chain with its status; never throws. */
+/** Every step of the default chain with its status, in the order they are tried; never throws. */
 export function planDefaultChain(input: PlanInput): ChainPlan {
   const profile = selectedFrom(input);
-  const steps: ChainStep[] = [
-    guard('environment', () => environmentStep(input, profile)),
-    guard('profile', () => profileStep(input, profile)),
-    guard('web-identity-env', () => webIdentityStep(input)),
-    guard('container', () => containerStep(input)),
-    guard('imds', () => imdsStep(input, profile)),
-  ];
-  return { version: 1, profile, steps };
+  const profileStepResult = guard('profile', () => profileStep(input, profile));
+  const webIdentity = guard('web-identity-env', () => webIdentityStep(input, profile));
+  const environment = guard('environment', () => environmentStep(input, profile));
+  const rest = [guard('container', () => containerStep(input)), guard('imds', () => imdsStep(input, profile))];
+  // A profile named by --profile, AWS_PROFILE or AWS_DEFAULT_PROFILE (even `default`) must exist,
+  // whatever else is configured: botocore raises ProfileNotFound before any provider runs.
+  const notFound = profileStepResult.status === 'broken' && isPlanError(profileStepResult.error) && profileStepResult.error.code === 'profile-not-found';
+  const steps: ChainStep[] = notFound
+    ? [profileStepResult, environment, webIdentity, ...rest]
+    : [environment, ...(assumesRole(input, profile) ? [profileStepResult, webIdentity] : [webIdentity, profileStepResult]), ...rest];
+  return { version: 1, profile, steps, notes: crossSdkNotes({ env: input.env, profiles: input.profiles, profile, steps }) };
+}
+
+/** botocore's AssumeRoleProvider claims the selected profile before web identity: role_arn without web_identity_token_file. */
+function assumesRole(input: PlanInput, profile: SelectedProfile): boolean {
+  const section = input.profiles.profiles[profile.name];
+  if (!section) return false;
+  try {
+    return roleHopFromProfile(profile.name, section) !== undefined;
+  } catch {
+    return true; // a broken role setting: the profile step reports it, first
+  }
 }
 
 /** The plan the executor runs, or the error that stops the chain before anything runs. */
@@ -105,11 +121,29 @@ function environmentStep(input: PlanInput, profile: SelectedProfile): ChainStep 
 
 function profileStep(input: PlanInput, profile: SelectedProfile): ChainStep {
   const chain = resolveProfileChain(input.profiles, profile.name, { explicit: profile.origin !== 'default' });
-  return tryStep('profile', toCredentialBase(chain, input), chain.hops);
+  const base = toCredentialBase(chain, input);
+  // The profile's own web identity: AWS_ROLE_ARN / AWS_ROLE_SESSION_NAME still win (botocore reads
+  // each setting from the environment first), unless --profile was given.
+  if (base.kind === 'web-identity' && chain.hops.length === 0 && profile.origin !== 'flag') {
+    const roleArn = envValue(input.env, 'AWS_ROLE_ARN');
+    const sessionName = envValue(input.env, 'AWS_ROLE_SESSION_NAME');
+    if (roleArn !== undefined) base.roleArn = roleArn;
+    if (sessionName !== undefined) base.roleSessionName = sessionName;
+  }
+  return tryStep('profile', base, chain.hops);
 }
 
-function webIdentityStep(input: PlanInput): ChainStep {
-  const result = readEnvWebIdentity(input.env);
+/**
+ * botocore's AssumeRoleWithWebIdentityProvider for the selected profile: each of the token file,
+ * role ARN and session name from the environment, else from the profile. This step claims when
+ * the token file comes from the environment; a token file in the profile is the profile step's.
+ * With --profile the environment is not read (botocore's disable_env_vars).
+ */
+function webIdentityStep(input: PlanInput, profile: SelectedProfile): ChainStep {
+  if (profile.origin === 'flag') {
+    return { step: 'web-identity-env', status: 'skip', reason: `--profile ${profile.name} was given, so AWS_WEB_IDENTITY_TOKEN_FILE is not used (as in the AWS CLI)` };
+  }
+  const result = readEnvWebIdentity(input.env, input.profiles.profiles[profile.name]);
   if ('reason' in result) return { step: 'web-identity-env', status: 'skip', reason: result.reason };
   return tryStep('web-identity-env', result.base);
 }
@@ -139,8 +173,11 @@ export function toCredentialBase(chain: ProfileChain, input: PlanInput): BaseSou
   if (base.kind === 'named-source') return resolveNamedSource(base, input, chain.visited[0] ?? base.profile);
   if (base.kind !== 'sso') return base;
   if (base.accountId === undefined || base.roleName === undefined) {
+    // Alone, such a profile is "not configured" (botocore's SSO provider is not claimed and the
+    // chain goes on); as the source of a role it is an error.
     throw new PlanError('sso-token-only', profileWhat(base.profile), 'the profile configures an SSO sign-in (sso_session) but no sso_account_id and sso_role_name, so it gives a token, not credentials', {
       hint: 'add sso_account_id and sso_role_name (awsctl sso accounts lists them) or use awsctl sso populate',
+      notConfigured: chain.hops.length === 0,
       profile: base.profile,
       origin: base.origin,
     });

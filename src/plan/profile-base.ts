@@ -1,8 +1,13 @@
 // Reading one profile: is it a role hop, and if not, which base source does it name?
-// The order of the checks is the SDKs' (smithy-rs `base_provider`): credential_source, web
-// identity, SSO, login session, credential_process, static keys.
-import type { ProfileSet, Section } from '../profile/model.ts';
+// The order is botocore's (credentials.py, ProfileProviderBuilder.providers, read in 1.43 and
+// the same in Debian's 1.29 but for login): web identity, SSO (claimed only by sso_account_id or
+// sso_role_name), static keys in the CREDENTIALS file, login_session, credential_process, static
+// keys in the CONFIG file. So keys in ~/.aws/credentials beat a credential_process in
+// ~/.aws/config for the same profile, and keys in the config file lose to it. credential_source
+// means something only beside role_arn (botocore's AssumeRoleProvider); alone it is ignored.
+import type { Origin, ProfileSet, Section } from '../profile/model.ts';
 import { PlanError, profileWhat } from './plan-error.ts';
+import { isValidRegion } from './region-name.ts';
 import { profileOrigin, profileValue } from './settings.ts';
 import type { ProfileBase, RoleHop, StaticKeys } from './types.ts';
 
@@ -36,29 +41,44 @@ function parseDuration(name: string, section: Section, text: string): number {
   return Number(text);
 }
 
+export type KeysFile = 'credentials' | 'config';
+
+/** A key's value as written in one of the two files (trimmed; empty = absent). */
+function valueInFile(section: Section, key: string, file: KeysFile): { value: string; origin: Origin } | undefined {
+  const property = section.properties[key];
+  const inFile = property?.origin.kind === file ? property : file === 'config' ? section.shadowed?.[key] : undefined;
+  const value = inFile?.value.trim();
+  return inFile && value ? { value, origin: inFile.origin } : undefined;
+}
+
 /**
- * Static keys of a profile: the keys, 'absent' when none of the three key settings is there,
- * or a 'partial-keys' error when only some are.
+ * Static keys written in one file for this profile (botocore's SharedCredentialProvider for the
+ * credentials file, ConfigProvider for the config file): claimed by aws_access_key_id in that
+ * file, which then needs aws_secret_access_key in the same file (PartialCredentialsError).
+ * aws_session_token (or the old aws_security_token) comes from the same file.
  */
-export function staticKeysFromProfile(name: string, section: Section): StaticKeys | 'absent' {
-  const accessKeyId = profileValue(section, 'aws_access_key_id');
-  const secretAccessKey = profileValue(section, 'aws_secret_access_key');
-  const sessionToken = profileValue(section, 'aws_session_token');
-  if (accessKeyId === undefined && secretAccessKey === undefined && sessionToken === undefined) return 'absent';
-  if (accessKeyId === undefined || secretAccessKey === undefined) {
-    const missing = accessKeyId === undefined ? 'aws_access_key_id' : 'aws_secret_access_key';
-    const present = accessKeyId !== undefined ? 'aws_access_key_id' : secretAccessKey !== undefined ? 'aws_secret_access_key' : 'aws_session_token';
-    throw new PlanError('partial-keys', profileWhat(name), `profile missing ${missing}`, {
-      hint: `set both aws_access_key_id and aws_secret_access_key, or remove ${present}`,
+export function staticKeysFromFile(name: string, section: Section, file: KeysFile): ProfileBase | undefined {
+  const accessKeyId = valueInFile(section, 'aws_access_key_id', file);
+  if (accessKeyId === undefined) return undefined;
+  const secretAccessKey = valueInFile(section, 'aws_secret_access_key', file);
+  if (secretAccessKey === undefined) {
+    throw new PlanError('partial-keys', profileWhat(name), `profile missing aws_secret_access_key in the ${file} file, where its aws_access_key_id is`, {
+      hint: `write aws_access_key_id and aws_secret_access_key together in the same file`,
       profile: name,
-      origin: profileOrigin(section, present),
+      origin: accessKeyId.origin,
     });
   }
-  const keys: StaticKeys = { accessKeyId, secretAccessKey };
-  if (sessionToken !== undefined) keys.sessionToken = sessionToken;
-  const accountId = profileValue(section, 'aws_account_id');
-  if (accountId !== undefined) keys.accountId = accountId;
-  return keys;
+  const keys: StaticKeys = { accessKeyId: accessKeyId.value, secretAccessKey: secretAccessKey.value };
+  const sessionToken = valueInFile(section, 'aws_session_token', file) ?? valueInFile(section, 'aws_security_token', file);
+  if (sessionToken !== undefined) keys.sessionToken = sessionToken.value;
+  const accountId = valueInFile(section, 'aws_account_id', file);
+  if (accountId !== undefined) keys.accountId = accountId.value;
+  return { kind: 'static', profile: name, keys, origin: accessKeyId.origin };
+}
+
+/** botocore's `_has_static_credentials`: a source profile naming either key uses its own providers, not its role. */
+export function namesStaticKeys(section: Section): boolean {
+  return profileValue(section, 'aws_access_key_id') !== undefined || profileValue(section, 'aws_secret_access_key') !== undefined;
 }
 
 function webIdentityFromProfile(name: string, section: Section): ProfileBase | undefined {
@@ -86,20 +106,24 @@ function ssoError(code: 'invalid-sso' | 'sso-session-not-found', name: string, s
 }
 
 /** Legacy (sso_start_url + sso_region in the profile) or sso-session form; undefined when no sso_* key. */
-export function ssoFromProfile(set: ProfileSet, name: string, section: Section): ProfileBase | undefined {
+export function ssoFromProfile(set: ProfileSet, name: string, section: Section, options: { claimedOnly?: boolean } = {}): ProfileBase | undefined {
   const accountId = profileValue(section, 'sso_account_id');
   const roleName = profileValue(section, 'sso_role_name');
   const sessionName = profileValue(section, 'sso_session');
   let startUrl = profileValue(section, 'sso_start_url');
   let ssoRegion = profileValue(section, 'sso_region');
   if ([accountId, roleName, sessionName, startUrl, ssoRegion].every((v) => v === undefined)) return undefined;
+  // botocore's SSOProvider is claimed by sso_account_id or sso_role_name only; a profile with just
+  // an sso_session is read as a token-only profile, after every other source (see below).
+  if (accountId === undefined && roleName === undefined && options.claimedOnly) return undefined;
   if (sessionName !== undefined) {
+    const session = set.ssoSessions[sessionName];
     for (const [key, value] of [['sso_start_url', startUrl], ['sso_region', ssoRegion]] as const) {
-      if (value !== undefined) {
+      // botocore refuses only a value that differs from the sso-session's.
+      if (value !== undefined && value !== profileValue(session, key)) {
         throw ssoError('invalid-sso', name, section, key, `\`${key}\` can only be specified in the [sso-session] config when a session name is given`, `move ${key} into [sso-session ${sessionName}]`);
       }
     }
-    const session = set.ssoSessions[sessionName];
     if (!session) {
       throw ssoError('sso-session-not-found', name, section, 'sso_session', `sso-session named \`${sessionName}\` (referenced by profile \`${name}\`) was not found`, `add an [sso-session ${sessionName}] section to the config file`);
     }
@@ -113,6 +137,9 @@ export function ssoFromProfile(set: ProfileSet, name: string, section: Section):
   const where = sessionName !== undefined ? `[sso-session ${sessionName}]` : `profile ${name}`;
   if (ssoRegion === undefined) throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_region`, 'set sso_region to the region of your IAM Identity Center');
   if (startUrl === undefined) throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_start_url`, 'set sso_start_url to your AWS access portal URL');
+  if (!isValidRegion(ssoRegion)) {
+    throw ssoError('invalid-sso', name, section, sessionName !== undefined ? 'sso_session' : 'sso_region', `${where}: sso_region = ${JSON.stringify(ssoRegion)} is not a valid region name (the AWS CLI refuses it too: InvalidRegionError)`, 'use the region of your IAM Identity Center, such as us-east-1');
+  }
   const base: ProfileBase = { kind: 'sso', profile: name, startUrl, ssoRegion };
   if (sessionName !== undefined) base.ssoSession = sessionName;
   if (accountId !== undefined) base.accountId = accountId;
@@ -122,25 +149,25 @@ export function ssoFromProfile(set: ProfileSet, name: string, section: Section):
   return base;
 }
 
-function simpleBase(name: string, section: Section): ProfileBase | undefined {
+function loginBase(name: string, section: Section): ProfileBase | undefined {
   const loginSessionArn = profileValue(section, 'login_session');
-  if (loginSessionArn !== undefined) {
-    const base: ProfileBase = { kind: 'login-session', profile: name, loginSessionArn };
-    const origin = profileOrigin(section, 'login_session');
-    if (origin) base.origin = origin;
-    return base;
-  }
+  if (loginSessionArn === undefined) return undefined;
+  const base: ProfileBase = { kind: 'login-session', profile: name, loginSessionArn };
+  const origin = profileOrigin(section, 'login_session');
+  if (origin) base.origin = origin;
+  return base;
+}
+
+function processBase(name: string, section: Section): ProfileBase | undefined {
   const command = profileValue(section, 'credential_process');
-  if (command !== undefined) {
-    const base: ProfileBase = { kind: 'credential-process', profile: name, command };
-    // The process's own AccountId wins at run time; this is only the fallback.
-    const accountId = profileValue(section, 'aws_account_id');
-    if (accountId !== undefined) base.accountId = accountId;
-    const origin = profileOrigin(section, 'credential_process');
-    if (origin) base.origin = origin;
-    return base;
-  }
-  return undefined;
+  if (command === undefined) return undefined;
+  const base: ProfileBase = { kind: 'credential-process', profile: name, command };
+  // The process's own AccountId wins at run time; this is only the fallback.
+  const accountId = profileValue(section, 'aws_account_id');
+  if (accountId !== undefined) base.accountId = accountId;
+  const origin = profileOrigin(section, 'credential_process');
+  if (origin) base.origin = origin;
+  return base;
 }
 
 /** The base source a profile names, or a 'no-credentials-in-profile' error (not configured). */
@@ -158,21 +185,27 @@ export function baseFromProfile(set: ProfileSet, name: string, section: Section)
  * baseFromProfile, with undefined for a profile that holds no credential settings at all (the
  * "not configured" case) rather than an error: `awsctl profiles` asks this of every profile, and
  * building an Error (with its stack) for each settings-only profile was most of its time.
+ * The order is botocore's provider order (top of this file); the first source configured wins.
  */
 export function configuredBaseFromProfile(set: ProfileSet, name: string, section: Section): ProfileBase | undefined {
+  return (
+    webIdentityFromProfile(name, section) ??
+    ssoFromProfile(set, name, section, { claimedOnly: true }) ??
+    staticKeysFromFile(name, section, 'credentials') ??
+    loginBase(name, section) ??
+    processBase(name, section) ??
+    staticKeysFromFile(name, section, 'config') ??
+    // A token-only SSO profile (sso_session alone): no credentials; the planner says why.
+    ssoFromProfile(set, name, section)
+  );
+}
+
+/** credential_source beside role_arn: the named source supplies the role's credentials. */
+export function namedSourceFromProfile(name: string, section: Section): ProfileBase | undefined {
   const credentialSource = profileValue(section, 'credential_source');
-  if (credentialSource !== undefined) {
-    const base: ProfileBase = { kind: 'named-source', profile: name, source: credentialSource };
-    const origin = profileOrigin(section, 'credential_source');
-    if (origin) base.origin = origin;
-    return base;
-  }
-  const found = webIdentityFromProfile(name, section) ?? ssoFromProfile(set, name, section) ?? simpleBase(name, section);
-  if (found) return found;
-  const keys = staticKeysFromProfile(name, section);
-  if (keys === 'absent') return undefined;
-  const base: ProfileBase = { kind: 'static', profile: name, keys };
-  const origin = profileOrigin(section, 'aws_access_key_id');
+  if (credentialSource === undefined) return undefined;
+  const base: ProfileBase = { kind: 'named-source', profile: name, source: credentialSource };
+  const origin = profileOrigin(section, 'credential_source');
   if (origin) base.origin = origin;
   return base;
 }

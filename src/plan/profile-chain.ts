@@ -1,17 +1,19 @@
 // Follow role_arn → source_profile links from the selected profile down to a base source,
 // as smithy-rs `resolve_chain` does. Pure: profiles in, ProfileChain or PlanError out.
 //
-// Rules (README §5 of the conformance data):
+// Rules (README §5 of the conformance data, and botocore's AssumeRoleProvider):
 // - role_arn on the selected profile wins over keys on that same profile;
-// - but a SOURCE profile with static keys is a base, even when it also has role_arn;
-// - source_profile naming its own profile: assume its role with its own base credentials;
+// - but a SOURCE profile that names static keys (aws_access_key_id or aws_secret_access_key) is
+//   read by its own providers, in botocore's order (profile-base.ts), even when it has role_arn;
+// - source_profile naming its own profile: assume its role with its own base credentials, which
+//   must be static keys (botocore: InfiniteLoopConfigError otherwise);
 // - a repeated profile is a 'credential-loop' error that lists the path ("A -> B -> A");
 // - role_arn needs exactly one of source_profile and credential_source.
-import type { Origin, ProfileSet, Section } from '../profile/model.ts';
-import { baseFromProfile, roleHopFromProfile, staticKeysFromProfile } from './profile-base.ts';
+import type { ProfileSet, Section } from '../profile/model.ts';
+import { baseFromProfile, namedSourceFromProfile, namesStaticKeys, roleHopFromProfile } from './profile-base.ts';
 import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
 import { profileOrigin, profileValue } from './settings.ts';
-import type { ProfileBase, ProfileChain, RoleHop, StaticKeys } from './types.ts';
+import type { ProfileBase, ProfileChain, RoleHop } from './types.ts';
 
 export interface ProfileChainOptions {
   /**
@@ -34,17 +36,17 @@ export function resolveProfileChain(set: ProfileSet, selected: string, options: 
     const section = lookupProfile(set, name, visited, options);
     if (visited.includes(name)) throw loopError([...visited, name]);
     visited.push(name);
-    if (visited.length > 1) {
-      const keys = tryStaticKeys(name, section);
-      if (keys) return finish({ kind: 'static', profile: name, keys, ...originOf(section) }, hops, visited);
-    }
     const hop = roleHopFromProfile(name, section);
-    if (!hop) return finish(sourceBase(set, name, section, visited.length), hops, visited);
+    if (visited.length > 1 && (namesStaticKeys(section) || !hop)) return finish(sourceBase(set, name, section, visited.length), hops, visited);
+    if (!hop) return finish(sourceBase(set, name, section, 1), hops, visited);
     const next = nextProfile(name, section);
     hops.push(hop);
-    // Self reference and credential_source: this profile's own base, and it has claimed the request.
-    if (next === undefined) return finish(sourceBase(set, name, section, 2), hops, visited);
-    name = next;
+    if (next.kind === 'named') return finish(next.base, hops, visited);
+    if (next.profile === name) {
+      if (!namesStaticKeys(section)) throw loopError([name, name]);
+      return finish(sourceBase(set, name, section, 2), hops, visited);
+    }
+    name = next.profile;
   }
 }
 
@@ -76,22 +78,6 @@ function loopError(path: string[]): PlanError {
   });
 }
 
-/** Static keys when a source profile has a complete set; partial or absent keys are ignored here. */
-function tryStaticKeys(name: string, section: Section): StaticKeys | undefined {
-  try {
-    const keys = staticKeysFromProfile(name, section);
-    return keys === 'absent' ? undefined : keys;
-  } catch (error) {
-    if (isPlanError(error)) return undefined;
-    throw error;
-  }
-}
-
-function originOf(section: Section): { origin?: Origin } {
-  const origin = profileOrigin(section, 'aws_access_key_id');
-  return origin ? { origin } : {};
-}
-
 /**
  * The base of a profile. Only the selected profile without any role may be "not configured";
  * a source profile (depth > 1) without credentials is an error that stops the chain.
@@ -110,8 +96,8 @@ function sourceBase(set: ProfileSet, name: string, section: Section, depth: numb
   }
 }
 
-/** The profile to follow after a role hop; undefined = this same profile supplies the base. */
-function nextProfile(name: string, section: Section): string | undefined {
+/** After a role hop: the source profile to follow, or the credential_source that supplies the base. */
+function nextProfile(name: string, section: Section): { kind: 'profile'; profile: string } | { kind: 'named'; base: ProfileBase } {
   const sourceProfile = profileValue(section, 'source_profile');
   const credentialSource = profileValue(section, 'credential_source');
   if (sourceProfile !== undefined && credentialSource !== undefined) {
@@ -128,7 +114,9 @@ function nextProfile(name: string, section: Section): string | undefined {
       origin: profileOrigin(section, 'role_arn'),
     });
   }
-  return sourceProfile === name ? undefined : sourceProfile;
+  const named = namedSourceFromProfile(name, section);
+  if (named) return { kind: 'named', base: named };
+  return { kind: 'profile', profile: sourceProfile! };
 }
 
 function finish(base: ProfileBase, hops: RoleHop[], visited: string[]): ProfileChain {

@@ -10,14 +10,10 @@
 import type { Origin } from '../profile/model.ts';
 import type { AwsctlError } from '../errors.ts';
 import type { PlanErrorCode } from './plan-error.ts';
+import type { CrossSdkNote } from './cross-sdk.ts';
 
-/** Where the profile name came from (cli.md: --profile, AWS_PROFILE, AWS_DEFAULT_PROFILE, default). */
-export type ProfileOrigin = 'flag' | 'AWS_PROFILE' | 'AWS_DEFAULT_PROFILE' | 'default';
-
-export interface SelectedProfile {
-  name: string;
-  origin: ProfileOrigin;
-}
+export type { ProfileOrigin, SelectedProfile } from '../profile/select-profile.ts';
+import type { SelectedProfile } from '../profile/select-profile.ts';
 
 /** Long-term or temporary keys written down somewhere (env or profile). Secrets: never log. */
 export interface StaticKeys {
@@ -149,8 +145,10 @@ export type ChainStep =
 export interface ChainPlan {
   version: 1;
   profile: SelectedProfile;
-  /** Always the five steps of CHAIN_ORDER, in that order. */
+  /** The five steps of CHAIN_ORDER, in the order they are tried (see planner.ts). */
   steps: ChainStep[];
+  /** Where another major SDK would pick differently from the AWS CLI (and awsctl): cross-sdk.ts. */
+  notes: CrossSdkNote[];
 }
 
 /**

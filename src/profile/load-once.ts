@@ -9,26 +9,32 @@ const loaded = new WeakMap<Context, LoadedProfiles>();
 const warned = new WeakSet<Context>();
 
 /** The files for resolving: one parse per Context, warnings printed with the first load. */
-export function loadProfilesOnce(ctx: Context, profileFlag?: string): LoadedProfiles {
+export function loadProfilesOnce(ctx: Context, profileFlag?: string, options: WarningOptions = {}): LoadedProfiles {
   const known = loaded.get(ctx);
   if (known) return known;
   const result = loadProfileFiles(ctx, profileFlag === undefined ? {} : { profileFlag });
-  reportLoadWarnings(ctx, result);
+  reportLoadWarnings(ctx, result, options);
   loaded.set(ctx, result);
   return result;
 }
 
 /** The files read afresh (commands that edit and read again), warnings still printed once per run. */
-export function loadProfilesFresh(ctx: Context, profileFlag?: string, options: { quiet?: boolean } = {}): LoadedProfiles {
+export function loadProfilesFresh(ctx: Context, profileFlag?: string, options: WarningOptions & { quiet?: boolean } = {}): LoadedProfiles {
   const result = loadProfileFiles(ctx, profileFlag === undefined ? {} : { profileFlag });
-  if (!options.quiet) reportLoadWarnings(ctx, result);
+  if (!options.quiet) reportLoadWarnings(ctx, result, options);
   return result;
 }
 
-function reportLoadWarnings(ctx: Context, result: LoadedProfiles): void {
+export interface WarningOptions {
+  /** Also the warnings about names only botocore reads (quoted, unicode): `profiles` and `explain` ask. */
+  portability?: boolean;
+}
+
+function reportLoadWarnings(ctx: Context, result: LoadedProfiles, options: WarningOptions): void {
   if (warned.has(ctx)) return;
   warned.add(ctx);
   for (const warning of result.set.warnings) {
+    if (warning.portability && !options.portability) continue; // names only botocore reads: `profiles` and `explain` ask
     ctx.stderr.write(`awsctl: warning: ${warning.file}:${warning.line}: ${warning.message.replace(/[\r\n]+/g, ' ')}\n`);
   }
   const exposed = exposedCredentialsWarning(result, ctx.platform);

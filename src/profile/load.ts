@@ -86,6 +86,8 @@ function readProfileFile(ctx: Pick<Context, 'fs'>, path: string, kind: FileKind)
     if (!stat) return undefined;
     mode = stat.mode;
     if (stat.isDirectory) throw fail(kind, path, 'it is a directory, not a file', `remove it or point ${envName(kind)} at a file`);
+    // A FIFO would block the open until someone writes to it, a device may never end: refuse at once.
+    if (!stat.isFile) throw fail(kind, path, 'it is not a regular file (a FIFO, socket or device), so it is not read', `point ${envName(kind)} at a regular file`);
     if (stat.size > MAX_PROFILE_FILE_BYTES) throw tooLarge(kind, path, stat.size);
     bytes = ctx.fs.readFile(path);
   } catch (error) {

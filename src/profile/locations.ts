@@ -2,6 +2,7 @@
 // function of the environment, the platform and the runtime's own home lookup, so the
 // cross-SDK file-location suites can run every platform's cases on any host.
 import type { Env } from '../io/context.ts';
+import { selectProfile } from './select-profile.ts';
 
 export interface FileLocations {
   /** undefined only when no home directory is known and AWS_CONFIG_FILE is unset. */
@@ -50,10 +51,9 @@ export function expandHome(path: string, home: string | undefined, platform: str
   return tildeSlash ? joinPath(platform, home, path.slice(2)) : path;
 }
 
-/** --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default` (blank values are unset). */
+/** The selected profile's name: the one rule of select-profile.ts. */
 export function selectProfileName(env: Env, profileFlag?: string): string {
-  if (profileFlag !== undefined && profileFlag.trim() !== '') return profileFlag;
-  return envValue(env, 'AWS_PROFILE') ?? envValue(env, 'AWS_DEFAULT_PROFILE') ?? 'default';
+  return selectProfile(profileFlag, env).name;
 }
 
 export function resolveFileLocations(env: Env, platform: string, languageHome: string | undefined, profileFlag?: string): FileLocations {

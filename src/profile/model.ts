@@ -31,12 +31,20 @@ export interface Section {
   origin?: Origin;
   /** The files with a header for it, config first. Absent in hand-built sets. */
   declaredIn?: FileKind[];
+  /**
+   * Config-file values that a credentials-file value of the same key replaced in `properties`.
+   * botocore reads static keys from each file separately (its shared-credentials provider, then
+   * later its config-file provider), so the config file's own keys must stay reachable.
+   */
+  shadowed?: Record<string, PropertyValue>;
 }
 
 export interface ProfileWarning {
   file: string;
   line: number;
   message: string;
+  /** A name only botocore reads: shown by `profiles` and `explain`, not on every command. */
+  portability?: true;
 }
 
 export interface ProfileSet {

@@ -6,10 +6,14 @@
 // - credentials: only bare `[x]`; any prefixed section is ignored. Kotlin makes
 //   `[sso-session x]` in the credentials file a hard error; we follow smithy-rs and the AWS CLI
 //   (ignore it, with a warning), because one stray section should not break every command;
-// - invalid names (anything but letters, digits and `- / . % @ _ : +`) are ignored with a
-//   warning. That includes botocore's quoted names (`[profile "my profile"]`): the AWS CLI
-//   accepts them but every AWS SDK ignores them, and awsctl hands credentials to SDKs, so a
-//   profile only awsctl and the CLI could see would be a trap. The warning says how to fix it;
+// - names: botocore's rule, since awsctl answers as the AWS CLI does (issue 14). In the config
+//   file the header after `profile`/`sso-session`/`services` is split as Python's shlex.split
+//   does and a name is read when there are exactly two words (`[profile "my profile"]` is
+//   "my profile", `[profile dév-日本]` is "dév-日本"; `[profile a b]` is ignored); in the
+//   credentials file the name is the header as written. Names are matched byte for byte (no
+//   Unicode normalization). A name outside letters, digits and `- / . % @ _ : +` is ignored by
+//   the SDKs that follow the profile-file rules (Rust, Kotlin), so it carries a `portability`
+//   warning, shown by `profiles` and `explain` rather than on every command;
 // - duplicate sections merge, the last value of a key wins, keys are case-insensitive, and
 //   credentials-file values win over config-file values;
 // - values are the ones the SDKs compute: continuation lines joined with "\n", a sub-property
@@ -26,6 +30,7 @@ import { emptyMap } from './model.ts';
 import type { FileKind, ProfileSet, ProfileWarning, PropertyValue, Section } from './model.ts';
 import { headerText, scanFile, type FileScan, type Header } from './scan-file.ts';
 import { assertNoSyntaxErrors } from './syntax-errors.ts';
+import { splitPosix } from '../text/credential-process-split.ts';
 
 export interface ProfilePaths {
   config: string;
@@ -36,7 +41,8 @@ export interface ProfilePaths {
 const CLI_OWN_SECTIONS = new Set(['plugins', 'preview']);
 
 type Placement =
-  | { to: 'profile' | 'sso-session' | 'services'; name: string }
+  /** portable: false when only botocore reads the name (see the top of the file). */
+  | { to: 'profile' | 'sso-session' | 'services'; name: string; portable?: false }
   | { to: 'other'; type: string; name: string }
   | { to: 'ignored'; why: string | undefined };
 
@@ -92,6 +98,9 @@ function placeSections(spans: Spans, chains: { profiles: SpanChains; ssoSessions
     if (placement.to === 'ignored') {
       if (placement.why) warnings.push({ file, line: header.line, message: `section [${headerText(scan.text, header)}] is ignored: ${placement.why}` });
       continue;
+    }
+    if ('portable' in placement) {
+      warnings.push({ file, line: header.line, portability: true, message: `${placement.to === 'profile' ? 'profile' : placement.to} name '${placement.name}' is read by the AWS CLI (botocore) and awsctl, but some AWS SDKs ignore it (the Rust and Kotlin SDKs do); a name of letters, digits and - / . % @ _ : + works everywhere` });
     }
     const lineWarnings = scan.lineWarnings.get(i);
     if (lineWarnings) warnings.push(...lineWarnings);
@@ -185,7 +194,10 @@ function readSection(name: string, firstSpan: number, spans: Spans): Section {
           if (!isValidIdentifierAt(text, line.keyStart, line.keyEnd)) break;
           const key = text.slice(line.keyStart, line.keyEnd);
           property = { key, value: text.slice(line.valueStart, line.valueEnd), origin: { kind, file, line: line.line } };
-          section.properties[key.toLowerCase()] = property;
+          const lower = key.toLowerCase();
+          const replaced = section.properties[lower];
+          if (replaced && replaced.origin.kind === 'config' && kind === 'credentials') (section.shadowed ??= emptyMap())[lower] = replaced;
+          section.properties[lower] = property;
           break;
         }
         case 'continuation':
@@ -208,8 +220,30 @@ function readSection(name: string, firstSpan: number, spans: Spans): Section {
 
 function place(header: Header, text: string, kind: FileKind, skipBareDefault: boolean): Placement {
   const placement = kind === 'config' ? placeInConfig(header, skipBareDefault) : placeInCredentials(header, text);
-  if (placement.to === 'ignored' || isValidIdentifier(placement.name)) return placement;
-  return { to: 'ignored', why: invalidNameReason(header.name) };
+  if (placement.to !== 'ignored' && isValidIdentifier(placement.name)) return placement;
+  const name = botocoreName(header, text, kind);
+  if (name === undefined || name === '') return placement.to === 'ignored' ? placement : { to: 'ignored', why: invalidNameReason(header.name) };
+  const type = kind === 'credentials' ? undefined : header.prefix;
+  if (type === 'profile' || type === undefined) return { to: 'profile', name, portable: false };
+  if (type === 'sso-session' || type === 'services') return { to: type, name, portable: false };
+  return placement;
+}
+
+/**
+ * The name botocore reads for a header whose name is not a plain one: in the config file
+ * shlex.split of the header, kept when it gives exactly `<type> <name>`; in the credentials
+ * file the header text itself (configparser's section name). undefined: botocore ignores it.
+ */
+function botocoreName(header: Header, text: string, kind: FileKind): string | undefined {
+  const inner = text.slice(header.innerStart, header.innerEnd);
+  if (kind === 'credentials') return header.prefix === 'profile' || header.prefix === 'sso-session' || header.prefix === 'services' ? undefined : inner;
+  if (header.prefix !== 'profile' && header.prefix !== 'sso-session' && header.prefix !== 'services') return undefined;
+  try {
+    const words = splitPosix(inner);
+    return words.length === 2 ? words[1] : undefined;
+  } catch {
+    return undefined; // an unterminated quote: shlex raises, botocore skips the section
+  }
 }
 
 function placeInConfig(header: Header, skipBareDefault: boolean): Placement {

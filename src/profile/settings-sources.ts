@@ -1,6 +1,7 @@
 // `configure list`: each setting of the selected profile with its effective value and where
 // that value came from — a flag, an environment variable, or file:line. Pure. Secrets are
 // masked here, before anything can print them.
+import { selectProfile } from './select-profile.ts';
 import type { Env } from '../io/context.ts';
 import { envValue } from './locations.ts';
 import type { ProfileSet, PropertyValue, Section } from './model.ts';
@@ -37,13 +38,10 @@ function fromFile(name: string, property: PropertyValue, value = property.value)
 const notSet = (name: string): SettingRow => ({ name, value: null, source: 'not-set', location: null });
 
 function profileRow(input: ListInput): SettingRow {
-  const flag = input.profileFlag?.trim();
-  if (flag) return { name: 'profile', value: flag, source: 'flag', location: '--profile' };
-  for (const variable of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) {
-    const value = envValue(input.env, variable);
-    if (value !== undefined) return { name: 'profile', value, source: 'env', location: variable };
-  }
-  return { name: 'profile', value: 'default', source: 'default', location: null };
+  const selected = selectProfile(input.profileFlag, input.env);
+  if (selected.origin === 'flag') return { name: 'profile', value: selected.name, source: 'flag', location: '--profile' };
+  if (selected.origin === 'default') return { name: 'profile', value: 'default', source: 'default', location: null };
+  return { name: 'profile', value: selected.name, source: 'env', location: selected.origin };
 }
 
 /** Environment first (each variable on its own), then the profile. */

@@ -13,6 +13,6 @@ export function assertNoSyntaxErrors(errors: readonly IniSyntaxError[], kind: Fi
   throw new AwsctlError(`invalid ${fileLabel[kind]}`, `${first.message}${more}`, {
     file: path,
     line: first.line,
-    hint: 'fix or remove that line; the AWS CLI and SDKs reject this file too',
+    hint: 'fix or remove that line; awsctl does not guess what it means',
   });
 }

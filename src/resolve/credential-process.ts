@@ -17,7 +17,7 @@ import type { Context, Env, SpawnResult } from '../io/context.ts';
 import { redact } from '../io/redact.ts';
 import { enterProcessGuard } from './credential-process-guard.ts';
 import { parseCredentialProcessOutput } from './credential-process-output.ts';
-import { joinWindows, splitCommandLine, splitRulesFor } from './credential-process-split.ts';
+import { joinWindows, splitCommandLine, splitRulesFor } from '../text/credential-process-split.ts';
 
 export { enterProcessGuard, PROCESS_CHAIN_ENV, readProcessChain } from './credential-process-guard.ts';
 export { parseCredentialProcessOutput } from './credential-process-output.ts';

@@ -53,6 +53,10 @@ export async function resolveWithState(state: RunState, request: ResolveRequest)
   for (const step of plan.steps.slice(0, plan.stepIndex)) if (step.status === 'skip') ctx.debug(`chain: ${step.step} skipped: ${step.reason}`);
   // profile-only never falls through: the SDKs' profile provider alone has no next provider.
   const { credentials, used } = await execute(state, plan, request.scope === 'profile-only' ? plan.stepIndex + 1 : plan.steps.length);
+  if (credentials.expiration !== undefined && credentials.expiration.getTime() <= ctx.now().getTime()) {
+    // Sources are asked twice already (runBase); this holds for role hops too: never hand out expired keys.
+    throw new AwsctlError('credentials', `the credentials from ${providerName(used.base, used.hops)} expired at ${credentials.expiration.toISOString()}`, { hint: 'try again; if it persists, check the clock and the source', profile: plan.profile.name });
+  }
   const resolved: ResolvedCredentials = { credentials, provider: providerName(used.base, used.hops), profile: plan.profile.name, plan: used };
   if (state.region !== undefined) resolved.region = state.region;
   ctx.debug(`credentials: from ${resolved.provider}${credentials.expiration ? `, expiring ${credentials.expiration.toISOString()}` : ' (long-term)'}`);
@@ -65,7 +69,7 @@ export function createRunState(ctx: Context, request: ResolveRequest): RunState 
   const selected = selectProfile(request.profileFlag, ctx.env).name;
   const section = files.set.profiles[selected];
   const region = resolveRegion({ flag: request.regionFlag, env: ctx.env, profile: section });
-  ctx.debug(region.region !== undefined ? `region: ${region.region} (from ${region.source})` : 'region: none configured (instance metadata region lookup is not used)');
+  ctx.debug(region.region !== undefined ? `region: ${region.region} (from ${region.source})` : 'region: none configured (instance metadata is asked when a call needs one)');
   const caBundle = profileValue(section, 'ca_bundle');
   if (caBundle !== undefined && !ctx.env.AWS_CA_BUNDLE?.trim()) ctx.useCaBundle?.(expandHome(caBundle, files.locations.home, ctx.platform));
   return {

@@ -7,6 +7,8 @@ import type { ServiceTarget } from '../aws/types.ts';
 import type { Context } from '../io/context.ts';
 import { resolveStsEndpoint, type EndpointContext } from '../plan/aws-endpoints.ts';
 import { resolveRetrySettings } from '../plan/retry.ts';
+import { resolveImdsSettings } from '../plan/imds-endpoint.ts';
+import { assertValidRegion } from '../plan/region.ts';
 import type { ProfileSet, Section } from '../profile/model.ts';
 
 export interface RunState {
@@ -17,6 +19,8 @@ export interface RunState {
   /** Home directory for ~/.aws/cli/cache and ~/.aws/sso/cache; undefined = no caching possible. */
   home: string | undefined;
   region: string | undefined;
+  /** True once the instance metadata region was asked for (at most once per run). */
+  regionLookedUp?: boolean;
   useCache: boolean;
   refreshWindowSeconds: number;
   /** MFA code given on the command line; used for every MFA device that needs one. */
@@ -42,9 +46,45 @@ export async function serviceTarget(state: RunState, endpoint: string): Promise<
   return { endpoint, retry: { mode: settings.mode, maxAttempts: settings.maxAttempts }, quota: state.quota };
 }
 
+/**
+ * The client region. When --region, the environment and the profile name none, the region chain
+ * ends as botocore's does (IMDSRegionProvider): the instance's placement/region from IMDS, with
+ * the IMDS credential rules (AWS_EC2_METADATA_DISABLED, the short timeout, IMDSv2 only). Asked
+ * only when a call needs a region, once per run; no answer means no region, as in botocore. The
+ * answer becomes part of a host name, so it is checked like every other region.
+ */
+export async function clientRegion(state: RunState): Promise<string | undefined> {
+  if (state.region !== undefined || state.regionLookedUp) return state.region;
+  state.regionLookedUp = true;
+  const { ctx } = state;
+  let imds: ReturnType<typeof resolveImdsSettings>;
+  try {
+    imds = resolveImdsSettings({ env: ctx.env, profile: selectedSection(state) });
+  } catch (error) {
+    ctx.debug(`region: instance metadata settings are invalid (${error instanceof Error ? error.message : String(error)}); no region`);
+    return undefined;
+  }
+  if (imds.disabled) {
+    ctx.debug('region: none configured, and AWS_EC2_METADATA_DISABLED is true');
+    return undefined;
+  }
+  let region: string;
+  try {
+    const { createImdsClient } = await import('../aws/imds.ts');
+    region = await createImdsClient(ctx, { endpoint: imds.endpoint, timeoutMs: imds.timeoutMs, attempts: imds.attempts }).fetchRegion();
+  } catch (error) {
+    ctx.debug(`region: none configured, and instance metadata gave none (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  }
+  assertValidRegion(region, 'instance metadata placement/region');
+  ctx.debug(`region: ${region} (from instance metadata)`);
+  state.region = region;
+  return region;
+}
+
 /** Where STS calls go, and the region they are signed for. */
 export async function stsTarget(state: RunState): Promise<ServiceTarget & { region: string }> {
-  const resolved = resolveStsEndpoint(state.region, state.endpointContext);
+  const resolved = resolveStsEndpoint(await clientRegion(state), state.endpointContext);
   state.ctx.debug(`sts: endpoint ${resolved.url} (${resolved.source}), signing region ${resolved.signingRegion}`);
   return { ...(await serviceTarget(state, resolved.url)), region: resolved.signingRegion };
 }

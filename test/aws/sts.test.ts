@@ -132,6 +132,13 @@ describe('sts client against the fake STS', () => {
     await assert.rejects(assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::1:role/x', roleSessionName: 's' }), /missing <SecretAccessKey>/);
   });
 
+  it('does not believe XML with a <!DOCTYPE> (STS never sends one), even well-formed credentials', async () => {
+    const ctx = clientContext(http);
+    const creds = '<Credentials><AccessKeyId>ASIAFROMDTD</AccessKeyId><SecretAccessKey>&x;</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>';
+    sts.script({ kind: 'reply', status: 200, body: `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "evil">]><AssumeRoleResponse><AssumeRoleResult>${creds}</AssumeRoleResult></AssumeRoleResponse>` });
+    await assert.rejects(assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::1:role/x', roleSessionName: 's' }), (e: unknown) => e instanceof AwsctlError && /malformed response: the XML has a <!DOCTYPE> declaration/.test(e.message));
+  });
+
   it('treats a 5xx HTML page as a service error, not a parse error', async () => {
     const ctx = clientContext(http);
     for (let i = 0; i < 3; i++) sts.script({ kind: 'reply', status: 502, body: '<html><body>Bad gateway' });

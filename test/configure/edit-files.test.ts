@@ -74,7 +74,7 @@ test('a broken file is refused with file:line before the edit runs', async () =>
   let ran = false;
   await assert.rejects(
     editProfileFiles(ctx, { config: (doc) => ((ran = true), doc) }),
-    (error: AwsctlError) => error.message === `invalid AWS config file: ${home}/.aws/config:2: indented line does not follow a setting, so it continues nothing — fix or remove that line; the AWS CLI and SDKs reject this file too`,
+    (error: AwsctlError) => error.message === `invalid AWS config file: ${home}/.aws/config:2: indented line does not follow a setting, so it continues nothing — fix or remove that line; awsctl does not guess what it means`,
   );
   assert.equal(ran, false);
 });

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { AwsctlError } from '../../src/errors.ts';
 import { missing, pythonWith } from '../helpers/tools.ts';
-import { joinPosix, joinWindows, splitCommandLine, splitPosix, splitRulesFor, splitWindows } from '../../src/resolve/credential-process-split.ts';
+import { joinPosix, joinWindows, splitCommandLine, splitPosix, splitRulesFor, splitWindows } from '../../src/text/credential-process-split.ts';
 
 const posixCases: Array<[string, string[]]> = [
   ['/opt/bin/awscreds-custom --username helen', ['/opt/bin/awscreds-custom', '--username', 'helen']],

@@ -45,8 +45,10 @@ function hits(text: string): string[] {
 }
 
 const SSO_CACHE = 'ee0bfd2552fbd840c02cc48b6e823320543c450f'; // sha1("corp")
+// The key pair sits in the credentials file: botocore (and so the AWS CLI and awsctl) reads a
+// pair from one file only, and refuses an access key id in the config file with the secret in
+// the credentials file (PartialCredentialsError).
 const CONFIG = (r: Rig) => `[profile base]
-aws_access_key_id = ${BASE_KEY.id}
 region = eu-west-1
 
 [profile dev]
@@ -92,7 +94,7 @@ sso_registration_scopes = sso:account:access
 function inputs(r: Rig): Record<string, string> {
   return {
     '.aws/config': CONFIG(r),
-    '.aws/credentials': `[base]\naws_secret_access_key = ${BASE_KEY.secret}\n`,
+    '.aws/credentials': `[base]\naws_access_key_id = ${BASE_KEY.id}\naws_secret_access_key = ${BASE_KEY.secret}\n`,
     'inputs/token.jwt': S.webIdentityToken,
     // A browser that follows nothing: it asks the one-time address once and leaves.
     'inputs/browser.mjs': `await fetch(process.argv[2], { redirect: 'manual' });`,

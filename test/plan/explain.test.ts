@@ -32,7 +32,7 @@ test('explain JSON: version, outcome, skipped reasons, reached flags', () => {
   assert.equal(json.version, 1);
   assert.deepEqual(json.outcome, { step: 'container' });
   assert.deepEqual(json.steps.map((s) => [s.step, s.status, s.reached]), [
-    ['environment', 'skip', true], ['profile', 'skip', true], ['web-identity-env', 'skip', true], ['container', 'try', true], ['imds', 'try', false],
+    ['environment', 'skip', true], ['web-identity-env', 'skip', true], ['profile', 'skip', true], ['container', 'try', true], ['imds', 'try', false],
   ]);
   assert.match(json.steps[0]?.reason ?? '', /AWS_ACCESS_KEY_ID/);
   assert.equal(json.steps[3]?.base?.uri, 'http://169.254.170.2/c');

@@ -60,17 +60,20 @@ for (const c of cases) {
   });
 }
 
-test('sso token-only profile (session exists) is refused with sso-token-only', () => {
+test('sso token-only profile (session exists) is passed by with the reason, as botocore does (its SSO provider is not claimed)', () => {
   const profiles = profileSet({ profiles: { default: { sso_session: 's' } }, ssoSessions: { s: { sso_start_url: 'https://x', sso_region: 'eu-west-1' } } });
-  assert.throws(() => planCredentials({ env: {}, profiles }), (error: unknown) => error instanceof PlanError && error.code === 'sso-token-only' && !error.notConfigured);
+  const plan = planDefaultChain({ env: { AWS_EC2_METADATA_DISABLED: 'true' }, profiles });
+  const step = plan.steps.find((s) => s.step === 'profile');
+  assert.ok(step?.status === 'skip' && step.code === 'sso-token-only', JSON.stringify(step));
+  assert.throws(() => planCredentials({ env: { AWS_EC2_METADATA_DISABLED: 'true' }, profiles }), (error: unknown) => error instanceof PlanError && error.code === 'no-credentials');
 });
 
 test('the plan records every step of the default chain in order', () => {
   const plan = planDefaultChain({ env: { ...RELATIVE, AWS_EC2_METADATA_DISABLED: 'true' }, profiles: profileSet() });
   assert.deepEqual(plan.steps.map((s) => [s.step, s.status]), [
     ['environment', 'skip'],
-    ['profile', 'skip'],
     ['web-identity-env', 'skip'],
+    ['profile', 'skip'],
     ['container', 'try'],
     ['imds', 'skip'],
   ]);
@@ -99,11 +102,12 @@ test('environment expiration and account id are carried', () => {
   assert.equal(plan.base.expiration, '2030-01-01T00:00:00Z');
 });
 
-test('selectProfile order: flag, AWS_PROFILE, AWS_DEFAULT_PROFILE, default; blank unset', () => {
+test('selectProfile order: flag, AWS_PROFILE, AWS_DEFAULT_PROFILE, default; values as written (AWS CLI v2)', () => {
   assert.deepEqual(selectProfile('f', { AWS_PROFILE: 'e' }), { name: 'f', origin: 'flag' });
   assert.deepEqual(selectProfile(undefined, { AWS_PROFILE: 'e', AWS_DEFAULT_PROFILE: 'd' }), { name: 'e', origin: 'AWS_PROFILE' });
-  assert.deepEqual(selectProfile(undefined, { AWS_PROFILE: '  ', AWS_DEFAULT_PROFILE: 'd' }), { name: 'd', origin: 'AWS_DEFAULT_PROFILE' });
-  assert.deepEqual(selectProfile('', {}), { name: 'default', origin: 'default' });
+  assert.deepEqual(selectProfile(undefined, { AWS_PROFILE: '  ', AWS_DEFAULT_PROFILE: 'd' }), { name: '  ', origin: 'AWS_PROFILE' });
+  assert.deepEqual(selectProfile(undefined, { AWS_PROFILE: ' dev ' }), { name: ' dev ', origin: 'AWS_PROFILE' });
+  assert.deepEqual(selectProfile(undefined, { AWS_DEFAULT_PROFILE: 'd' }), { name: 'd', origin: 'AWS_DEFAULT_PROFILE' });
 });
 
 test('--profile default that does not exist is an error, not a fall-through', () => {

@@ -27,7 +27,8 @@ const cases: ChainCase[] = [
   { name: 'source profile with keys ends the chain even with role_arn', profiles: { A: { role_arn: ROLE('A'), source_profile: 'B' }, B: { ...KEYS, role_arn: ROLE('B'), source_profile: 'C' }, C: KEYS }, selected: 'A', base: { kind: 'static', profile: 'B' }, hops: [ROLE('A')] },
   { name: 'three-profile chain, innermost role first', profiles: { A: { role_arn: ROLE('A'), source_profile: 'B' }, B: { role_arn: ROLE('B'), source_profile: 'C' }, C: KEYS }, selected: 'A', base: { kind: 'static', profile: 'C' }, hops: [ROLE('B'), ROLE('A')] },
   { name: 'self reference assumes its own role with its own keys', profiles: { A: { ...KEYS, role_arn: ROLE('A'), source_profile: 'A' } }, selected: 'A', base: { kind: 'static', profile: 'A' }, hops: [ROLE('A')] },
-  { name: 'self reference without keys is broken', profiles: { A: { role_arn: ROLE('A'), source_profile: 'A' } }, selected: 'A', error: 'source-profile-without-credentials', notConfigured: false },
+  // botocore: a profile may be its own source only with static keys (InfiniteLoopConfigError).
+  { name: 'self reference without keys is a loop', profiles: { A: { role_arn: ROLE('A'), source_profile: 'A' } }, selected: 'A', error: 'credential-loop', notConfigured: false },
   { name: 'credential_source', profiles: { A: { role_arn: ROLE('A'), credential_source: 'EcsContainer' } }, selected: 'A', base: { kind: 'named-source', source: 'EcsContainer' }, hops: [ROLE('A')] },
   { name: 'loop A -> B -> A', profiles: { A: { role_arn: ROLE('A'), source_profile: 'B' }, B: { role_arn: ROLE('B'), source_profile: 'A' } }, selected: 'A', error: 'credential-loop' },
   { name: 'loop with keys on the selected profile', profiles: { A: { ...KEYS, role_arn: ROLE('A'), source_profile: 'B' }, B: { role_arn: ROLE('B'), source_profile: 'A' } }, selected: 'A', error: 'credential-loop' },
@@ -38,7 +39,9 @@ const cases: ChainCase[] = [
   { name: 'role_arn with neither source', profiles: { A: { role_arn: ROLE('A') } }, selected: 'A', error: 'role-without-source' },
   { name: 'both sources', profiles: { A: { role_arn: ROLE('A'), source_profile: 'B', credential_source: 'Environment' }, B: KEYS }, selected: 'A', error: 'both-sources' },
   { name: 'partial keys: access key only', profiles: { A: { aws_access_key_id: 'AKIAONLY' } }, selected: 'A', error: 'partial-keys' },
-  { name: 'partial keys: secret only in source', profiles: { A: { role_arn: ROLE('A'), source_profile: 'B' }, B: { aws_secret_access_key: 'x' } }, selected: 'A', error: 'partial-keys' },
+  // botocore: a lone secret makes B use its own providers, and none is claimed ("must have credentials").
+  { name: 'partial keys: secret only in source', profiles: { A: { role_arn: ROLE('A'), source_profile: 'B' }, B: { aws_secret_access_key: 'x' } }, selected: 'A', error: 'source-profile-without-credentials' },
+  { name: 'partial keys: access key only in source', profiles: { A: { role_arn: ROLE('A'), source_profile: 'B' }, B: { aws_access_key_id: 'x' } }, selected: 'A', error: 'partial-keys' },
   { name: 'config-only selected profile is not configured', profiles: { A: { region: 'eu-west-1' } }, selected: 'A', error: 'no-credentials-in-profile', notConfigured: true },
   { name: 'config-only source profile is broken', profiles: { A: { role_arn: ROLE('A'), source_profile: 'B' }, B: { region: 'eu-west-1' } }, selected: 'A', error: 'source-profile-without-credentials', notConfigured: false },
   { name: 'web identity profile', profiles: { A: { role_arn: ROLE('A'), web_identity_token_file: '/t.jwt', role_session_name: 's' } }, selected: 'A', base: { kind: 'web-identity', roleArn: ROLE('A'), tokenFile: '/t.jwt', roleSessionName: 's' }, hops: [] },

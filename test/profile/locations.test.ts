@@ -55,7 +55,10 @@ const PROFILE_CASES: Array<[string, Record<string, string>, string | undefined, 
   ['flag first', { AWS_PROFILE: 'env', AWS_DEFAULT_PROFILE: 'old' }, 'flag', 'flag'],
   ['then AWS_PROFILE', { AWS_PROFILE: 'env', AWS_DEFAULT_PROFILE: 'old' }, undefined, 'env'],
   ['then AWS_DEFAULT_PROFILE', { AWS_DEFAULT_PROFILE: 'old' }, undefined, 'old'],
-  ['blank values are unset', { AWS_PROFILE: '', AWS_DEFAULT_PROFILE: ' ' }, '', 'default'],
+  // As the AWS CLI v2 (2.9, checked by hand): a value is the name as written, even empty or padded.
+  ['an empty AWS_PROFILE is the profile "" (the AWS CLI: "The config profile () could not be found")', { AWS_PROFILE: '', AWS_DEFAULT_PROFILE: 'old' }, undefined, ''],
+  ['whitespace is kept (" dev " is not dev)', { AWS_PROFILE: ' dev ' }, undefined, ' dev '],
+  ['an empty flag is the profile ""', { AWS_PROFILE: 'env' }, '', ''],
   ['else default', {}, undefined, 'default'],
 ];
 

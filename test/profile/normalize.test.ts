@@ -31,7 +31,11 @@ const PROFILE_CASES: Array<[string, string | undefined, string | undefined, Reco
   ['tabs and extra spaces around prefix and name', '[ \tprofile\t dev \t]\na = 1', undefined, { dev: { a: '1' } }],
   ['invalid profile names are ignored with their properties', '[profile in valid]\na = 1\n[profile ok]\nb = 2', undefined, { ok: { b: '2' } }],
   ['every allowed name character', '[profile a-Z_0.9/%@:+]', undefined, { 'a-Z_0.9/%@:+': {} }],
-  ['quoted names are ignored (AWS CLI only)', '[profile "quoted"]\na = 1', undefined, {}],
+  // botocore's names (issue 14 item 3): shlex in the config file, the header as written in the credentials file.
+  ['quoted names are read as botocore does', '[profile "quoted"]\na = 1\n[profile "my profile"]\nb = 2', undefined, { quoted: { a: '1' }, 'my profile': { b: '2' } }],
+  ['unicode names are read byte for byte', '[profile dév-日本]\na = 1', '[dév-日本]\nb = 2', { 'dév-日本': { a: '1', b: '2' } }],
+  ['a credentials-file name with a space is read as written', undefined, '[my profile]\nb = 2', { 'my profile': { b: '2' } }],
+  ['no Unicode normalization: é composed and decomposed are two profiles', '[profile d\u00e9]\na = 1\n[profile de\u0301]\nb = 2', undefined, { 'd\u00e9': { a: '1' }, 'de\u0301': { b: '2' } }],
   ['duplicate sections merge; the last value wins', '[profile a]\nx = 1\ny = 1\n[profile a]\nx = 2', undefined, { a: { x: '2', y: '1' } }],
   ['keys are case-insensitive (last one wins)', '[profile a]\nRegion = 1\n[profile a]\nregion = 2', undefined, { a: { region: '2' } }],
   ['invalid property names are ignored', '[profile a]\nin valid = 1\nok = 2', undefined, { a: { ok: '2' } }],
@@ -105,7 +109,8 @@ test('ignored sections and keys produce warnings naming file and line', () => {
   const summary = set.warnings.map((w) => `${w.file}:${w.line}`);
   assert.deepEqual(summary, [`${PATHS.config}:1`, `${PATHS.config}:3`, `${PATHS.config}:4`, `${PATHS.config}:5`, `${PATHS.config}:8`, `${PATHS.credentials}:1`, `${PATHS.credentials}:2`]);
   assert.match(set.warnings[0]?.message ?? '', /\[profile dev\]/);
-  assert.match(set.warnings[2]?.message ?? '', /quoted.*AWS CLI/);
+  assert.match(set.warnings[2]?.message ?? '', /profile name 'q' is read by the AWS CLI \(botocore\) and awsctl, but some AWS SDKs ignore it/);
+  assert.equal(set.warnings[2]?.portability, true);
   assert.match(set.warnings[3]?.message ?? '', /\[profile default\]/);
   assert.match(set.warnings[6]?.message ?? '', /config file/);
 });

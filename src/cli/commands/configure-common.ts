@@ -11,8 +11,8 @@ export function note(ctx: Context, text: string): void {
 }
 
 /** Both files, read afresh; the loader's warnings go to stderr (once per run) unless `quiet`. */
-export function loadForReading(ctx: Context, input: CommandInput, quiet = false): LoadedProfiles {
-  return loadProfilesFresh(ctx, input.global.profile, { quiet });
+export function loadForReading(ctx: Context, input: CommandInput, quiet = false, portability = false): LoadedProfiles {
+  return loadProfilesFresh(ctx, input.global.profile, { quiet, portability });
 }
 
 export function stringArg(input: CommandInput, index: number, name: string): string {

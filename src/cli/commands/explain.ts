@@ -11,7 +11,7 @@ import { planAssume } from '../../assume/plan.ts';
 import type { CommandInput } from '../action.ts';
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
-  const files = loadProfilesOnce(ctx, input.global.profile);
+  const files = loadProfilesOnce(ctx, input.global.profile, { portability: true });
   const planInput: PlanInput = { env: ctx.env, profiles: files.set };
   if (input.global.profile !== undefined) Object.assign(planInput, { profileName: input.global.profile, profileFromFlag: true });
   const explanation = explain(planDefaultChain(planInput), { assumeRoleCacheKey: (args) => assumeRoleCacheKey(args as AssumeRoleKeyArgs) });

@@ -10,7 +10,7 @@ import type { CommandInput } from '../action.ts';
 import { loadForReading, note } from './configure-common.ts';
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
-  const loaded = loadForReading(ctx, input);
+  const loaded = loadForReading(ctx, input, false, true);
   const summaries = summarizeProfiles(loaded.set, profileFilesOf(loaded.set));
   for (const s of summaries) if (s.problem) note(ctx, `warning: profile ${s.name}: ${s.problem}`);
   if (input.options['json'] === true) {

@@ -12,7 +12,31 @@ import { keysToCredentials } from './keys.ts';
 import { ssoCredentials } from './sso.ts';
 import { webIdentityCredentials } from './web-identity.ts';
 
+/**
+ * Runs a base source. Credentials that are already expired are not credentials: as botocore's
+ * RefreshableCredentials does ("refreshed, but the refreshed credentials are still expired"),
+ * the source is asked once more, and if the answer is still expired that is an error. So a
+ * credential_process printing a past Expiration, or AWS_CREDENTIAL_EXPIRATION in the past,
+ * never reaches stdout.
+ */
 export async function runBase(state: RunState, base: BaseSource): Promise<AwsCredentials> {
+  const first = await runBaseOnce(state, base);
+  if (!isExpired(first, state)) return first;
+  state.ctx.debug(`source: ${describeBase(base)} gave credentials that expired at ${first.expiration!.toISOString()}; asking once more`);
+  const second = await runBaseOnce(state, base);
+  if (!isExpired(second, state)) return second;
+  const profile = 'profile' in base ? base.profile : undefined;
+  throw new AwsctlError(profile !== undefined ? `profile ${profile}` : 'credentials', `${describeBase(base)} gave credentials that expired at ${second.expiration!.toISOString()}, also when asked again`, {
+    hint: base.kind === 'credential-process' ? 'the helper must print a future Expiration (or none for long-term keys); the AWS CLI refuses these too' : base.kind === 'environment' ? 'export fresh credentials or unset AWS_CREDENTIAL_EXPIRATION' : 'refresh the source of these credentials',
+    ...(profile !== undefined ? { profile } : {}),
+  });
+}
+
+function isExpired(credentials: AwsCredentials, state: RunState): boolean {
+  return credentials.expiration !== undefined && credentials.expiration.getTime() <= state.ctx.now().getTime();
+}
+
+async function runBaseOnce(state: RunState, base: BaseSource): Promise<AwsCredentials> {
   state.ctx.debug(`source: ${describeBase(base)}`);
   switch (base.kind) {
     case 'environment':

@@ -83,6 +83,12 @@ function check(name: string, expected: Case['output'], run: () => unknown[], tok
   }
 }
 
+/** Cases where smithy-rs and botocore (the AWS CLI, which awsctl follows) disagree; test/plan covers botocore's answer. */
+const BOTOCORE_DIFFERS: Record<string, string> = {
+  'partial credentials error (missing access key)':
+    'botocore reads a source profile holding only aws_secret_access_key with its own providers, none of which is claimed without aws_access_key_id: "The source profile must have credentials" (awsctl: source-profile-without-credentials), not a partial-keys error; still an error either way',
+};
+
 export const suite: Suite = {
   name: 'assume-role (smithy-rs profile chains)',
   data: DATA,
@@ -90,6 +96,11 @@ export const suite: Suite = {
     const cases = readJson<Case[]>(root, DATA);
     const results: CaseResult[] = [];
     for (const c of cases) {
+      const botocoreDiffers = BOTOCORE_DIFFERS[c.docs];
+      if (botocoreDiffers) {
+        results.push({ name: `chain: ${c.docs}`, status: 'skip', reason: botocoreDiffers }, { name: `plan: ${c.docs}`, status: 'skip', reason: botocoreDiffers });
+        continue;
+      }
       const set = profileSet({ profiles: c.input.profiles, ssoSessions: c.input.sso_sessions ?? {} });
       results.push(check(`chain: ${c.docs}`, c.output, () => {
         const chain = resolveProfileChain(set, c.input.selected_profile);
@@ -105,8 +116,9 @@ export const suite: Suite = {
       }
       const tokenOnly = 'ProfileChain' in c.output && JSON.stringify(c.output.ProfileChain).includes('"Sso"') && !JSON.stringify(c.output.ProfileChain).includes('sso_account_id');
       results.push(check(planName, c.output, () => {
-        const step = planDefaultChain({ env: { AWS_PROFILE: c.input.selected_profile }, profiles: set }).steps[1];
-        if (step?.step !== 'profile') throw new Error('second step is not the profile step');
+        // The profile step is second or third (after web identity, botocore's order, unless the profile assumes a role).
+        const step = planDefaultChain({ env: { AWS_PROFILE: c.input.selected_profile }, profiles: set }).steps.find((s) => s.step === 'profile');
+        if (!step) throw new Error('the plan has no profile step');
         if (step.status === 'broken') throw step.error;
         if (step.status === 'skip') throw new PlanError(step.code ?? 'no-credentials', 'profile', step.reason);
         return mapChain(step.chain.base, step.chain.hops);

@@ -1,7 +1,7 @@
 // botocore INI fixtures (README §14): every fixture round-trips byte for byte through the
 // lossless model, and the expectations of botocore's test_configloader.py that apply to the
-// SDK dialect awsctl reads are checked. botocore's quoted names (`[profile "personal"]`) are a
-// deliberate difference: the AWS SDKs ignore them, so awsctl does too, with a warning.
+// SDK dialect awsctl reads are checked. botocore's quoted names (`[profile "personal"]`) are read
+// as botocore reads them (issue 14), with a portability warning (the Rust and Kotlin SDKs ignore them).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAwsctlError } from '../../../src/errors.ts';
@@ -13,7 +13,6 @@ import { normalize } from '../../../src/profile/normalize.ts';
 import type { CaseResult, Suite } from '../harness.ts';
 
 const DATA = 'botocore/tests/unit/cfg';
-const QUOTED = 'deliberate: quoted profile names are AWS CLI-only; the AWS SDKs ignore them, so awsctl ignores them with a warning';
 
 function check(name: string, ok: boolean, detail: string): CaseResult {
   return ok ? { name, status: 'pass' } : { name, status: 'fail', detail };
@@ -56,10 +55,10 @@ function expectations(dir: string): CaseResult[] {
   }
   return [
     check('aws_config: default profile', getValue(config.profiles['default'], 'aws_access_key_id') === 'foo', JSON.stringify(config.profiles)),
-    { name: 'aws_config: [profile "personal"] read as personal', status: 'skip', reason: QUOTED },
-    check('aws_config: the quoted section is ignored with a warning', !config.profiles['personal'] && config.warnings.some((w) => w.line === 5 && w.message.includes('quoted')), JSON.stringify(config.warnings)),
-    check('aws_bad_profile: default and personal1, malformed quoted headers ignored', JSON.stringify(Object.keys(bad.profiles).sort()) === '["default","personal1"]' && bad.warnings.length === 3, JSON.stringify(Object.keys(bad.profiles))),
-    { name: 'aws_bad_profile: [profile "my profile"] read as "my profile"', status: 'skip', reason: QUOTED },
+    check('aws_config: [profile "personal"] read as personal', getValue(config.profiles['personal'], 'aws_security_token') === 'fiebaz', JSON.stringify(config.profiles)),
+    check('aws_config: the quoted name carries a portability warning', config.warnings.some((w) => w.line === 5 && w.portability === true), JSON.stringify(config.warnings)),
+    check('aws_bad_profile: malformed quoted headers ignored (two warnings), "my profile" read', JSON.stringify(Object.keys(bad.profiles).sort()) === '["default","my profile","personal1"]' && bad.warnings.filter((w) => !w.portability).length === 2, JSON.stringify(Object.keys(bad.profiles))),
+    check('aws_bad_profile: [profile "my profile"] read as "my profile"', getValue(bad.profiles['my profile'], 'aws_access_key_id') === 'default', JSON.stringify(bad.profiles)),
     check('aws_config_bad: property before any section is a parse error', fails(dir, 'aws_config_bad'), 'no error'),
     check('aws_config_badbytes: a clear error, not a crash', badBytes === 'AwsctlError', badBytes),
     check(

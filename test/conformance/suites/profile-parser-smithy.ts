@@ -32,7 +32,15 @@ function roundTrips(input: ParserCase['input']): string | undefined {
   return undefined;
 }
 
+/** Deliberate differences, each with the reason. */
+const SKIPS: Record<string, string> = {
+  'Invalid profile names are ignored.': 'deliberate: awsctl reads profile names as botocore (the AWS CLI) does (issue 14 item 3): `[profile in valid 2]` is skipped but a credentials-file [in valid 2] and [foo!bar] are profiles there; the Rust and Kotlin SDKs ignore them, which awsctl reports as a portability warning (test/profile/normalize.test.ts, test/differential)',
+  'Profile names support alphanumeric characters and - / . % @ _ : +': 'deliberate: awsctl reads profile names as botocore (the AWS CLI) does (issue 14 item 3): `[profile in valid 2]` is skipped but a credentials-file [in valid 2] and [foo!bar] are profiles there; the Rust and Kotlin SDKs ignore them, which awsctl reports as a portability warning (test/profile/normalize.test.ts, test/differential)',
+};
+
 function runCase(c: ParserCase): CaseResult {
+  const skip = SKIPS[c.name];
+  if (skip) return { name: c.name, status: 'skip', reason: skip };
   const roundTripProblem = roundTrips(c.input);
   if (roundTripProblem) return { name: c.name, status: 'fail', detail: roundTripProblem };
   const config = c.input.configFile === undefined ? undefined : parseIni(c.input.configFile);
