@@ -1,7 +1,6 @@
 // One base source → credentials. Each kind lives in its own module; this file only dispatches
 // and names the provider for `whoami`.
 import type { AwsCredentials } from '../../aws/types.ts';
-import { AwsctlError } from '../../errors.ts';
 import type { BaseSource, RoleHop } from '../../plan/types.ts';
 import { runCredentialProcess } from '../credential-process.ts';
 import { asBroken, inProfile } from '../errors.ts';
@@ -27,11 +26,11 @@ export async function runBase(state: RunState, base: BaseSource): Promise<AwsCre
       const request = { profileName: base.profile, commandLine: base.command, ...(base.accountId ? { accountId: base.accountId } : {}) };
       return runCredentialProcess(state.ctx, request);
     }
-    case 'login-session':
-      throw new AwsctlError(`profile ${base.profile}`, 'login_session (AWS console sign-in sessions) is not supported by awsctl yet', {
-        hint: 'use the AWS CLI for this profile, or configure sso_session or keys',
-        profile: base.profile,
-      });
+    case 'login-session': {
+      // Behind import(): node:crypto (the cache file name, DPoP) stays off the start-up path.
+      const { loginSessionSource } = await import('./login-session.ts');
+      return loginSessionSource(state, base).catch((error: unknown) => Promise.reject(inProfile(base.profile, error)));
+    }
     case 'container':
       return containerCredentials(state, base.container);
     case 'imds':
@@ -88,6 +87,8 @@ function baseProviderName(base: BaseSource): string {
       return 'credential_process';
     case 'credential-source':
       return `credential_source ${base.source}`;
+    case 'login-session':
+      return 'login';
     default:
       return base.kind;
   }
