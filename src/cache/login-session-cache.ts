@@ -110,5 +110,5 @@ export function applyLoginRefresh(file: LoginSessionFile, keys: RefreshedKeys, n
 
 export function writeLoginSession(fs: FileSystem, path: string, file: LoginSessionFile): void {
   fs.mkdirp(dirname(path), 0o700);
-  fs.writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  fs.writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, exactMode: true });
 }

@@ -39,8 +39,10 @@ export const realFsOps: AtomicFsOps = {
 };
 
 export interface AtomicWriteOptions {
-  /** Mode for a new file (default 0600). An existing file keeps its own mode. */
+  /** Mode for a new file (default 0600). An existing file keeps its own mode, unless exactMode. */
   mode?: number;
+  /** Write `mode` even over an existing file's (a secret cache must end up 0600). */
+  exactMode?: boolean;
   /** Mode for folders that have to be created (default 0700). */
   dirMode?: number;
   ops?: AtomicFsOps;
@@ -177,7 +179,7 @@ export function writeFileAtomicSync(path: string, data: string | Buffer, options
     const folder = dirname(target);
     ops.mkdirSync(folder, { recursive: true, mode: options.dirMode ?? 0o700 });
     cleanStaleTempFiles(target, { ops, staleMs: options.staleTempMs, now: options.now?.(), ownPid: pid });
-    const mode = existingMode(target, ops) ?? options.mode ?? 0o600;
+    const mode = (options.exactMode ? undefined : existingMode(target, ops)) ?? options.mode ?? 0o600;
     temp = join(folder, tempFileName(target, pid, process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')));
     const fd = ops.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
     try {

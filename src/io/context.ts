@@ -17,8 +17,11 @@ export interface FileSystem {
   /** Whole file as bytes; `undefined` when it does not exist. Other errors throw. */
   readFile(path: string): Buffer | undefined;
   stat(path: string): FileStat | undefined;
-  /** Atomic replace: temp file in the same folder, fsync, rename, folder fsync. */
-  writeFileAtomic(path: string, data: string | Buffer, options?: { mode?: number }): void;
+  /**
+   * Atomic replace: temp file in the same folder, fsync, rename, folder fsync. An existing file
+   * keeps its mode unless `exactMode` (secret caches another tool may have left world-readable).
+   */
+  writeFileAtomic(path: string, data: string | Buffer, options?: { mode?: number; exactMode?: boolean }): void;
   mkdirp(path: string, mode?: number): void;
   remove(path: string): void;
   readdir(path: string): string[];

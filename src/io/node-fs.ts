@@ -44,8 +44,8 @@ export function createNodeFileSystem(options: NodeFileSystemOptions = {}): FileS
       }
     },
 
-    writeFileAtomic(path: string, data: string | Buffer, writeOptions?: { mode?: number }): void {
-      writeFileAtomicSync(path, data, { mode: writeOptions?.mode, ops });
+    writeFileAtomic(path: string, data: string | Buffer, writeOptions?: { mode?: number; exactMode?: boolean }): void {
+      writeFileAtomicSync(path, data, { mode: writeOptions?.mode, exactMode: writeOptions?.exactMode, ops });
     },
 
     mkdirp(path: string, mode = 0o700): void {
