@@ -27,7 +27,12 @@ export function loginSessionFilePath(state: Pick<RunState, 'ctx' | 'home'>, base
   return loginSessionPath(dir, base.loginSessionArn);
 }
 
-export async function loginSessionSource(state: RunState, base: LoginSession): Promise<AwsCredentials> {
+/** Runs `fn` holding the cross-process lock for the session file at `path`. */
+export type SessionLock = <T>(path: string, fn: () => Promise<T>) => Promise<T>;
+
+const fileLock: SessionLock = (path, fn) => withLock(lockPathFor(path), fn);
+
+export async function loginSessionSource(state: RunState, base: LoginSession, lock: SessionLock = fileLock): Promise<AwsCredentials> {
   const { ctx } = state;
   const path = loginSessionFilePath(state, base);
   const profileRegion = profileValue(state.profiles.profiles[base.profile], 'region');
@@ -37,7 +42,7 @@ export async function loginSessionSource(state: RunState, base: LoginSession): P
     sessionArn: base.loginSessionArn,
     profile: base.profile,
     now: () => ctx.now(),
-    lock: (fn) => withLock(lockPathFor(path), fn),
+    lock: (fn) => lock(path, fn),
     debug: (message) => ctx.debug(message),
     refresh: async (file, key) => {
       const region = refreshRegion(file, profileRegion, state.region);
