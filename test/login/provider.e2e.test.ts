@@ -136,6 +136,10 @@ test('as a source profile, in whoami, assume and explain', async () => {
     const base = (JSON.parse(explain.stdout) as { steps: Array<{ base?: Record<string, unknown> }> }).steps[1]!.base!;
     assert.equal(base.kind, 'login-session');
     assert.equal(base.loginSessionArn, SESSION_ARN);
+    assert.deepEqual(base.cache, { kind: 'login-session', file: r.sessionPath, expiresAt: r.readSession().accessToken.expiresAt, state: 'valid', refreshRegion: 'eu-west-1' });
+    const text = await r.run(['explain', '--profile', 'admin']);
+    assert.match(text.stdout, /session: valid, keys expire .*; refreshes in eu-west-1/);
+    assert.equal(r.signin.tokenCalls.length, 1, 'explain makes no call');
   } finally {
     await r.close();
   }
