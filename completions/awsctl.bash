@@ -13,7 +13,7 @@ _awsctl_sso_sessions() {
 
 _awsctl_subcommands() {
   case "$1" in
-    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'assume' 'explain' 'profiles' 'login' 'sso' 'configure' 'cache' 'completion' ;;
+    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'assume' 'explain' 'profiles' 'login' 'logout' 'sso' 'configure' 'cache' 'completion' ;;
     'env') printf '%s\n'  ;;
     'process') printf '%s\n'  ;;
     'whoami') printf '%s\n'  ;;
@@ -22,6 +22,7 @@ _awsctl_subcommands() {
     'explain') printf '%s\n'  ;;
     'profiles') printf '%s\n'  ;;
     'login') printf '%s\n'  ;;
+    'logout') printf '%s\n'  ;;
     'sso') printf '%s\n' 'login' 'logout' 'accounts' 'populate' ;;
     'sso login') printf '%s\n'  ;;
     'sso logout') printf '%s\n'  ;;
@@ -52,7 +53,8 @@ _awsctl_options() {
     'assume') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--mfa-serial' '--token-code' '--duration' '--session-name' '--external-id' '--format' '-h' '--help' ;;
     'explain') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
     'profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
-    'login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
+    'login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '--remote' '-h' '--help' ;;
+    'logout') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--all' '-h' '--help' ;;
     'sso') printf '%s\n' '-h' '--help' ;;
     'sso login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
     'sso logout') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '-h' '--help' ;;

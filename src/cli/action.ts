@@ -25,6 +25,8 @@ const loaders: Record<string, () => Promise<CommandModule>> = {
   assume: () => import('./commands/assume.ts'),
   explain: () => import('./commands/explain.ts'),
   profiles: () => import('./commands/profiles.ts'),
+  login: () => import('./commands/login.ts'),
+  logout: () => import('./commands/logout.ts'),
   'sso-login': () => import('./commands/sso-login.ts'),
   'sso-logout': () => import('./commands/sso-logout.ts'),
   'sso-accounts': () => import('./commands/sso-accounts.ts'),

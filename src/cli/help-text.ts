@@ -21,7 +21,8 @@ const EXAMPLES: Record<string, string[]> = {
   ],
   explain: ['awsctl explain --profile prod', 'awsctl explain --profile prod --json'],
   profiles: ['awsctl profiles', 'awsctl profiles --json'],
-  login: ['awsctl login --profile dev', 'awsctl login --sso-session my-org --use-device-code'],
+  login: ['awsctl login --profile dev', 'awsctl login --sso-session my-org --use-device-code', 'awsctl login --profile console --region eu-west-1', 'awsctl login --profile console --remote'],
+  logout: ['awsctl logout --profile console', 'awsctl logout --all'],
   populate: ['awsctl sso populate --sso-session my-org --dry-run', 'awsctl sso populate --sso-session my-org --prefix org- --prune'],
   'configure-set': [
     'awsctl configure set region eu-west-1 --profile dev',
