@@ -97,6 +97,31 @@ test('refusals: an ended session says to sign in again; missing permission names
   }
 });
 
+test('a 500 from the token endpoint is retried with a fresh DPoP proof; a bad answer keeps still-valid keys', async () => {
+  const r = await loginRig();
+  try {
+    const { file } = r.signin.seedSession({ expiresAt: inSeconds(-5) });
+    r.writeSession(file);
+    r.signin.script({ kind: 'reply', status: 500, body: '' });
+    const retried = await r.run(['process', '--profile', 'console']);
+    assert.equal(retried.code, 0, retried.stderr);
+    const proofs = r.signin.requests.filter((q) => q.path === '/v1/token').map((q) => q.headers.dpop);
+    assert.equal(proofs.length, 2);
+    assert.notEqual(proofs[0], proofs[1], 'each attempt signs its own proof');
+    assert.deepEqual(r.signin.tokenCalls, [{ grantType: 'refresh_token', ok: true }], 'the fake accepted the retry (its jti was new)');
+    // Keys with 2 minutes left: a failing service does not stop work while they last.
+    const valid = r.signin.seedSession({ expiresAt: inSeconds(120) });
+    r.writeSession(valid.file);
+    r.signin.script({ kind: 'reply', status: 200, body: '{"truncated' }, { kind: 'reply', status: 200, body: '{"truncated' }, { kind: 'reply', status: 200, body: '{"truncated' });
+    const kept = await r.run(['process', '--profile', 'console']);
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.equal(JSON.parse(kept.stdout).AccessKeyId, 'ASIASEEDED0000000001');
+    assert.equal(r.readSession().refreshToken, valid.file.refreshToken);
+  } finally {
+    await r.close();
+  }
+});
+
 test('a broken session file is a clear error naming what is missing; no file says to sign in', async () => {
   const r = await loginRig();
   try {

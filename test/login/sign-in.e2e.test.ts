@@ -76,10 +76,12 @@ test('login refuses a profile with other credentials; --no-input refuses to star
   }
 });
 
-test('login on another device (--remote): the code from the browser is pasted into the terminal', { skip: hasTmux() ? false : 'tmux is not installed' }, async () => {
-  const r = await loginRig(FRESH);
+test('login on another device (--remote), no region configured: asks the region, then takes the pasted code', { skip: hasTmux() ? false : 'tmux is not installed' }, async () => {
+  const r = await loginRig(`[profile console]\n`);
   const tty = runInTmux(r.home, ['login', '--profile', 'console', '--remote'], r.env() as Record<string, string>);
   try {
+    await tty.waitForScreen(/AWS Region/);
+    tty.type('eu-west-1');
     await tty.waitForScreen(/Enter the authorization code/);
     const stderr = readFileSync(join(r.home, 'tty.stderr'), 'utf8');
     const url = /(http:\/\/127\.0\.0\.1:\d+\/v1\/authorize\?\S+)/.exec(stderr)?.[1];
@@ -94,7 +96,8 @@ test('login on another device (--remote): the code from the browser is pasted in
     const saved = r.readSession();
     assert.equal(saved.clientId, 'arn:aws:signin:::devtools/cross-device');
     assert.equal(JSON.parse(r.signin.requests.find((q) => q.path === '/v1/token')!.body).redirectUri, `${r.signin.url}/v1/sessions/confirmation`);
-    assert.match(readFileSync(join(r.home, '.aws', 'config'), 'utf8'), /login_session = arn:aws:sts::111122223333:assumed-role\/Admin\/alice/);
+    assert.equal(readFileSync(join(r.home, '.aws', 'config'), 'utf8'), `[profile console]\nlogin_session = ${SESSION_ARN}\nregion = eu-west-1\n`);
+    assert.equal(saved.signInRegion, 'eu-west-1');
   } finally {
     tty.close();
     await r.close();
