@@ -5,6 +5,8 @@
 //   never seen before, and the key's thumbprint equal to the one the refresh token is bound to.
 //   Refresh tokens rotate (the old one stops working), and a session refreshes only in the
 //   region it was signed in to (INVALID_REQUEST otherwise). Errors carry `error` as the service's.
+//   Reached through a CONNECT proxy as https://<region>.signin.aws.amazon.com (with a test CA),
+//   the region is the one in the Host, as for the real service; reached directly, `region`.
 // - GET /v1/authorize plays the sign-in page: it checks the request (client, PKCE method, scope,
 //   redirect) and answers with a page whose "approve" link a scripted HTTP client follows.
 //   GET /v1/authorize/approve then either redirects to the loopback redirect_uri with code and
@@ -125,6 +127,13 @@ export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<
     return reply;
   };
 
+  /** The region and token URL this request addressed (by its Host when it came as <region>.signin.aws.amazon.com). */
+  const addressed = (request: RecordedRequest): { region: string; tokenUrl: string } => {
+    const host = request.headers.host ?? '';
+    const named = /^([a-z0-9-]+)\.signin\.aws\.amazon\.com$/.exec(host);
+    return named ? { region: named[1]!, tokenUrl: `https://${host}/v1/token` } : { region, tokenUrl: `${fake.url}/v1/token` };
+  };
+
   function token(request: RecordedRequest): Reply {
     let body: Record<string, unknown>;
     try {
@@ -138,13 +147,14 @@ export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<
       refuse = undefined;
       return fail(grantType, reply, 'scripted');
     }
-    const proof = checkDpopProof(request.headers.dpop, `${fake.url}/v1/token`, now(), seenJti);
+    const target = addressed(request);
+    const proof = checkDpopProof(request.headers.dpop, target.tokenUrl, now(), seenJti);
     if ('why' in proof) return fail(grantType, signinError('ValidationException', 'INVALID_DPOP_PROOF', proof.why, 400), proof.why);
     if (grantType === 'refresh_token') {
       const session = sessions.get(String(body.refreshToken));
       if (!session) return fail(grantType, signinError('AccessDeniedException', 'TOKEN_EXPIRED', 'the refresh token is not valid', 401), 'TOKEN_EXPIRED');
       if (session.clientId !== body.clientId) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'client mismatch', 400), 'client');
-      if (session.region !== region) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'Invalid request', 400), 'INVALID_REQUEST wrong region');
+      if (session.region !== target.region) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'Invalid request', 400), 'INVALID_REQUEST wrong region');
       if (session.jkt !== proof.jkt) return fail(grantType, signinError('ValidationException', 'INVALID_DPOP_PROOF', 'key does not match the token binding', 400), 'key binding');
       sessions.delete(String(body.refreshToken));
       return issue(session, grantType, false);
@@ -157,7 +167,7 @@ export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<
       if (challenge !== grant.challenge) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'PKCE verifier does not match', 400), 'PKCE');
       if (grant.clientId !== body.clientId || grant.redirectUri !== body.redirectUri) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'client or redirect mismatch', 400), 'redirect');
       const accountId = /::(\d{12}):/.exec(grant.sessionArn)?.[1] ?? '';
-      return issue({ sessionArn: grant.sessionArn, accountId, region, clientId: grant.clientId, jkt: proof.jkt }, grantType, true);
+      return issue({ sessionArn: grant.sessionArn, accountId, region: target.region, clientId: grant.clientId, jkt: proof.jkt }, grantType, true);
     }
     return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'unknown grant', 400), 'grant');
   }
