@@ -88,15 +88,7 @@ export function buildProgram(): Command {
       .option('--use-device-code', 'use the device authorization flow instead of PKCE');
   loginOptions(sub(program, 'login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'))
     .option('--remote', 'console sign-in on another device: print the URL and ask for the code the browser shows (automatic over SSH)')
-    .addHelpText('after', `
-Which sign-in:
-  IAM Identity Center  when the profile has sso_session or sso_* settings, or --sso-session is given
-                       (the same as \`awsctl sso login\`)
-  console credentials  when the profile has login_session or no credential settings yet; the
-                       profile then gets login_session (and region, if it had to be asked)
-  refused              when the profile has other credentials (keys, role_arn, credential_process,
-                       web identity), which would win over a login session
-${examples('login')}`)
+    .addHelpText('after', examples('login'))
     .action(action('login'));
 
   sub(program, 'logout', 'forget console sign-in sessions (`aws login`): the profile\'s, or --all')
@@ -105,7 +97,7 @@ ${examples('login')}`)
     .action(action('logout'));
 
   const sso = program.command('sso').description('IAM Identity Center: sign in, sign out, list accounts, generate profiles');
-  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center')).addHelpText('after', examples('login')).action(action('sso-login'));
+  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center')).addHelpText('after', examples('sso-login')).action(action('sso-login'));
   sub(sso, 'logout', 'sign out: call the portal\'s Logout and remove cached tokens and role credentials')
     .option('--sso-session <name>', 'only this session (default: every cached session)')
     .action(action('sso-logout'));
