@@ -10,6 +10,9 @@ import type { Env, FileSystem } from '../io/context.ts';
 import { expandHome } from '../profile/locations.ts';
 import { formatUtcZ, parseCacheTimestamp } from './credential-cache.ts';
 
+/** Refresh when this many seconds or fewer remain (botocore and the JS SDK: 5 minutes). */
+export const LOGIN_REFRESH_WINDOW_SECONDS = 5 * 60;
+
 export interface LoginAccessToken {
   accessKeyId: string;
   secretAccessKey: string;

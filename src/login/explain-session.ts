@@ -1,6 +1,6 @@
 // What `awsctl explain` shows for a login session: its cache file, when its keys expire, whether
 // a refresh is due, and the region a refresh would go to. Reads the file; never the network.
-import { loginCacheDir, loginSessionPath, readLoginSession } from '../cache/login-session-cache.ts';
+import { LOGIN_REFRESH_WINDOW_SECONDS, loginCacheDir, loginSessionPath, readLoginSession } from '../cache/login-session-cache.ts';
 import { refreshRegion } from '../exec/sources/login-session.ts';
 import type { Context } from '../io/context.ts';
 import type { LoginSessionView } from '../plan/explain.ts';
@@ -8,7 +8,6 @@ import { resolveRegion } from '../plan/region.ts';
 import { profileValue } from '../plan/settings.ts';
 import type { BaseSource } from '../plan/types.ts';
 import type { LoadedProfiles } from '../profile/load.ts';
-import { LOGIN_REFRESH_WINDOW_SECONDS } from './session-credentials.ts';
 
 type LoginBase = Extract<BaseSource, { kind: 'login-session' }>;
 

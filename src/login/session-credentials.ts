@@ -11,13 +11,10 @@
 import type { KeyObject } from 'node:crypto';
 import type { AwsCredentials } from '../aws/types.ts';
 import type { RefreshedKeys } from '../cache/login-session-cache.ts';
-import { applyLoginRefresh, readLoginSession, writeLoginSession, type LoginSessionFile } from '../cache/login-session-cache.ts';
+import { applyLoginRefresh, LOGIN_REFRESH_WINDOW_SECONDS, readLoginSession, writeLoginSession, type LoginSessionFile } from '../cache/login-session-cache.ts';
 import { parseCacheTimestamp } from '../cache/credential-cache.ts';
 import { AwsctlError } from '../errors.ts';
 import type { FileSystem } from '../io/context.ts';
-
-/** Refresh when this many seconds or fewer remain (botocore and the JS SDK: 5 minutes). */
-export const LOGIN_REFRESH_WINDOW_SECONDS = 5 * 60;
 
 export interface LoginSessionRequest {
   fs: FileSystem;

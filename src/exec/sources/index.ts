@@ -8,6 +8,7 @@ import type { RunState } from '../state.ts';
 import { containerCredentials } from './container.ts';
 import { imdsCredentials } from './imds.ts';
 import { keysToCredentials } from './keys.ts';
+import { validCachedLoginSession } from './login-session-cached.ts';
 import { ssoCredentials } from './sso.ts';
 import { webIdentityCredentials } from './web-identity.ts';
 
@@ -27,7 +28,9 @@ export async function runBase(state: RunState, base: BaseSource): Promise<AwsCre
       return runCredentialProcess(state.ctx, request);
     }
     case 'login-session': {
-      // Behind import(): node:crypto (the cache file name, DPoP) stays off the start-up path.
+      const cached = validCachedLoginSession(state, base);
+      if (cached) return cached;
+      // Refreshing (DPoP, the token call, the lock) is loaded only when due.
       const { loginSessionSource } = await import('./login-session.ts');
       return loginSessionSource(state, base).catch((error: unknown) => Promise.reject(inProfile(base.profile, error)));
     }
