@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { cleanEnv, repoRoot } from '../helpers/cli.ts';
-import { inSeconds, loginRig, type LoginRig } from './rig.ts';
+import { browserScript, inSeconds, loginRig, type LoginRig } from './rig.ts';
 
 const child = join(repoRoot, 'test', 'login', 'children', 'js-sdk-login.cjs');
 
@@ -65,6 +65,23 @@ test('awsctl reads and refreshes a session the JS SDK wrote (and makes it 0600)'
     // And the SDK still reads what awsctl left.
     const again = await jsSdk(r);
     assert.equal(again.code, 0, again.stderr);
+  } finally {
+    await r.close();
+  }
+});
+
+test('the JS SDK refreshes a session `awsctl login` created (its key is bound at the code exchange)', async () => {
+  const r = await loginRig('[profile console]\nregion = eu-west-1\n');
+  try {
+    r.signin.keyLifetime = 200;
+    const login = await r.run(['login', '--profile', 'console'], { BROWSER: browserScript(r.home).path, DISPLAY: ':0' }, 30_000);
+    assert.equal(login.code, 0, login.stderr);
+    const created = r.readSession();
+    const sdk = await jsSdk(r);
+    assert.equal(sdk.code, 0, sdk.stderr);
+    assert.deepEqual(r.signin.tokenCalls.map((c) => [c.grantType, c.ok]), [['authorization_code', true], ['refresh_token', true]]);
+    assert.notEqual(JSON.parse(sdk.stdout).accessKeyId, created.accessToken.accessKeyId);
+    assert.equal(r.readSession().signInRegion, 'eu-west-1', 'the SDK keeps the recorded region');
   } finally {
     await r.close();
   }

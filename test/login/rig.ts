@@ -1,11 +1,11 @@
 // End-to-end rig for login sessions: a fake sign-in service (one region) and a fake STS, a temp
 // HOME whose config has a login_session profile, and helpers to write and read its session file.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeSts, type FakeSts } from '../fake-aws/sts.ts';
 import { startFakeSignin, type FakeSignin } from '../fake-aws/signin.ts';
-import { runCli, tempHome, writeFiles, type RunResult } from '../helpers/cli.ts';
+import { repoRoot, runCli, tempHome, writeFiles, type RunResult } from '../helpers/cli.ts';
 
 export const SESSION_ARN = 'arn:aws:sts::111122223333:assumed-role/Admin/alice';
 
@@ -60,4 +60,14 @@ export async function loginRig(config = LOGIN_CONFIG, region = 'eu-west-1'): Pro
 /** An expiresAt `seconds` from now, in the AWS CLI's format. */
 export function inSeconds(seconds: number): string {
   return new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A $BROWSER program that logs the URL and approves the sign-in with children/approve.mjs. */
+export function browserScript(dir: string): { path: string; log: string } {
+  const approve = join(repoRoot, 'test', 'login', 'children', 'approve.mjs');
+  const path = join(dir, 'browser.sh');
+  const log = join(dir, 'opened.log');
+  writeFileSync(path, `#!/bin/sh\necho "$1" >> '${log}'\nexec '${process.execPath}' '${approve}' "$1"\n`);
+  chmodSync(path, 0o755);
+  return { path, log };
 }

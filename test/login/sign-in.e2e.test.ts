@@ -7,21 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/cli.ts';
 import { hasTmux, runInTmux } from '../assume/tty.ts';
-import { loginRig, sessionFileName, SESSION_ARN } from './rig.ts';
+import { browserScript, loginRig, sessionFileName, SESSION_ARN } from './rig.ts';
 
 const approve = join(repoRoot, 'test', 'login', 'children', 'approve.mjs');
-
-function browserScript(dir: string): { path: string; log: string } {
-  const path = join(dir, 'browser.sh');
-  const log = join(dir, 'opened.log');
-  writeFileSync(path, `#!/bin/sh\necho "$1" >> '${log}'\nexec '${process.execPath}' '${approve}' "$1"\n`);
-  chmodSync(path, 0o755);
-  return { path, log };
-}
 
 const FRESH = `# my profiles\n[profile console]\nregion = eu-west-1\n`;
 
