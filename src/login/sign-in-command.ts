@@ -22,18 +22,8 @@ export interface ConsoleLoginRequest {
   existingSession?: string;
   /** --remote or --no-browser: the cross-device flow. SSH or no display chooses it too. */
   remote: boolean;
-}
-
-/** Ctrl-C aborts the browser wait; nothing has been written at that point. */
-function interruptSignal(): { signal: AbortSignal; detach: () => void } {
-  const controller = new AbortController();
-  const handler = () => {
-    controller.abort();
-    setTimeout(() => process.exit(ExitCode.cancelled), 3000).unref();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return { signal: controller.signal, detach: () => (process.off('SIGINT', handler), process.off('SIGTERM', handler), undefined) };
+  /** Aborts the browser wait (Ctrl-C); nothing has been written at that point. */
+  signal?: AbortSignal;
 }
 
 export async function signInWithConsole(ctx: Context, request: ConsoleLoginRequest): Promise<number> {
@@ -47,26 +37,20 @@ export async function signInWithConsole(ctx: Context, request: ConsoleLoginReque
   const remote = request.remote || !availability.canOpen;
   if (remote && !request.remote) ctx.stderr.write(`Signing in on another device, because ${availability.reason}.\n`);
   const openUrl = createBrowserOpener(ctx.env, ctx.platform, ctx.debug);
-  const { signal, detach } = interruptSignal();
-  let signedIn;
-  try {
-    signedIn = await consoleSignIn(
-      {
-        call: ctx,
-        signal,
-        askCode: (message) => ctx.prompt.text(message),
-        show: async (url, onOtherDevice) => {
-          ctx.stderr.write(onOtherDevice
-            ? `Open this address in a browser on any device, sign in, and paste the code it shows:\n\n  ${url}\n\n`
-            : `Opening the AWS sign-in page in your browser. If it does not open, visit:\n\n  ${url}\n\n`);
-          if (!onOtherDevice && !(await openUrl(url))) ctx.stderr.write('Could not open a browser; open the address above yourself.\n');
-        },
+  const signedIn = await consoleSignIn(
+    {
+      call: ctx,
+      signal: request.signal,
+      askCode: (message) => ctx.prompt.text(message),
+      show: async (url, onOtherDevice) => {
+        ctx.stderr.write(onOtherDevice
+          ? `Open this address in a browser on any device, sign in, and paste the code it shows:\n\n  ${url}\n\n`
+          : `Opening the AWS sign-in page in your browser. If it does not open, visit:\n\n  ${url}\n\n`);
+        if (!onOtherDevice && !(await openUrl(url))) ctx.stderr.write('Could not open a browser; open the address above yourself.\n');
       },
-      { base: endpoint.url, target: { endpoint: endpoint.url, retry: { mode: retry.mode, maxAttempts: retry.maxAttempts } }, region: request.region, remote },
-    );
-  } finally {
-    detach();
-  }
+    },
+    { base: endpoint.url, target: { endpoint: endpoint.url, retry: { mode: retry.mode, maxAttempts: retry.maxAttempts } }, region: request.region, remote },
+  );
   if (request.existingSession !== undefined && request.existingSession !== signedIn.sessionArn) {
     const replace = await ctx.prompt.confirm(`Profile ${profile} uses session ${request.existingSession}. Replace it with ${signedIn.sessionArn}?`);
     if (!replace) {

@@ -5,7 +5,7 @@
 // or automatically over SSH / without a display) with a code to paste. The session file is
 // written (0600, under the session's lock), then the profile gets `login_session` (and `region`
 // when it had to be asked). People's text on stderr; stdout stays empty.
-import { AwsctlError, ExitCode } from '../../errors.ts';
+import { AwsctlError } from '../../errors.ts';
 import type { Context } from '../../io/context.ts';
 import { loadProfilesOnce } from '../../exec/profiles.ts';
 import { selectProfile } from '../../plan/planner.ts';
@@ -33,13 +33,20 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   }
   const configured = resolveRegion({ flag: input.global.region, env: ctx.env, profile: files.set.profiles[profile] }).region;
   const region = configured ?? ((await ctx.prompt.text('AWS Region to sign in to (where your resources are; e.g. us-east-1)')).trim() || 'us-east-1');
-  const { signInWithConsole } = await import('../../login/sign-in-command.ts');
-  return signInWithConsole(ctx, {
-    files,
-    profile,
-    region,
-    regionWasAsked: configured === undefined,
-    existingSession: route.existingSession,
-    remote: input.options.remote === true || input.options.browser === false,
-  });
+  const [{ signInWithConsole }, { onInterrupt }] = await Promise.all([import('../../login/sign-in-command.ts'), import('./sso-login.ts')]);
+  const controller = new AbortController();
+  const detach = onInterrupt(controller);
+  try {
+    return await signInWithConsole(ctx, {
+      files,
+      profile,
+      region,
+      regionWasAsked: configured === undefined,
+      existingSession: route.existingSession,
+      remote: input.options.remote === true || input.options.browser === false,
+      signal: controller.signal,
+    });
+  } finally {
+    detach();
+  }
 }
