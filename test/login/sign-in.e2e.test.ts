@@ -96,6 +96,24 @@ test('login on another device (--remote), no region configured: asks the region,
   }
 });
 
+test('signing in as another session asks before replacing the profile\'s; "no" writes nothing', { skip: hasTmux() ? false : 'tmux is not installed' }, async () => {
+  const before = `[profile console]\nlogin_session = arn:aws:sts::111122223333:assumed-role/Other/bob\nregion = eu-west-1\n`;
+  const r = await loginRig(before);
+  const tty = runInTmux(r.home, ['login', '--profile', 'console'], { ...(r.env() as Record<string, string>), BROWSER: browserScript(r.home).path, DISPLAY: ':0' });
+  try {
+    await tty.waitForScreen(/uses session arn:aws:sts::111122223333:assumed-role\/Other\/bob\. Replace it with arn:aws:sts::111122223333:assumed-role\/Admin\/alice\?/);
+    tty.type('n');
+    const done = await tty.finished(30_000);
+    assert.equal(done.code, 1);
+    assert.match(done.stderr, /Kept profile console as it was; the new session was not saved/);
+    assert.equal(readFileSync(join(r.home, '.aws', 'config'), 'utf8'), before);
+    assert.ok(!existsSync(r.sessionPath));
+  } finally {
+    tty.close();
+    await r.close();
+  }
+});
+
 test('logout removes the profile\'s session; --all every session file and nothing else', async () => {
   const r = await loginRig();
   try {
