@@ -99,6 +99,6 @@ test('refreshes go to the region the session was signed in to', { skip: certific
     write(signin.seedSession({ region: 'sa-east-1', expiresAt: inSeconds(-1) }).file);
     const elsewhere = await runCli(['process', '--profile', 'console'], { home, env });
     assert.equal(elsewhere.code, 1);
-    assert.match(elsewhere.stderr, /INVALID_REQUEST|Invalid request/);
+    assert.match(elsewhere.stderr, /the sign-in service in eu-west-1 refused the refresh \(INVALID_REQUEST\) — a session refreshes only in the region it was signed in to; if that is not eu-west-1, set region in profile console to it/);
     assert.deepEqual(signin.tokenCalls.map((c) => c.ok), [true, true, false]);
   }));

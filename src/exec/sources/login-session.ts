@@ -53,7 +53,16 @@ export async function loginSessionSource(state: RunState, base: LoginSession, lo
       const endpoint = resolveSigninEndpoint(region, state.endpointContext);
       ctx.debug(`login: refreshing the session of profile ${base.profile} in ${region} at ${endpoint.url} (${endpoint.source})`);
       const { createOAuth2Token } = await import('../../aws/signin.ts');
-      return createOAuth2Token(ctx, await serviceTarget(state, endpoint.url), key, { grantType: 'refresh_token', clientId: file.clientId, refreshToken: file.refreshToken });
+      try {
+        return await createOAuth2Token(ctx, await serviceTarget(state, endpoint.url), key, { grantType: 'refresh_token', clientId: file.clientId, refreshToken: file.refreshToken });
+      } catch (error) {
+        // What the service says to a refresh outside the region of the sign-in (the AWS CLI's most reported failure).
+        if ((error as { oauthError?: unknown }).oauthError !== 'INVALID_REQUEST') throw error;
+        throw new AwsctlError('signin:CreateOAuth2Token', `the sign-in service in ${region} refused the refresh (INVALID_REQUEST)`, {
+          hint: `a session refreshes only in the region it was signed in to; if that is not ${region}, set region in profile ${base.profile} to it, or ${loginHint(base.profile)}`,
+          cause: error,
+        });
+      }
     },
   });
   ctx.debug(`login: using the session in ${path}, valid until ${result.credentials.expiration?.toISOString()}${result.refreshed ? ' (just refreshed)' : ''}`);
