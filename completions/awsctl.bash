@@ -13,7 +13,7 @@ _awsctl_sso_sessions() {
 
 _awsctl_subcommands() {
   case "$1" in
-    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'assume' 'explain' 'profiles' 'console' 'login' 'sso' 'configure' 'cache' 'completion' ;;
+    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'assume' 'explain' 'profiles' 'console' 'login' 'logout' 'sso' 'configure' 'cache' 'completion' ;;
     'env') printf '%s\n'  ;;
     'process') printf '%s\n'  ;;
     'whoami') printf '%s\n'  ;;
@@ -23,6 +23,7 @@ _awsctl_subcommands() {
     'profiles') printf '%s\n'  ;;
     'console') printf '%s\n'  ;;
     'login') printf '%s\n'  ;;
+    'logout') printf '%s\n'  ;;
     'sso') printf '%s\n' 'login' 'logout' 'accounts' 'populate' ;;
     'sso login') printf '%s\n'  ;;
     'sso logout') printf '%s\n'  ;;
@@ -54,7 +55,8 @@ _awsctl_options() {
     'explain') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
     'profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
     'console') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--service' '--destination' '--print' '--duration' '--federate' '--policy' '--policy-arn' '--logout-first' '--token-code' '-h' '--help' ;;
-    'login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
+    'login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '--remote' '-h' '--help' ;;
+    'logout') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--all' '-h' '--help' ;;
     'sso') printf '%s\n' '-h' '--help' ;;
     'sso login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
     'sso logout') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '-h' '--help' ;;

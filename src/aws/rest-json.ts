@@ -15,6 +15,8 @@ export interface JsonCall {
   headers?: Record<string, string>;
   /** Serialized as JSON when present. */
   body?: unknown;
+  /** Headers made anew for every attempt (a DPoP proof may be used only once), given the URL. */
+  attemptHeaders?: (url: string) => Record<string, string>;
 }
 
 /** OAuth error values (RFC 6749/8628, as SSO-OIDC sends them) → the API model's exception names. */
@@ -75,11 +77,12 @@ export function errorFromJsonResponse(service: string, operation: string, status
 export async function callJson(ctx: AwsCallContext, target: ServiceTarget, call: JsonCall): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
   if (call.body !== undefined) headers['content-type'] = 'application/json';
+  const url = joinUrl(target.endpoint, call.path, call.query);
   const attempt = async () => {
     const response = await ctx.http.send({
       method: call.method,
-      url: joinUrl(target.endpoint, call.path, call.query),
-      headers,
+      url,
+      headers: call.attemptHeaders ? { ...headers, ...call.attemptHeaders(url) } : headers,
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       timeoutMs: target.timeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS,
     });

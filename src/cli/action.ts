@@ -28,6 +28,8 @@ const loaders: Record<string, () => Promise<CommandModule>> = {
   explain: () => import('./commands/explain.ts'),
   profiles: () => import('./commands/profiles.ts'),
   console: () => import('./commands/console.ts'),
+  login: () => import('./commands/login.ts'),
+  logout: () => import('./commands/logout.ts'),
   'sso-login': () => import('./commands/sso-login.ts'),
   'sso-logout': () => import('./commands/sso-logout.ts'),
   'sso-accounts': () => import('./commands/sso-accounts.ts'),

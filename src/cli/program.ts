@@ -100,12 +100,18 @@ export function buildProgram(): Command {
       .option('--sso-session <name>', 'the [sso-session] to sign in to (default: the profile\'s)')
       .option('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)')
       .option('--use-device-code', 'use the device authorization flow instead of PKCE');
-  loginOptions(sub(program, 'login', 'sign in to IAM Identity Center (alias of `sso login`)'))
+  loginOptions(sub(program, 'login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'))
+    .option('--remote', 'console sign-in on another device: print the URL and ask for the code the browser shows (automatic over SSH)')
     .addHelpText('after', examples('login'))
-    .action(action('sso-login'));
+    .action(action('login'));
+
+  sub(program, 'logout', 'forget console sign-in sessions (`aws login`): the profile\'s, or --all')
+    .option('--all', 'remove every cached login session')
+    .addHelpText('after', examples('logout'))
+    .action(action('logout'));
 
   const sso = program.command('sso').description('IAM Identity Center: sign in, sign out, list accounts, generate profiles');
-  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center')).addHelpText('after', examples('login')).action(action('sso-login'));
+  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center')).addHelpText('after', examples('sso-login')).action(action('sso-login'));
   sub(sso, 'logout', 'sign out: call the portal\'s Logout and remove cached tokens and role credentials')
     .option('--sso-session <name>', 'only this session (default: every cached session)')
     .action(action('sso-logout'));

@@ -1,5 +1,5 @@
 // PARTITIONS: replace with plan/partitions.ts
-// SIGNIN: merge with aws/signin-endpoint.ts
+// SIGNIN: merge with plan/signin-endpoint.ts
 //
 // The few per-partition host facts the console needs, until the partition table (issue 14)
 // and the sign-in endpoint (issue 16) land: which partition a region is in, the partition's

@@ -28,7 +28,9 @@ const EXAMPLES: Record<string, string[]> = {
     'awsctl console --profile prod --print         # the URL on stdout (it signs in whoever opens it)',
     'awsctl console --profile sso-dev --federate   # IAM Identity Center through federation, not the portal',
   ],
-  login: ['awsctl login --profile dev', 'awsctl login --sso-session my-org --use-device-code'],
+  login: ['awsctl login --profile dev', 'awsctl login --sso-session my-org --use-device-code', 'awsctl login --profile console --region eu-west-1', 'awsctl login --profile console --remote'],
+  'sso-login': ['awsctl sso login --profile dev', 'awsctl sso login --sso-session my-org --use-device-code'],
+  logout: ['awsctl logout --profile console', 'awsctl logout --all'],
   populate: ['awsctl sso populate --sso-session my-org --dry-run', 'awsctl sso populate --sso-session my-org --prefix org- --prune'],
   'configure-set': [
     'awsctl configure set region eu-west-1 --profile dev',
@@ -38,9 +40,29 @@ const EXAMPLES: Record<string, string[]> = {
   ],
 };
 
+// Notes printed before the examples (and in the man page): rules a person needs to predict what
+// the command will do.
+const NOTES: Record<string, string[]> = {
+  login: [
+    'Which sign-in:',
+    '  IAM Identity Center  when the profile has sso_session or sso_* settings, or --sso-session is given,',
+    '                       or no profile is named and the config has exactly one [sso-session]',
+    '                       (the same as `awsctl sso login`)',
+    '  console credentials  (`aws login`) when the profile has login_session or no credential settings',
+    '                       yet; the profile then gets login_session (and region, if it had to be asked)',
+    '  refused              when the profile has other credentials (keys, role_arn, credential_process,',
+    '                       web identity): they would win over a login session',
+  ],
+};
+
+export function noteLines(command: string): string[] {
+  return NOTES[command] ?? [];
+}
+
 export function examples(command: string): string {
   const lines = EXAMPLES[command];
-  return lines ? `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n` : '';
+  const notes = NOTES[command] ? `\n${NOTES[command].join('\n')}\n` : '';
+  return `${notes}${lines ? `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n` : ''}`;
 }
 
 export function exampleLines(command: string): string[] {

@@ -1,7 +1,7 @@
 // The man page, man/awsctl.1, generated from the commander definitions (commands, options,
 // examples) plus the written sections below, so `man awsctl` and `--help` never disagree.
 import type { Command, Option } from 'commander';
-import { exampleLines } from './help-text.ts';
+import { exampleLines, noteLines } from './help-text.ts';
 
 /** Escapes text for a roff line: backslashes, leading control characters, non-ASCII. */
 export function roff(text: string): string {
@@ -32,7 +32,8 @@ function commandPath(command: Command): string {
 
 // Which example list of help-text.ts belongs to which command.
 const EXAMPLE_KEYS: Record<string, string> = {
-  'awsctl sso login': 'login',
+  'awsctl sso login': 'sso-login',
+  'awsctl sso logout': 'sso-logout',
   'awsctl sso populate': 'populate',
   'awsctl configure set': 'configure-set',
 };
@@ -52,6 +53,8 @@ function commandSection(command: Command, globalNames: Set<string>): string[] {
   const lines = [`.SS "${flags(usage)}"`, roff(command.description())];
   for (const option of own) lines.push(...optionItem(option));
   const key = EXAMPLE_KEYS[path] ?? command.name();
+  const notes = noteLines(key);
+  if (notes.length) lines.push('.PP', '.nf', ...notes.map(roff), '.fi');
   lines.push(...exampleBlock(exampleLines(key)));
   return lines;
 }

@@ -11,9 +11,22 @@ import type { BaseSource, ChainPlan, ChainStep, RoleHop, StaticKeys } from './ty
 /** The AWS CLI's assume-role cache key (src/cache/cli-cache-key.ts `assumeRoleCacheKey`). */
 export type AssumeRoleCacheKeyFn = (args: Record<string, unknown>) => string;
 
+/** What the explain command found on disk for a login session (explain itself reads nothing). */
+export interface LoginSessionView {
+  file: string;
+  /** accessToken.expiresAt as the file says it. */
+  expiresAt?: string;
+  /** Where a refresh would go: the recorded signInRegion, else the profile's, else the resolved region. */
+  refreshRegion?: string;
+  /** "valid", "refresh due", "missing", or why it cannot be used. */
+  state: string;
+}
+
 export interface ExplainOptions {
   /** Pass `assumeRoleCacheKey` from src/cache/cli-cache-key.ts; without it keys show as unknown. */
   assumeRoleCacheKey?: AssumeRoleCacheKeyFn;
+  /** Looks at a login session's cache file; without it only the session ARN is shown. */
+  loginSession?: (base: Extract<BaseSource, { kind: 'login-session' }>) => LoginSessionView;
 }
 
 export interface ExplainStep {
@@ -83,7 +96,7 @@ function commandView(command: string): string {
   return rest.length > 0 ? `${program} (${rest.length} argument${rest.length > 1 ? 's' : ''} hidden)` : program ?? '';
 }
 
-export function baseView(base: BaseSource): Record<string, unknown> {
+export function baseView(base: BaseSource, options: ExplainOptions = {}): Record<string, unknown> {
   switch (base.kind) {
     case 'environment':
       return { kind: base.kind, ...keysView(base.keys), ...(base.expiration ? { expiration: base.expiration } : {}) };
@@ -101,7 +114,7 @@ export function baseView(base: BaseSource): Record<string, unknown> {
     case 'credential-process':
       return { kind: base.kind, profile: base.profile, command: commandView(base.command), accountId: base.accountId };
     case 'login-session':
-      return { kind: base.kind, profile: base.profile, loginSessionArn: base.loginSessionArn };
+      return { kind: base.kind, profile: base.profile, loginSessionArn: base.loginSessionArn, ...(options.loginSession ? { cache: { kind: 'login-session', ...options.loginSession(base) } } : {}) };
     case 'container':
       return { kind: base.kind, ...containerView(base.container) };
     case 'imds':
@@ -153,7 +166,7 @@ export function explain(plan: ChainPlan, options: ExplainOptions = {}): Explanat
     if (step.status === 'skip') view.reason = step.reason;
     if (step.status === 'broken') view.error = errorView(step.error);
     if (step.status === 'try') {
-      view.base = baseView(step.chain.base);
+      view.base = baseView(step.chain.base, options);
       view.hops = step.chain.hops.map((hop) => hopView(hop, options));
     }
     if (!decided && step.status !== 'skip') {
@@ -184,8 +197,12 @@ function explainLines(json: ExplainJson): string[] {
     else {
       lines.push(`${head}: used`);
       lines.push(`   base: ${String(step.base?.kind)}${describe(step.base, ['kind']) ? ` (${describe(step.base, ['kind'])})` : ''}`);
-      const cache = step.base?.cache as { file?: string } | undefined;
+      const cache = step.base?.cache as (Partial<LoginSessionView> & { kind?: string }) | undefined;
       if (cache?.file) lines.push(`         cache: ${cache.file}`);
+      if (cache?.kind === 'login-session') {
+        const expiry = cache.expiresAt ? `, keys expire ${cache.expiresAt}` : '';
+        lines.push(`         session: ${cache.state}${expiry}; refreshes in ${cache.refreshRegion ?? '(no region known)'}`);
+      }
       step.hops?.forEach((hop, hopIndex) => {
         lines.push(`   hop ${hopIndex + 1}: assume ${String(hop.roleArn)} (${describe(hop, ['roleArn'])})`);
         const hopCache = hop.cache as { file?: string } | undefined;

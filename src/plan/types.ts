@@ -94,7 +94,7 @@ export type BaseSource =
     }
   /** credential_process: run the command (shell), parse Version 1 JSON. */
   | { kind: 'credential-process'; profile: string; command: string; accountId?: string; origin?: Origin }
-  /** login_session (AWS Sign-In console session): planned for parity, not executed by awsctl yet. */
+  /** login_session (`aws login` console sign-in session): the session file in ~/.aws/login/cache. */
   | { kind: 'login-session'; profile: string; loginSessionArn: string; origin?: Origin }
   /** credential_source = X on a role profile, already resolved to the configuration it needs. */
   | { kind: 'credential-source'; profile: string; source: 'Environment'; keys: StaticKeys; origin?: Origin }

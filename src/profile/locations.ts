@@ -70,3 +70,10 @@ export function resolveFileLocations(env: Env, platform: string, languageHome: s
     home,
   };
 }
+
+/** The cache folder: AWS_LOGIN_CACHE_DIRECTORY (with `~`), else ~/.aws/login/cache; undefined without a home. */
+export function loginCacheDir(env: Env, home: string | undefined, platform: string): string | undefined {
+  const override = env.AWS_LOGIN_CACHE_DIRECTORY;
+  if (override !== undefined && override.trim() !== '') return expandHome(override.trim(), home, platform);
+  return home === undefined ? undefined : joinPath(platform, home, '.aws', 'login', 'cache');
+}

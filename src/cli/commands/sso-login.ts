@@ -18,7 +18,7 @@ function stringOption(value: unknown): string | undefined {
 }
 
 /** Ctrl-C aborts the sign-in; if something still holds the process a moment later, leave anyway. */
-function onInterrupt(controller: AbortController): () => void {
+export function onInterrupt(controller: AbortController): () => void {
   const handler = () => {
     controller.abort();
     setTimeout(() => process.exit(ExitCode.cancelled), 3000).unref();

@@ -9,6 +9,7 @@ import type { RunState } from '../state.ts';
 import { containerCredentials } from './container.ts';
 import { imdsCredentials } from './imds.ts';
 import { keysToCredentials } from './keys.ts';
+import { validCachedLoginSession } from './login-session-cached.ts';
 import { ssoCredentials } from './sso.ts';
 import { webIdentityCredentials } from './web-identity.ts';
 
@@ -51,11 +52,13 @@ async function runBaseOnce(state: RunState, base: BaseSource): Promise<AwsCreden
       const request = { profileName: base.profile, commandLine: base.command, ...(base.accountId ? { accountId: base.accountId } : {}) };
       return runCredentialProcess(state.ctx, request);
     }
-    case 'login-session':
-      throw new AwsctlError(`profile ${base.profile}`, 'login_session (AWS console sign-in sessions) is not supported by awsctl yet', {
-        hint: 'use the AWS CLI for this profile, or configure sso_session or keys',
-        profile: base.profile,
-      });
+    case 'login-session': {
+      const cached = validCachedLoginSession(state, base);
+      if (cached) return cached;
+      // Refreshing (DPoP, the token call, the lock) is loaded only when due.
+      const { loginSessionSource } = await import('./login-session.ts');
+      return loginSessionSource(state, base).catch((error: unknown) => Promise.reject(inProfile(base.profile, error)));
+    }
     case 'container':
       return containerCredentials(state, base.container);
     case 'imds':
@@ -112,6 +115,8 @@ function baseProviderName(base: BaseSource): string {
       return 'credential_process';
     case 'credential-source':
       return `credential_source ${base.source}`;
+    case 'login-session':
+      return 'login';
     default:
       return base.kind;
   }
