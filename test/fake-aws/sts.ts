@@ -23,6 +23,10 @@ export interface FakeSts extends FakeServer {
   addKey(accessKeyId: string, secretAccessKey: string, identityArn?: string): void;
   /** When true, a bad signature or unknown key is answered with 403 like real STS. */
   strict: boolean;
+  /** When set, every credential issued lasts this many seconds, whatever DurationSeconds asked (short-lived credentials for refresh tests). */
+  lifetimeSeconds: number | undefined;
+  /** When true, a call signed with issued credentials past their expiration gets ExpiredToken, as real STS answers. */
+  rejectExpired: boolean;
 }
 
 export interface FakeStsOptions extends ServerOptions {
@@ -68,13 +72,14 @@ async function verifySignature(request: RecordedRequest, secret: string): Promis
 export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSts> {
   const now = options.now ?? (() => new Date());
   const account = options.defaultAccount ?? '123456789012';
-  const secrets = new Map<string, { secret: string; arn: string }>();
+  const secrets = new Map<string, { secret: string; arn: string; expiresMs?: number }>();
   const calls: StsCall[] = [];
   let issued = 0;
   let fake: FakeSts;
 
-  function issue(roleArnForCaller: string, durationSeconds: number) {
+  function issue(roleArnForCaller: string, requestedSeconds: number) {
     issued++;
+    const durationSeconds = fake.lifetimeSeconds ?? requestedSeconds;
     const n = String(issued).padStart(12, '0');
     const credentials = {
       accessKeyId: `ASIAFAKE${n}`,
@@ -82,7 +87,7 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
       sessionToken: `fake-session-token-${issued}`,
       expiration: new Date(now().getTime() + durationSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
-    secrets.set(credentials.accessKeyId, { secret: credentials.secretAccessKey, arn: roleArnForCaller });
+    secrets.set(credentials.accessKeyId, { secret: credentials.secretAccessKey, arn: roleArnForCaller, expiresMs: now().getTime() + durationSeconds * 1000 });
     return credentials;
   }
 
@@ -116,6 +121,7 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
       if (!signedWith) return stsError(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token');
       if (fake.strict && !known) return stsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
       if (fake.strict && signatureValid === false) return stsError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+      if (fake.rejectExpired && known?.expiresMs !== undefined && known.expiresMs <= now().getTime()) return stsError(400, 'ExpiredToken', 'The security token included in the request is expired');
     }
     switch (action) {
       case 'AssumeRole':
@@ -140,6 +146,8 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
   fake = Object.assign(server, {
     calls,
     strict: false,
+    lifetimeSeconds: undefined,
+    rejectExpired: false,
     addKey(accessKeyId: string, secretAccessKey: string, identityArn = `arn:aws:iam::${account}:user/fake-user`) {
       secrets.set(accessKeyId, { secret: secretAccessKey, arn: identityArn });
     },
