@@ -1,0 +1,61 @@
+// `node bench/credential-server.ts [--quick]`: latency of the credential server as clients see
+// it. Runs the built `awsctl serve` for a role profile against a fake STS that issues 12-second
+// credentials (so refreshes happen during the run), then sends rounds of 200 concurrent
+// requests, each on its own connection as SDK clients do, and prints p50/p99/max latency and
+// how many answers were not 200. Build first (npm run build). Nothing touches the real ~/.aws.
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { awsctlCommand, cleanEnv, tempHome } from '../test/helpers/cli.ts';
+import { startFakeSts } from '../test/fake-aws/index.ts';
+import { quantile } from './lib/stats.ts';
+
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 10 : 30;
+const CONCURRENCY = 200;
+
+function get(url: URL, token: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers: { authorization: token }, agent: false }, (res) => {
+      res.resume().on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+    });
+    req.on('error', reject).end();
+  });
+}
+
+const sts = await startFakeSts();
+sts.lifetimeSeconds = 12;
+sts.addKey('AKIABENCHKEY00000001', 'bench-secret');
+const home = tempHome({
+  '.aws/config': '[profile base]\naws_access_key_id = AKIABENCHKEY00000001\naws_secret_access_key = bench-secret\nregion = eu-west-1\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n',
+});
+const [cmd, ...pre] = awsctlCommand;
+const server = spawn(cmd!, [...pre, 'serve', '--profile', 'dev', '--format', 'json'], { env: cleanEnv(home, { AWS_ENDPOINT_URL_STS: sts.url }), stdio: ['ignore', 'pipe', 'inherit'] });
+let out = '';
+const variables = await new Promise<Record<string, string>>((resolve) =>
+  server.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    if (out.trim().endsWith('}')) resolve(JSON.parse(out) as Record<string, string>);
+  }),
+);
+const url = new URL(variables.AWS_CONTAINER_CREDENTIALS_FULL_URI!);
+const token = variables.AWS_CONTAINER_AUTHORIZATION_TOKEN!;
+const latencies: number[] = [];
+let failed = 0;
+const started = Date.now();
+for (let round = 0; round < ROUNDS; round++) {
+  const results = await Promise.all(Array.from({ length: CONCURRENCY }, () => get(url, token)));
+  for (const r of results) {
+    latencies.push(r.ms);
+    if (r.status !== 200) failed++;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 600));
+}
+const seconds = (Date.now() - started) / 1000;
+server.kill('SIGINT');
+await new Promise((resolve) => server.on('close', resolve));
+await sts.close();
+const sorted = latencies.sort((a, b) => a - b);
+const refreshes = sts.calls.filter((c) => c.action === 'AssumeRole').length - 1;
+console.log(`credential server: ${ROUNDS} rounds of ${CONCURRENCY} concurrent requests (${sorted.length} in ${seconds.toFixed(1)} s, ${refreshes} background refreshes meanwhile)`);
+console.log(`latency ms: p50 ${quantile(sorted, 0.5).toFixed(2)}  p99 ${quantile(sorted, 0.99).toFixed(2)}  max ${sorted.at(-1)!.toFixed(2)}  not 200: ${failed}`);
