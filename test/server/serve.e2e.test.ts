@@ -28,7 +28,7 @@ test('exec --server: a signal sent to awsctl reaches the child, and awsctl exits
   const r = await e2eRig(STATIC_BASE);
   try {
     const [cmd, ...pre] = awsctlCommand;
-    const child = spawn(cmd!, [...pre, 'exec', '--profile', 'dev', '--server', '--', 'sh', '-c', 'echo ready; sleep 30 & wait'], {
+    const child = spawn(cmd!, [...pre, 'exec', '--profile', 'dev', '--server', '--', 'sh', '-c', 'echo ready; exec sleep 30'], {
       env: cleanEnv(r.home, { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -36,7 +36,7 @@ test('exec --server: a signal sent to awsctl reaches the child, and awsctl exits
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
     child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     assert.equal(code, 143, `128 + SIGTERM; stderr: ${stderr}`);
   } finally {
     await r.close();
