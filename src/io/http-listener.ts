@@ -15,6 +15,8 @@ export interface ListenerRequest {
   headers: Readonly<Record<string, string>>;
   remoteAddress: string;
   remotePort: number;
+  /** Our own port on this connection. */
+  localPort: number;
 }
 
 export interface ListenerResponse {
@@ -56,6 +58,7 @@ export const listenHttp: Listen = async (address, handler) => {
         headers: headersOf(request),
         remoteAddress: request.socket.remoteAddress ?? '',
         remotePort: request.socket.remotePort ?? 0,
+        localPort: request.socket.localPort ?? 0,
       });
     } catch {
       answer = { status: 500, headers: { 'content-type': 'application/json' }, body: '{"Code":"InternalError","Message":"awsctl could not answer this request"}' };

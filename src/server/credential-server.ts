@@ -5,6 +5,7 @@ import type { Listen } from '../io/http-listener.ts';
 import type { CredentialHolder } from './credential-holder.ts';
 import { allowedHostsFor, CONTAINER_PATH, createHandler } from './handler.ts';
 import { createImdsTokens } from './imds-tokens.ts';
+import type { ImdsOptions } from './imds-routes.ts';
 import type { TokenAuthority } from './token.ts';
 
 export interface CredentialServerOptions {
@@ -15,7 +16,7 @@ export interface CredentialServerOptions {
   holder: Pick<CredentialHolder, 'current'>;
   auth: TokenAuthority;
   /** Serve the IMDS routes too, under this role name. */
-  imds?: { roleName: string; region: string | undefined };
+  imds?: Omit<ImdsOptions, 'tokens'>;
   now(): Date;
   debug(message: string): void;
 }

@@ -61,7 +61,8 @@ export function createHandler(options: HandlerOptions): (request: ListenerReques
   return (request) => {
     const started = performance.now();
     const response = route(request, options);
-    const path = (request.target.split('?')[0] ?? '').slice(0, 100);
+    // The path is the client's text: printable ASCII only reaches the terminal.
+    const path = (request.target.split('?')[0] ?? '').slice(0, 100).replace(/[^\x21-\x7e]/g, '?');
     options.debug(`server: ${request.method} ${path} → ${response.status} (${clientOf(request)}, ${(performance.now() - started).toFixed(1)} ms)`);
     return response;
   };

@@ -12,6 +12,11 @@ export interface ImdsOptions {
   /** The name under iam/security-credentials/ (like an instance profile's role). */
   roleName: string;
   region: string | undefined;
+  /**
+   * IMDS has no secret the SDKs could send, so on Linux a session token is given only to a
+   * process of the user running awsctl (the owner of the connecting socket). Absent elsewhere.
+   */
+  sameUser?: { peerUid(clientPort: number, serverPort: number): number | undefined; ownUid: number };
 }
 
 const CREDENTIALS = '/latest/meta-data/iam/security-credentials';
@@ -31,6 +36,9 @@ export function imdsResponse(request: ListenerRequest, path: string, imds: ImdsO
   const nowMs = context.now().getTime();
   if (path === '/latest/api/token') {
     if (request.method !== 'PUT') return errorResponse(405, 'MethodNotAllowed', 'use PUT');
+    if (imds.sameUser && imds.sameUser.peerUid(request.remotePort, request.localPort) !== imds.sameUser.ownUid) {
+      return errorResponse(403, 'Forbidden', 'IMDS tokens are given to processes of the user running awsctl only');
+    }
     const issued = imds.tokens.issue(request.headers['x-aws-ec2-metadata-token-ttl-seconds'], nowMs);
     if (!issued) return errorResponse(400, 'BadRequest', 'X-aws-ec2-metadata-token-ttl-seconds must be an integer from 1 to 21600');
     return textResponse(200, issued.token, { 'x-aws-ec2-metadata-token-ttl-seconds': String(issued.ttlSeconds) });

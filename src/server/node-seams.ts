@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../io/context.ts';
 import { listenHttp } from '../io/http-listener.ts';
+import { systemPeerUser } from '../io/peer-user.ts';
 import type { Timers } from './credential-holder.ts';
 import type { ProfileServerOptions } from './profile-server.ts';
 import type { TokenFileSeam } from './token-file.ts';
@@ -35,6 +36,9 @@ export function nodeTokenFileSeam(ctx: Context): TokenFileSeam {
   };
 }
 
-export function nodeServerSeams(ctx: Context): Pick<ProfileServerOptions, 'listen' | 'tokenFileSeam' | 'timers'> {
-  return { listen: listenHttp, tokenFileSeam: async () => nodeTokenFileSeam(ctx), timers: nodeTimers };
+export function nodeServerSeams(ctx: Context): Pick<ProfileServerOptions, 'listen' | 'tokenFileSeam' | 'timers' | 'sameUser'> {
+  const peerUid = systemPeerUser(ctx.platform);
+  const seams: Pick<ProfileServerOptions, 'listen' | 'tokenFileSeam' | 'timers' | 'sameUser'> = { listen: listenHttp, tokenFileSeam: async () => nodeTokenFileSeam(ctx), timers: nodeTimers };
+  if (peerUid && typeof process.getuid === 'function') seams.sameUser = { peerUid, ownUid: process.getuid() };
+  return seams;
 }

@@ -12,7 +12,7 @@ import type { EnvAssignments } from '../output/env-values.ts';
 import { summarizeProfiles } from '../profile/profile-summary.ts';
 import { createCredentialHolder, type CredentialHolder, type Timers } from './credential-holder.ts';
 import { startCredentialServer, type CredentialServer } from './credential-server.ts';
-import { imdsRoleName } from './imds-routes.ts';
+import { imdsRoleName, type ImdsOptions } from './imds-routes.ts';
 import { fixedToken, newToken, type TokenAuthority } from './token.ts';
 import { rotationSeconds, startRotatingTokenFile, type TokenFileSeam } from './token-file.ts';
 import { containerVariables, imdsVariables } from './variables.ts';
@@ -35,6 +35,8 @@ export interface ProfileServerOptions {
   listen: Listen;
   tokenFileSeam: () => Promise<TokenFileSeam>;
   timers: Timers;
+  /** Who may take IMDS tokens (see imds-routes.ts); absent where the system cannot say. */
+  sameUser?: ImdsOptions['sameUser'];
 }
 
 export interface ProfileServer {
@@ -99,7 +101,7 @@ export async function startProfileServer(ctx: Context, request: ResolveRequest, 
       port: options.port,
       holder,
       auth,
-      ...(options.imds ? { imds: { roleName: imdsRoleName(resolved.profile), region: resolved.region } } : {}),
+      ...(options.imds ? { imds: { roleName: imdsRoleName(resolved.profile), region: resolved.region, ...(options.sameUser ? { sameUser: options.sameUser } : {}) } } : {}),
       now: () => ctx.now(),
       debug: (message) => ctx.debug(message),
     });

@@ -5,6 +5,7 @@ import type { AwsCredentials } from '../../src/aws/types.ts';
 import { listenHttp } from '../../src/io/http-listener.ts';
 import type { Current } from '../../src/server/credential-holder.ts';
 import { startCredentialServer, type CredentialServer } from '../../src/server/credential-server.ts';
+import type { ImdsOptions } from '../../src/server/imds-routes.ts';
 import { fixedToken, type TokenAuthority } from '../../src/server/token.ts';
 
 export const TOKEN = 'test-token-0123456789abcdef0123456789abcdef';
@@ -19,7 +20,7 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(options: { imds?: boolean; auth?: TokenAuthority; holder?: { current(): Current } } = {}): Promise<Rig> {
+export async function startRig(options: { imds?: boolean; auth?: TokenAuthority; holder?: { current(): Current }; sameUser?: ImdsOptions['sameUser'] } = {}): Promise<Rig> {
   const clock = { now: new Date('2030-01-01T00:00:00Z') };
   const current = { value: { kind: 'ok', credentials: CREDS, obtainedAt: clock.now } as Current };
   const debug: string[] = [];
@@ -29,7 +30,7 @@ export async function startRig(options: { imds?: boolean; auth?: TokenAuthority;
     port: 0,
     holder: options.holder ?? { current: () => current.value },
     auth: options.auth ?? fixedToken(TOKEN),
-    ...(options.imds ? { imds: { roleName: 'dev', region: 'eu-west-1' } } : {}),
+    ...(options.imds ? { imds: { roleName: 'dev', region: 'eu-west-1', ...(options.sameUser ? { sameUser: options.sameUser } : {}) } } : {}),
     now: () => clock.now,
     debug: (message) => debug.push(message),
   });

@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CREDS, startRig, TOKEN } from './rig.ts';
+import { execFile, execFileSync } from 'node:child_process';
+import { peerUidFromProcNet, systemPeerUser } from '../../src/io/peer-user.ts';
 import { tokenMatches } from '../../src/server/token.ts';
 
 test('the container route answers the right token with the credentials in the container-endpoint shape', async () => {
@@ -120,5 +122,59 @@ test('--debug lines name the method, path, status and client, and nothing secret
     assert.ok(!rig.debug.join('\n').includes('secret-1'));
   } finally {
     await rig.close();
+  }
+});
+
+test('peerUidFromProcNet finds the uid of the client end of a loopback connection', () => {
+  const table = [
+    '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+    '   0: 0100007F:9C40 0100007F:D431 01 00000000:00000000 00:00000000 00000000     0        0 1 1 0 20 4 30 10 -1',
+    '   1: 0100007F:D431 0100007F:9C40 01 00000000:00000000 00:00000000 00000000  1000        0 2 1 0 20 4 30 10 -1',
+  ].join('\n');
+  assert.equal(peerUidFromProcNet(table, 0xd431, 0x9c40), 1000, 'the client row, not the server row');
+  assert.equal(peerUidFromProcNet(table, 0xd432, 0x9c40), undefined);
+});
+
+const peerUser = systemPeerUser(process.platform);
+const ownUid = typeof process.getuid === 'function' ? process.getuid() : -1;
+
+test('IMDS tokens only for processes of the same user (Linux: the socket owner in /proc/net/tcp)', { skip: !peerUser && 'only Linux can say who owns a socket' }, async () => {
+  const same = await startRig({ imds: true, sameUser: { peerUid: peerUser!, ownUid } });
+  const other = await startRig({ imds: true, sameUser: { peerUid: peerUser!, ownUid: ownUid + 1 } });
+  try {
+    assert.equal((await same.get('/latest/api/token', { 'x-aws-ec2-metadata-token-ttl-seconds': '60' }, 'PUT')).status, 200);
+    const refused = await other.get('/latest/api/token', { 'x-aws-ec2-metadata-token-ttl-seconds': '60' }, 'PUT');
+    assert.equal(refused.status, 403);
+    assert.match(refused.body, /processes of the user running awsctl only/);
+  } finally {
+    await same.close();
+    await other.close();
+  }
+});
+
+const canSwitchUser = ownUid === 0 && peerUser !== undefined && ['setpriv', 'curl'].every((tool) => {
+  try {
+    execFileSync(tool, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+test('a process of another user (nobody, through setpriv) gets no IMDS token', { skip: !canSwitchUser && 'needs root, setpriv and curl' }, async () => {
+  const rig = await startRig({ imds: true, sameUser: { peerUid: peerUser!, ownUid } });
+  try {
+    // curl runs asynchronously: the server answering it lives in this process.
+    const asNobody = await runAsync(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
+    assert.equal(asNobody, '403');
+    assert.equal(await runAsync(['env']), '200', 'the same user gets one');
+  } finally {
+    await rig.close();
+  }
+
+  function runAsync(prefix: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile(prefix[0]!, [...prefix.slice(1), 'curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'PUT', '-H', 'X-aws-ec2-metadata-token-ttl-seconds: 60', `http://127.0.0.1:${rig.server.port}/latest/api/token`], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
   }
 });
