@@ -1,6 +1,7 @@
-// A refresh that needs an MFA code, in a real terminal (tmux): awsctl asks while the child's
-// requests keep being answered with the current credentials, and serves the new ones once the
-// code is typed. Each code is sent to STS once.
+// Refreshes that do not simply succeed, seen by a child polling the server: one that needs an
+// MFA code, in a real terminal (tmux), where awsctl asks while the child's requests keep being
+// answered with the current credentials; and one that fails for a while, where the child gets a
+// clear 503 once the credentials have expired and new credentials once STS answers again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasTmux, runInTmux } from '../assume/tty.ts';
 import { e2eRig, STATIC_BASE } from '../e2e/setup.ts';
+import { stsError, type RecordedRequest } from '../fake-aws/index.ts';
 
 const POLL = fileURLToPath(new URL('./children/poll-server.mjs', import.meta.url));
 const SERIAL = 'arn:aws:iam::123456789012:mfa/me';
@@ -42,6 +44,38 @@ test('an MFA prompt during a refresh: requests keep being answered, then the new
     assert.deepEqual(r.aws.sts.calls.filter((c) => c.params.TokenCode).map((c) => c.params.TokenCode), ['111111', '222222']);
   } finally {
     tty.close();
+    await r.close();
+  }
+});
+
+test('a refresh that fails: the current credentials are served, then a clear 503 once they expire, then recovery', async () => {
+  const r = await e2eRig(STATIC_BASE);
+  r.aws.sts.lifetimeSeconds = 6;
+  let failing = false;
+  const isRefresh = (request: RecordedRequest) => failing && request.body.includes('Action=AssumeRole');
+  for (let i = 0; i < 200; i++) r.aws.sts.script({ step: { kind: 'reply', ...stsError(503, 'ServiceUnavailable', 'STS is down') }, match: isRefresh });
+  const log = join(r.home, 'poll.log');
+  const run = r.run(['exec', '--profile', 'dev', '--server', '--', process.execPath, POLL, log], { AWS_MAX_ATTEMPTS: '1' }, 60_000);
+  try {
+    while (lines(log).length === 0) await sleep(100);
+    failing = true;
+    while (!lines(log).some((line) => line.startsWith('503 '))) await sleep(100);
+    failing = false;
+    const result = await run;
+    assert.equal(result.code, 0, result.stderr);
+    const statuses = lines(log).map((line) => line.split(' '));
+    const firstError = statuses.findIndex(([status]) => status === '503');
+    assert.ok(firstError > 0, 'served before the failure showed');
+    assert.equal(statuses[firstError]![1], 'CredentialsUnavailable');
+    const keysBefore = new Set(statuses.slice(0, firstError).map(([, key]) => key));
+    assert.equal(keysBefore.size, 1, 'the first key served until it expired');
+    const after = statuses.slice(firstError).filter(([status]) => status === '200');
+    assert.ok(after.length >= 1 && !keysBefore.has(after[0]![1]!), 'a new key once STS answers again');
+    assert.match(result.stderr, /refreshing credentials for profile dev failed: .*STS is down/);
+    assert.match(result.stderr, /refreshed again after \d+ failed attempt/);
+  } finally {
+    failing = false;
+    await run.catch(() => undefined);
     await r.close();
   }
 });
