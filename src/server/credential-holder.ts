@@ -33,6 +33,8 @@ export interface CredentialHolder {
   current(): Current;
   /** How many times the credentials were replaced. */
   readonly generation: number;
+  /** A refresh is under way (it may be waiting for a person at a prompt). */
+  readonly refreshing: boolean;
   stop(): void;
 }
 
@@ -100,6 +102,9 @@ export function createCredentialHolder(options: HolderOptions): CredentialHolder
     },
     get generation() {
       return generation;
+    },
+    get refreshing() {
+      return refreshing;
     },
     stop() {
       stopped = true;

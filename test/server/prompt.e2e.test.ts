@@ -4,7 +4,7 @@
 // clear 503 once the credentials have expired and new credentials once STS answers again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasTmux, runInTmux } from '../assume/tty.ts';
@@ -76,6 +76,25 @@ test('a refresh that fails: the current credentials are served, then a clear 503
   } finally {
     failing = false;
     await run.catch(() => undefined);
+    await r.close();
+  }
+});
+
+test('the child ends while a refresh waits at the MFA prompt: awsctl exits with its status at once, not after an answer', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
+  const r = await e2eRig(CONFIG);
+  r.aws.sts.lifetimeSeconds = 8;
+  const marker = join(r.home, 'prompted');
+  const tty = runInTmux(r.home, ['exec', '--profile', 'mfa', '--server', '--', 'sh', '-c', `while [ ! -e '${marker}' ]; do sleep 0.1; done; exit 5`], { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' });
+  try {
+    await tty.waitForScreen(/MFA code for/);
+    tty.type('111111');
+    await tty.waitForScreen(/MFA code for[\s\S]*MFA code for/, 30_000);
+    writeFileSync(marker, ''); // the child ends now, with the second prompt still open
+    const result = await tty.finished(15_000);
+    assert.equal(result.code, 5);
+    assert.equal(r.aws.sts.calls.filter((c) => c.params.TokenCode).length, 1, 'the unanswered prompt sent nothing');
+  } finally {
+    tty.close();
     await r.close();
   }
 });

@@ -19,9 +19,25 @@ export async function runWithServer(ctx: Context, input: CommandInput, argv: str
     port: 0,
     ...nodeServerSeams(ctx),
   });
+  let status: number | undefined;
   try {
-    return await runWithInheritedStdio(ctx, argv, applyAssignments(ctx.env, served.variables), constants.signals);
+    status = await runWithInheritedStdio(ctx, argv, applyAssignments(ctx.env, served.variables), constants.signals);
+    return status;
   } finally {
     await served.close();
+    // Only after an outcome: an error still has to be reported by the caller.
+    if (status !== undefined) exitIfRefreshPending(ctx, served.holder.refreshing, status);
   }
+}
+
+/**
+ * A refresh still under way when the server stops may be waiting at an MFA prompt on the
+ * terminal or on STS; nobody needs its answer any more, and a prompt cannot be withdrawn, so
+ * awsctl ends here instead of waiting for it (stdout and stderr are written synchronously, and
+ * Node puts the terminal back out of raw mode on exit).
+ */
+export function exitIfRefreshPending(ctx: Context, refreshing: boolean, status: number): void {
+  if (!refreshing) return;
+  ctx.debug('server: stopping with a refresh still under way; leaving it unfinished');
+  process.exit(status);
 }

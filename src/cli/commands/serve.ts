@@ -9,6 +9,7 @@ import { nodeServerSeams } from '../../server/node-seams.ts';
 import { startProfileServer } from '../../server/profile-server.ts';
 import type { CommandInput } from '../action.ts';
 import { envFormatOf } from './env.ts';
+import { exitIfRefreshPending } from './exec-server.ts';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -41,14 +42,17 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     port,
     ...nodeServerSeams(ctx),
   });
+  let stoppedBySignal = false;
   try {
     ctx.stdout.write(formatEnv(format, served.variables));
     const where = served.server.imdsEndpoint ?? served.server.containerUri;
     ctx.stderr.write(`awsctl: serving the credentials of profile ${served.profile} on ${where}; set the variables above where the program runs. Ctrl-C stops.\n`);
     const signal = await stopped;
     ctx.debug(`server: ${signal} received; stopping`);
+    stoppedBySignal = true;
     return 0;
   } finally {
     await served.close();
+    if (stoppedBySignal) exitIfRefreshPending(ctx, served.holder.refreshing, 0);
   }
 }
