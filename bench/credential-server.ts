@@ -14,10 +14,11 @@ const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 10 : 30;
 const CONCURRENCY = 200;
 
-function get(url: URL, token: string): Promise<{ status: number; ms: number }> {
+function get(url: URL, token: string | undefined): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers: { authorization: token }, agent: false }, (res) => {
+    const headers: Record<string, string> = token === undefined ? {} : { authorization: token };
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers, agent: false }, (res) => {
       res.resume().on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
     });
     req.on('error', reject).end();
@@ -53,6 +54,15 @@ for (let round = 0; round < ROUNDS; round++) {
   await new Promise((resolve) => setTimeout(resolve, 600));
 }
 const seconds = (Date.now() - started) / 1000;
+// The token check should not be measurable: right, wrong-in-the-last-character and missing
+// tokens, interleaved so that load affects them alike.
+const byToken: Record<'right' | 'wrong' | 'missing', number[]> = { right: [], wrong: [], missing: [] };
+const wrong = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+for (let i = 0; i < ROUNDS * 50; i++) {
+  byToken.right.push((await get(url, token)).ms);
+  byToken.wrong.push((await get(url, wrong)).ms);
+  byToken.missing.push((await get(url, undefined)).ms);
+}
 const sequential: number[] = [];
 for (let i = 0; i < ROUNDS * CONCURRENCY; i++) {
   const r = await get(url, token);
@@ -69,3 +79,5 @@ console.log(`credential server: ${ROUNDS} rounds of ${CONCURRENCY} concurrent re
 console.log(`200 at once, latency ms: p50 ${quantile(sorted, 0.5).toFixed(2)}  p99 ${quantile(sorted, 0.99).toFixed(2)}  max ${sorted.at(-1)!.toFixed(2)}`);
 console.log(`one at a time, latency ms: p50 ${quantile(one, 0.5).toFixed(2)}  p99 ${quantile(one, 0.99).toFixed(2)}  max ${one.at(-1)!.toFixed(2)}`);
 console.log(`answers other than 200: ${failed}`);
+const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5).toFixed(3);
+console.log(`token check, median ms (one at a time, ${ROUNDS * 50} each): right ${median(byToken.right)}  wrong last character ${median(byToken.wrong)}  missing ${median(byToken.missing)}`);

@@ -123,3 +123,23 @@ test('serve refuses a bad --port and --imds on a non-loopback --bind', async () 
     await r.close();
   }
 });
+
+test('--debug narrates requests and refreshes without a key, secret or token; a default profile with credentials is warned about', async () => {
+  const r = await e2eRig(`${STATIC_BASE}\n[default]\naws_access_key_id = AKIADEFAULT000000001\naws_secret_access_key = default-secret\n`);
+  r.aws.sts.lifetimeSeconds = 4;
+  try {
+    const script = 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do curl -s -H "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI" >/dev/null; sleep 0.25; done; echo "$AWS_CONTAINER_AUTHORIZATION_TOKEN"';
+    const result = await r.run(['exec', '--profile', 'dev', '--server', '--debug', '--', 'sh', '-c', script], {}, 60_000);
+    assert.equal(result.code, 0, result.stderr);
+    const token = result.stdout.trim();
+    assert.match(token, /^[\w-]{43}$/);
+    assert.match(result.stderr, /server: GET \/credentials → 200 \(curl\//);
+    assert.match(result.stderr, /server: new credentials for profile dev \(…\d{4}\)/, 'a refresh happened and was narrated');
+    assert.match(result.stderr, /warning: profile default has credentials of its own \(static\)/);
+    for (const secret of [token, 'fake-secret-1', 'fake-secret-2', 'fake-session-token-1', 'fake-session-token-2', 'ASIAFAKE000000000001', 'default-secret']) {
+      assert.ok(!result.stderr.includes(secret), `stderr does not show ${secret.slice(0, 12)}…`);
+    }
+  } finally {
+    await r.close();
+  }
+});
