@@ -15,7 +15,7 @@ import { startCredentialServer, type CredentialServer } from './credential-serve
 import { imdsRoleName, type ImdsOptions } from './imds-routes.ts';
 import { fixedToken, newToken, type TokenAuthority } from './token.ts';
 import { rotationSeconds, startRotatingTokenFile, type TokenFileSeam } from './token-file.ts';
-import { containerVariables, imdsVariables } from './variables.ts';
+import { containerVariables, imdsVariables, type ServerAuthorization } from './variables.ts';
 
 /**
  * botocore's IMDS provider treats credentials with less than 10 minutes + 2–10 minutes of
@@ -78,24 +78,11 @@ export async function startProfileServer(ctx: Context, request: ResolveRequest, 
     warn: (message) => ctx.stderr.write(`${message}\n`),
     profile: resolved.profile,
   });
-  let tokenFile: Awaited<ReturnType<typeof startRotatingTokenFile>> | undefined;
-  let server: CredentialServer;
+  let authority: Authority | undefined;
   try {
-    let auth: TokenAuthority;
-    let token = '';
-    if (options.tokenFile) {
-      tokenFile = startRotatingTokenFile(await options.tokenFileSeam(), {
-        rotateMs: rotationSeconds(ctx.env) * 1000,
-        nowMs: () => ctx.now().getTime(),
-        timers: options.timers,
-        debug: (message) => ctx.debug(message),
-      });
-      auth = tokenFile;
-    } else {
-      token = newToken();
-      auth = fixedToken(token);
-    }
-    server = await startCredentialServer({
+    authority = await startAuthority(ctx, options);
+    const { auth, authorization } = authority;
+    const server = await startCredentialServer({
       listen: options.listen,
       host: options.bind,
       port: options.port,
@@ -107,7 +94,7 @@ export async function startProfileServer(ctx: Context, request: ResolveRequest, 
     });
     const variables = options.imds
       ? imdsVariables({ containerUri: server.containerUri, imdsEndpoint: server.imdsEndpoint ?? '' }, resolved.region)
-      : containerVariables(server, tokenFile ? { tokenFile: tokenFile.path } : { token }, resolved.region);
+      : containerVariables(server, authorization, resolved.region);
     ctx.debug(`server: serving profile ${resolved.profile} on ${options.imds ? server.imdsEndpoint : server.containerUri}, refreshing ${leadSeconds} s before expiry`);
     return {
       profile: resolved.profile,
@@ -117,18 +104,40 @@ export async function startProfileServer(ctx: Context, request: ResolveRequest, 
       variables,
       close: async () => {
         holder.stop();
-        tokenFile?.stop();
+        authority?.stop();
         await server.close();
       },
     };
   } catch (error) {
     holder.stop();
-    tokenFile?.stop();
+    authority?.stop();
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'EADDRINUSE') throw new AwsctlError(`cannot serve on ${options.bind}:${options.port}`, 'the port is in use', { hint: 'choose another --port, or leave it out for a random one' });
     if (code === 'EADDRNOTAVAIL') throw new AwsctlError(`cannot serve on ${options.bind}`, 'no interface of this machine has that address', { hint: 'use 127.0.0.1' });
     throw error;
   }
+}
+
+interface Authority {
+  auth: TokenAuthority;
+  /** What the client is given: the token itself, or the file that holds it. */
+  authorization: ServerAuthorization;
+  stop(): void;
+}
+
+/** A random token handed over in a variable, or a rotating token file (--token-file). */
+async function startAuthority(ctx: Context, options: ProfileServerOptions): Promise<Authority> {
+  if (!options.tokenFile) {
+    const token = newToken();
+    return { auth: fixedToken(token), authorization: { token }, stop: () => {} };
+  }
+  const file = startRotatingTokenFile(await options.tokenFileSeam(), {
+    rotateMs: rotationSeconds(ctx.env) * 1000,
+    nowMs: () => ctx.now().getTime(),
+    timers: options.timers,
+    debug: (message) => ctx.debug(message),
+  });
+  return { auth: file, authorization: { tokenFile: file.path }, stop: () => file.stop() };
 }
 
 function warnShortLifetime(ctx: Context, profile: string, expiration: Date | undefined): void {
