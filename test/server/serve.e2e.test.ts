@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { awsctlCommand, cleanEnv } from '../helpers/cli.ts';
+import { join } from 'node:path';
+import { awsctlCommand, cleanEnv, writeFiles } from '../helpers/cli.ts';
 import { e2eRig, exportsOf, STATIC_BASE } from '../e2e/setup.ts';
 import { BOTOCORE_LOOP, pythonsWithBotocore, reportOf, SDK_JS_LOOP } from './judges.ts';
 
@@ -140,6 +141,42 @@ test('--debug narrates requests and refreshes without a key, secret or token; a 
       assert.ok(!result.stderr.includes(secret), `stderr does not show ${secret.slice(0, 12)}…`);
     }
   } finally {
+    await r.close();
+  }
+});
+
+test('other sources through the server (web identity, credential_process), with awsctl itself as the container-endpoint client', async () => {
+  const r = await e2eRig('');
+  try {
+    writeFiles(r.home, {
+      'token.jwt': 'header.payload.signature\n',
+      'helper.sh': '#!/bin/sh\necho \'{"Version":1,"AccessKeyId":"ASIAPROCESS00000001","SecretAccessKey":"process-secret","SessionToken":"process-token","Expiration":"2099-01-01T00:00:00Z"}\'\n',
+      '.aws/config': `[profile wi]\nrole_arn = arn:aws:iam::111122223333:role/Web\nweb_identity_token_file = ${join(r.home, 'token.jwt')}\n\n[profile proc]\ncredential_process = sh ${join(r.home, 'helper.sh')}\n`,
+    });
+    for (const [profile, key] of [['wi', /^ASIAFAKE/], ['proc', /^ASIAPROCESS/]] as const) {
+      const result = await r.run(['exec', '--profile', profile, '--server', '--', ...awsctlCommand, 'env', '--format', 'json', '--debug']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(JSON.parse(result.stdout).AWS_ACCESS_KEY_ID, key);
+      assert.match(result.stderr, /chain: container claims the request/, 'the inner awsctl read the server');
+    }
+    assert.equal(r.aws.sts.calls[0]?.action, 'AssumeRoleWithWebIdentity');
+  } finally {
+    await r.close();
+  }
+});
+
+test('serve on a port in use fails with one clear line', async () => {
+  const r = await e2eRig(STATIC_BASE);
+  const { createServer } = await import('node:net');
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (blocker.address() as { port: number }).port;
+    const result = await r.run(['serve', '--profile', 'base', '--port', String(port)]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr.trim(), `awsctl: cannot serve on 127.0.0.1:${port}: the port is in use — choose another --port, or leave it out for a random one`);
+  } finally {
+    blocker.close();
     await r.close();
   }
 });
