@@ -4,6 +4,7 @@
 // (three distinct access keys, every signature valid, no call refused).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { e2eRig, STATIC_BASE, type E2eRig } from '../e2e/setup.ts';
 import { BOTOCORE_LOOP, pythonsWithBotocore, reportOf, SDK_JS_LOOP, type LoopReport } from './judges.ts';
 
@@ -100,6 +101,23 @@ test('--imds warns when the source cannot give 25 minutes and recommends the con
     const result = await r.run(['exec', '--profile', 'dev', '--server', '--imds', '--', 'true']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /only 1[45] min left.*use the container mode/);
+  } finally {
+    await r.close();
+  }
+});
+
+const hasAwsCli = existsSync('/usr/bin/aws');
+
+test('the AWS CLI v2 as the child signs with the served credentials', { skip: !hasAwsCli && 'no AWS CLI at /usr/bin/aws' }, async () => {
+  const r = await e2eRig(STATIC_BASE);
+  r.aws.sts.strict = true;
+  try {
+    const result = await r.run(['exec', '--profile', 'dev', '--server', '--', '/usr/bin/aws', 'sts', 'get-caller-identity', '--endpoint-url', r.aws.sts.url, '--output', 'json'], {}, 60_000);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).Arn.startsWith('arn:aws:sts::111122223333:assumed-role/Dev/'), true);
+    const call = r.aws.sts.calls.find((c) => c.action === 'GetCallerIdentity');
+    assert.equal(call?.signedWith, 'ASIAFAKE000000000001');
+    assert.equal(call?.signatureValid, true);
   } finally {
     await r.close();
   }
