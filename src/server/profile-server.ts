@@ -56,6 +56,8 @@ export function isLoopback(host: string): boolean {
 function checkBind(ctx: Context, options: ProfileServerOptions): void {
   if (isLoopback(options.bind)) return;
   if (options.bind === 'localhost') throw usageError('--bind', 'give an address, not a name', 'use 127.0.0.1 or ::1');
+  // Requests must name the bound address in Host (DNS rebinding), so "every address" cannot work.
+  if (options.bind === '0.0.0.0' || options.bind === '::') throw usageError('--bind', `${options.bind} means every address, and clients must name one`, 'give the one address clients will connect to');
   if (options.imds) throw usageError('--bind', `IMDS mode has no token, so it is served on loopback only, not on ${options.bind}`, 'leave --bind out, or drop --imds');
   ctx.stderr.write(`awsctl: warning: serving on ${options.bind}, which is not loopback: anyone who can reach it and learns the token gets the credentials; the SDKs accept plain http only on loopback\n`);
 }

@@ -111,15 +111,18 @@ test('serve prints the variables (sh and json), answers a client that sets them,
   }
 });
 
-test('serve refuses a bad --port and --imds on a non-loopback --bind', async () => {
+test('serve refuses a bad --port, --imds on a non-loopback --bind, and a wildcard --bind', async () => {
   const r = await e2eRig(STATIC_BASE);
   try {
     const port = await r.run(['serve', '--profile', 'dev', '--port', '70000']);
     assert.equal(port.code, 2);
     assert.match(port.stderr, /--port: "70000" is not a port number/);
-    const bind = await r.run(['serve', '--profile', 'dev', '--imds', '--bind', '0.0.0.0']);
+    const bind = await r.run(['serve', '--profile', 'dev', '--imds', '--bind', '192.0.2.1']);
     assert.equal(bind.code, 2);
     assert.match(bind.stderr, /IMDS mode has no token/);
+    const wildcard = await r.run(['serve', '--profile', 'dev', '--bind', '0.0.0.0']);
+    assert.equal(wildcard.code, 2);
+    assert.match(wildcard.stderr, /--bind: 0\.0\.0\.0 means every address/);
   } finally {
     await r.close();
   }
