@@ -13,11 +13,12 @@ _awsctl_sso_sessions() {
 
 _awsctl_subcommands() {
   case "$1" in
-    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'assume' 'explain' 'profiles' 'console' 'login' 'logout' 'sso' 'configure' 'cache' 'completion' ;;
+    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'serve' 'assume' 'explain' 'profiles' 'console' 'login' 'logout' 'sso' 'configure' 'cache' 'completion' ;;
     'env') printf '%s\n'  ;;
     'process') printf '%s\n'  ;;
     'whoami') printf '%s\n'  ;;
     'exec') printf '%s\n'  ;;
+    'serve') printf '%s\n'  ;;
     'assume') printf '%s\n'  ;;
     'explain') printf '%s\n'  ;;
     'profiles') printf '%s\n'  ;;
@@ -50,7 +51,8 @@ _awsctl_options() {
     'env') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--format' '--unset' '--token-code' '-h' '--help' ;;
     'process') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '-h' '--help' ;;
     'whoami') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '--token-code' '-h' '--help' ;;
-    'exec') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '-h' '--help' ;;
+    'exec') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '--server' '--imds' '--token-file' '-h' '--help' ;;
+    'serve') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--port' '--bind' '--imds' '--token-file' '--format' '--token-code' '-h' '--help' ;;
     'assume') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--mfa-serial' '--token-code' '--duration' '--session-name' '--external-id' '--format' '-h' '--help' ;;
     'explain') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
     'profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
@@ -83,6 +85,8 @@ _awsctl_value_kind() {
     --region) echo 'none' ;;
     --format) echo 'words sh fish powershell cmd dotenv json' ;;
     --token-code) echo 'none' ;;
+    --port) echo 'none' ;;
+    --bind) echo 'none' ;;
     --mfa-serial) echo 'none' ;;
     --duration) echo 'none' ;;
     --session-name) echo 'none' ;;

@@ -5,6 +5,8 @@ $AwsctlValueKinds = @{
     '--region' = 'none'
     '--format' = 'words sh fish powershell cmd dotenv json'
     '--token-code' = 'none'
+    '--port' = 'none'
+    '--bind' = 'none'
     '--mfa-serial' = 'none'
     '--duration' = 'none'
     '--session-name' = 'none'
@@ -19,7 +21,7 @@ $AwsctlValueKinds = @{
 }
 $AwsctlCommands = @{
     '' = @{
-        Subcommands = @(@('env', 'print shell lines that export the profile''s credentials'), @('process', 'print credential_process JSON for the profile'), @('whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)'), @('exec', 'run a command with the profile''s credentials in its environment'), @('assume', 'assume one or more roles in turn, each with the credentials of the one before'), @('explain', 'print the plan that resolving the profile would follow, without calling the network'), @('profiles', 'list the profiles of both files with their kind, region and dependencies'), @('console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)'), @('login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'), @('logout', 'forget console sign-in sessions (`aws login`): the profile''s, or --all'), @('sso', 'IAM Identity Center: sign in, sign out, list accounts, generate profiles'), @('configure', 'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte'), @('cache', 'awsctl''s cached credentials'), @('completion', 'print a shell completion script'))
+        Subcommands = @(@('env', 'print shell lines that export the profile''s credentials'), @('process', 'print credential_process JSON for the profile'), @('whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)'), @('exec', 'run a command with the profile''s credentials in its environment'), @('serve', 'serve the profile''s credentials on 127.0.0.1 until interrupted, refreshed in the background; prints the variables to set'), @('assume', 'assume one or more roles in turn, each with the credentials of the one before'), @('explain', 'print the plan that resolving the profile would follow, without calling the network'), @('profiles', 'list the profiles of both files with their kind, region and dependencies'), @('console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)'), @('login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'), @('logout', 'forget console sign-in sessions (`aws login`): the profile''s, or --all'), @('sso', 'IAM Identity Center: sign in, sign out, list accounts, generate profiles'), @('configure', 'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte'), @('cache', 'awsctl''s cached credentials'), @('completion', 'print a shell completion script'))
         Options = @(@('-V', 'output the version number'), @('--version', 'output the version number'), @('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
@@ -44,9 +46,15 @@ $AwsctlCommands = @{
     }
     'exec' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('--server', 'serve the credentials to the command from 127.0.0.1, refreshed in the background (container credentials endpoint)'), @('--imds', 'with --server: serve them as an instance metadata service (IMDSv2) instead'), @('--token-file', 'with --server: give the authorization token in a 0600 file that is rotated while the command runs'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('command')
         Variadic = $true
+    }
+    'serve' = @{
+        Subcommands = @()
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--port', 'port to listen on (default: a random free port)'), @('--bind', 'address to listen on (default 127.0.0.1; anything but loopback only when named here)'), @('--imds', 'also answer as an instance metadata service (IMDSv2) and print its variables'), @('--token-file', 'give the authorization token in a 0600 file that is rotated while serving'), @('--format', 'output format'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
     }
     'assume' = @{
         Subcommands = @()

@@ -24,6 +24,7 @@ const loaders: Record<string, () => Promise<CommandModule>> = {
   process: () => import('./commands/process.ts'),
   whoami: () => import('./commands/whoami.ts'),
   exec: () => import('./commands/exec.ts'),
+  serve: () => import('./commands/serve.ts'),
   assume: () => import('./commands/assume.ts'),
   explain: () => import('./commands/explain.ts'),
   profiles: () => import('./commands/profiles.ts'),

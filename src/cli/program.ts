@@ -55,9 +55,22 @@ export function buildProgram(): Command {
   sub(program, 'exec', 'run a command with the profile\'s credentials in its environment')
     .argument('<command...>', 'the command and its arguments (put -- before them)')
     .addOption(tokenCodeOption())
+    .option('--server', 'serve the credentials to the command from 127.0.0.1, refreshed in the background (container credentials endpoint)')
+    .option('--imds', 'with --server: serve them as an instance metadata service (IMDSv2) instead')
+    .option('--token-file', 'with --server: give the authorization token in a 0600 file that is rotated while the command runs')
     .passThroughOptions()
     .addHelpText('after', examples('exec'))
     .action(action('exec'));
+
+  sub(program, 'serve', 'serve the profile\'s credentials on 127.0.0.1 until interrupted, refreshed in the background; prints the variables to set')
+    .option('--port <port>', 'port to listen on (default: a random free port)')
+    .option('--bind <address>', 'address to listen on (default 127.0.0.1; anything but loopback only when named here)')
+    .option('--imds', 'also answer as an instance metadata service (IMDSv2) and print its variables')
+    .option('--token-file', 'give the authorization token in a 0600 file that is rotated while serving')
+    .addOption(formatOption())
+    .addOption(tokenCodeOption())
+    .addHelpText('after', examples('serve'))
+    .action(action('serve'));
 
   sub(program, 'assume', 'assume one or more roles in turn, each with the credentials of the one before')
     .argument('<role...>', 'profile with role_arn, role ARN, or bare role name; then optionally -- cmd args')

@@ -13,7 +13,13 @@ const EXAMPLES: Record<string, string[]> = {
     'credential_process = awsctl process --profile base',
   ],
   whoami: ['awsctl whoami --profile prod', 'awsctl whoami --json'],
-  exec: ['awsctl exec --profile prod -- aws s3 ls', 'awsctl exec -- terraform plan'],
+  exec: [
+    'awsctl exec --profile prod -- aws s3 ls',
+    'awsctl exec -- terraform plan',
+    'awsctl exec --server --profile prod -- terraform apply   # credentials refreshed while it runs',
+    'awsctl exec --server --imds -- ./tool-that-only-knows-imds',
+  ],
+  serve: ['awsctl serve --profile dev                  # prints the variables to set elsewhere', 'awsctl serve --profile dev --imds --format fish'],
   assume: [
     'awsctl assume prod-admin                      # a profile with role_arn',
     'eval "$(awsctl assume arn:aws:iam::123456789012:role/Deploy)"',

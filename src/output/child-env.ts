@@ -3,10 +3,14 @@
 // (AWS_PROFILE and AWS_DEFAULT_PROFILE, so no SDK in the child re-resolves a profile). Pure.
 import type { AwsCredentials } from '../aws/types.ts';
 import type { Env } from '../io/context.ts';
-import { credentialEnvironment } from './env-values.ts';
+import { credentialEnvironment, type EnvAssignments } from './env-values.ts';
 
 export function childEnvironment(env: Env, credentials: AwsCredentials, region: string | undefined): Record<string, string> {
-  const assignments = credentialEnvironment(credentials, region);
+  return applyAssignments(env, credentialEnvironment(credentials, region));
+}
+
+/** `env` with the assignments applied: unsets removed, sets added (what evaluating `awsctl env` output would do). */
+export function applyAssignments(env: Env, assignments: EnvAssignments): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) if (value !== undefined) result[name] = value;
   for (const name of assignments.unset) delete result[name];

@@ -28,6 +28,8 @@ export interface ResolveRequest {
   scope?: 'default-chain' | 'profile-only';
   /** Default true (the AWS CLI caches in ~/.aws/cli/cache). */
   useCache?: boolean;
+  /** Cached credentials with fewer seconds left count as stale (default: AWSCTL_CACHE_REFRESH_WINDOW); the credential server asks for more. */
+  refreshWindowSeconds?: number;
 }
 
 export interface ResolvedCredentials {
@@ -79,7 +81,7 @@ export function createRunState(ctx: Context, request: ResolveRequest): RunState 
     home: files.locations.home,
     region: region.region,
     useCache: request.useCache !== false,
-    refreshWindowSeconds: refreshWindowSeconds(ctx.env),
+    refreshWindowSeconds: request.refreshWindowSeconds ?? refreshWindowSeconds(ctx.env),
     tokenCode: request.tokenCode?.trim() || undefined,
     mfaCodes: new Map(),
     endpointContext: { env: ctx.env, profile: section, services: files.set.services },

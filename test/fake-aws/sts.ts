@@ -25,6 +25,10 @@ export interface FakeSts extends FakeServer {
   strict: boolean;
   /** Access key ids issued by GetFederationToken (the fake sign-in endpoint treats them as AWS does). */
   federationTokenKeys: Set<string>;
+  /** When set, every credential issued lasts this many seconds, whatever DurationSeconds asked (short-lived credentials for refresh tests). */
+  lifetimeSeconds: number | undefined;
+  /** When true, a call signed with issued credentials past their expiration gets ExpiredToken, as real STS answers. */
+  rejectExpired: boolean;
 }
 
 export interface FakeStsOptions extends ServerOptions {
@@ -70,14 +74,15 @@ async function verifySignature(request: RecordedRequest, secret: string): Promis
 export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSts> {
   const now = options.now ?? (() => new Date());
   const account = options.defaultAccount ?? '123456789012';
-  const secrets = new Map<string, { secret: string; arn: string }>();
+  const secrets = new Map<string, { secret: string; arn: string; expiresMs?: number }>();
   const calls: StsCall[] = [];
   const federationTokenKeys = new Set<string>();
   let issued = 0;
   let fake: FakeSts;
 
-  function issue(roleArnForCaller: string, durationSeconds: number) {
+  function issue(roleArnForCaller: string, requestedSeconds: number) {
     issued++;
+    const durationSeconds = fake.lifetimeSeconds ?? requestedSeconds;
     const n = String(issued).padStart(12, '0');
     const credentials = {
       accessKeyId: `ASIAFAKE${n}`,
@@ -85,7 +90,7 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
       sessionToken: `fake-session-token-${issued}`,
       expiration: new Date(now().getTime() + durationSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
-    secrets.set(credentials.accessKeyId, { secret: credentials.secretAccessKey, arn: roleArnForCaller });
+    secrets.set(credentials.accessKeyId, { secret: credentials.secretAccessKey, arn: roleArnForCaller, expiresMs: now().getTime() + durationSeconds * 1000 });
     return credentials;
   }
 
@@ -119,6 +124,7 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
       if (!signedWith) return stsError(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token');
       if (fake.strict && !known) return stsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
       if (fake.strict && signatureValid === false) return stsError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+      if (fake.rejectExpired && known?.expiresMs !== undefined && known.expiresMs <= now().getTime()) return stsError(400, 'ExpiredToken', 'The security token included in the request is expired');
     }
     switch (action) {
       case 'AssumeRole':
@@ -157,6 +163,8 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
     calls,
     strict: false,
     federationTokenKeys,
+    lifetimeSeconds: undefined,
+    rejectExpired: false,
     addKey(accessKeyId: string, secretAccessKey: string, identityArn = `arn:aws:iam::${account}:user/fake-user`) {
       secrets.set(accessKeyId, { secret: secretAccessKey, arn: identityArn });
     },
