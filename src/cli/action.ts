@@ -38,6 +38,10 @@ const loaders: Record<string, () => Promise<CommandModule>> = {
   'configure-rename': () => import('./commands/configure-rename.ts'),
   'configure-remove': () => import('./commands/configure-remove.ts'),
   'cache-clear': () => import('./commands/cache-clear.ts'),
+  'keys-add': () => import('./commands/keys-add.ts'),
+  'keys-import': () => import('./commands/keys-import.ts'),
+  'keys-list': () => import('./commands/keys-list.ts'),
+  'keys-remove': () => import('./commands/keys-remove.ts'),
   completion: () => import('./commands/completion.ts'),
 };
 

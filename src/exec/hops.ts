@@ -41,7 +41,7 @@ function assumeHop(state: RunState, hops: RoleHop[], index: number, previous: ()
   return cachedCredentials(state, { key: hopCacheKey(hop), label }, async () => {
     const source = await previous();
     try {
-      return await callAssumeRole(state, hop, source, label, { sendMfa: hopSendsMfa(hops, index - 1) });
+      return await callAssumeRole(state, hop, source, label, { sendMfa: hopSendsMfa(hops, index - 1) && !state.mfaCarried?.has(hop.mfaSerial ?? '') });
     } catch (error) {
       throw inProfile(hop.profile, error);
     }

@@ -28,6 +28,8 @@ export interface ResolveRequest {
   scope?: 'default-chain' | 'profile-only';
   /** Default true (the AWS CLI caches in ~/.aws/cli/cache). */
   useCache?: boolean;
+  /** Hand out a stored-keys profile's long-term keys rather than a GetSessionToken session. */
+  longTermKeys?: boolean;
 }
 
 export interface ResolvedCredentials {
@@ -78,6 +80,7 @@ export function createRunState(ctx: Context, request: ResolveRequest): RunState 
     refreshWindowSeconds: refreshWindowSeconds(ctx.env),
     tokenCode: request.tokenCode?.trim() || undefined,
     mfaCodes: new Map(),
+    longTermKeys: request.longTermKeys === true,
     endpointContext: { env: ctx.env, profile: section, services: files.set.services },
   };
 }
@@ -126,5 +129,5 @@ async function execute(state: RunState, plan: Plan, endIndex: number): Promise<{
 
 function runChain(state: RunState, chain: CredentialChain): Promise<AwsCredentials> {
   if (chain.hops.length === 0) return runBase(state, chain.base);
-  return foldHops(state, chain.hops, () => runBase(state, chain.base));
+  return foldHops(state, chain.hops, () => runBase(state, chain.base, chain.hops[0]));
 }

@@ -83,6 +83,8 @@ export function baseView(base: BaseSource): Record<string, unknown> {
       return { kind: base.kind, profile: base.profile, command: commandView(base.command), accountId: base.accountId };
     case 'login-session':
       return { kind: base.kind, profile: base.profile, loginSessionArn: base.loginSessionArn };
+    case 'stored-keys':
+      return { kind: base.kind, profile: base.profile, store: base.store, mfaSerial: base.mfaSerial, handedOut: 'sts:GetSessionToken session', sessionDurationSeconds: base.sessionDurationSeconds };
     case 'container':
       return { kind: base.kind, ...containerView(base.container) };
     case 'imds':

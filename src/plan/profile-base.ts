@@ -5,6 +5,7 @@ import type { ProfileSet, Section } from '../profile/model.ts';
 import { PlanError, profileWhat } from './plan-error.ts';
 import { profileOrigin, profileValue } from './settings.ts';
 import type { ProfileBase, RoleHop, StaticKeys } from './types.ts';
+import { KEY_STORE_SETTING, SESSION_DURATION_SETTING } from './stored-keys-settings.ts';
 
 /** A role hop when the profile has role_arn (and is not a web-identity profile, whose role_arn is its own). */
 export function roleHopFromProfile(name: string, section: Section): RoleHop | undefined {
@@ -130,6 +131,8 @@ function simpleBase(name: string, section: Section): ProfileBase | undefined {
     if (origin) base.origin = origin;
     return base;
   }
+  const stored = storedKeysFromProfile(name, section);
+  if (stored) return stored;
   const command = profileValue(section, 'credential_process');
   if (command !== undefined) {
     const base: ProfileBase = { kind: 'credential-process', profile: name, command };
@@ -173,6 +176,40 @@ export function configuredBaseFromProfile(set: ProfileSet, name: string, section
   if (keys === 'absent') return undefined;
   const base: ProfileBase = { kind: 'static', profile: name, keys };
   const origin = profileOrigin(section, 'aws_access_key_id');
+  if (origin) base.origin = origin;
+  return base;
+}
+
+/**
+ * `awsctl_key_store = keyring|file`: the profile's long-term keys are in awsctl's store (see
+ * src/keys/). Its `credential_process = awsctl process --profile X` is what the SDKs run; awsctl
+ * itself reads the store instead of running itself. Checked just before credential_process.
+ */
+function storedKeysFromProfile(name: string, section: Section): ProfileBase | undefined {
+  const store = profileValue(section, KEY_STORE_SETTING);
+  if (store === undefined) return undefined;
+  const origin = profileOrigin(section, KEY_STORE_SETTING);
+  if (store !== 'keyring' && store !== 'file') {
+    throw new PlanError('invalid-setting', profileWhat(name), `${KEY_STORE_SETTING} = ${store} is not keyring or file`, {
+      hint: `set ${KEY_STORE_SETTING} = keyring or file (the store that holds the keys: awsctl keys list)`,
+      profile: name,
+      origin,
+    });
+  }
+  const base: ProfileBase = { kind: 'stored-keys', profile: name, store };
+  const serial = profileValue(section, 'mfa_serial');
+  if (serial !== undefined) base.mfaSerial = serial;
+  const duration = profileValue(section, SESSION_DURATION_SETTING);
+  if (duration !== undefined) {
+    if (!/^\d+$/.test(duration) || Number(duration) < 900 || Number(duration) > 129600) {
+      throw new PlanError('invalid-setting', profileWhat(name), `${SESSION_DURATION_SETTING} = ${duration} is not a number of seconds from 900 to 129600`, {
+        hint: 'use a value such as 3600 (sts:GetSessionToken accepts 900 to 129600)',
+        profile: name,
+        origin: profileOrigin(section, SESSION_DURATION_SETTING),
+      });
+    }
+    base.sessionDurationSeconds = Number(duration);
+  }
   if (origin) base.origin = origin;
   return base;
 }

@@ -10,9 +10,11 @@ import { containerCredentials } from './container.ts';
 import { imdsCredentials } from './imds.ts';
 import { keysToCredentials } from './keys.ts';
 import { ssoCredentials } from './sso.ts';
+import { storedKeysCredentials } from './stored-keys.ts';
 import { webIdentityCredentials } from './web-identity.ts';
 
-export async function runBase(state: RunState, base: BaseSource): Promise<AwsCredentials> {
+/** `firstHop`: the role the credentials will sign for first, if any (a stored-keys session may not suit it). */
+export async function runBase(state: RunState, base: BaseSource, firstHop?: RoleHop): Promise<AwsCredentials> {
   state.ctx.debug(`source: ${describeBase(base)}`);
   switch (base.kind) {
     case 'environment':
@@ -27,6 +29,8 @@ export async function runBase(state: RunState, base: BaseSource): Promise<AwsCre
       const request = { profileName: base.profile, commandLine: base.command, ...(base.accountId ? { accountId: base.accountId } : {}) };
       return runCredentialProcess(state.ctx, request);
     }
+    case 'stored-keys':
+      return storedKeysCredentials(state, base, firstHop);
     case 'login-session':
       throw new AwsctlError(`profile ${base.profile}`, 'login_session (AWS console sign-in sessions) is not supported by awsctl yet', {
         hint: 'use the AWS CLI for this profile, or configure sso_session or keys',
@@ -60,6 +64,8 @@ export function describeBase(base: BaseSource): string {
       return `SSO role ${base.roleName} in account ${base.accountId} (profile ${base.profile})`;
     case 'credential-process':
       return `credential_process of profile ${base.profile}`;
+    case 'stored-keys':
+      return `keys of profile ${base.profile} in the ${base.store} store`;
     case 'login-session':
       return `login_session of profile ${base.profile}`;
     case 'container':
@@ -86,6 +92,8 @@ function baseProviderName(base: BaseSource): string {
       return `static profile ${base.profile}`;
     case 'credential-process':
       return 'credential_process';
+    case 'stored-keys':
+      return `stored keys (${base.store}) profile ${base.profile}`;
     case 'credential-source':
       return `credential_source ${base.source}`;
     default:
