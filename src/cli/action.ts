@@ -42,6 +42,8 @@ const loaders: Record<string, () => Promise<CommandModule>> = {
   'keys-import': () => import('./commands/keys-import.ts'),
   'keys-list': () => import('./commands/keys-list.ts'),
   'keys-remove': () => import('./commands/keys-remove.ts'),
+  'keys-rotate': () => import('./commands/keys-rotate.ts'),
+  'keys-export': () => import('./commands/keys-export.ts'),
   completion: () => import('./commands/completion.ts'),
 };
 

@@ -33,6 +33,9 @@ const EXAMPLES: Record<string, string[]> = {
     'awsctl keys add --profile me                      # asks for the key id and the secret (hidden)',
     'pass show aws/me | awsctl keys add --profile me --store file   # key id and secret as two lines',
   ],
+  'keys-rotate': [
+    'awsctl keys rotate --profile me                   # new key in, old key deleted; says what it left if a step fails',
+  ],
   'keys-import': [
     'awsctl keys import --profile me                   # out of ~/.aws/credentials, into the OS keyring',
     'AWSCTL_FILE_STORE_PASSPHRASE=… awsctl keys import --profile ci --store file',

@@ -156,6 +156,13 @@ export function buildProgram(): Command {
     .addOption(storeOption('the store to delete from (default: the one the profile names)'))
     .option('-y, --yes', 'do not ask for confirmation')
     .action(action('keys-remove'));
+  sub(keys, 'rotate', 'replace the stored keys of --profile with a new access key (iam:CreateAccessKey, wait until it works, store it, iam:DeleteAccessKey the old one)')
+    .addHelpText('after', examples('keys-rotate'))
+    .action(action('keys-rotate'));
+  sub(keys, 'export', 'print the stored long-term keys of --profile (only with --show-secret)')
+    .addOption(new Option('--format <format>', 'output format').choices(ENV_FORMATS).default('sh'))
+    .option('--show-secret', 'required: confirms that the long-term secret may be printed on stdout')
+    .action(action('keys-export'));
 
   const cache = program.command('cache').description('awsctl\'s cached credentials');
   sub(cache, 'clear', 'remove cached role credentials (all, or those of --profile)').action(action('cache-clear'));
