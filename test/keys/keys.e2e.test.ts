@@ -44,6 +44,11 @@ test('keyring: keys add stores the keys in the Secret Service, wires the profile
     assert.equal(JSON.parse(again.stdout).AccessKeyId, creds.AccessKeyId, 'the cached session is reused');
     assert.equal(r.aws.sts.calls.length, 1);
 
+    const cleared = await r.run(['cache', 'clear', '--profile', 'me']);
+    assert.equal(cleared.code, 0, cleared.stderr);
+    await r.run(['process', '--profile', 'me']);
+    assert.equal(r.aws.sts.calls.filter((c) => c.action === 'GetSessionToken').length, 2, 'cache clear --profile removed the session');
+
     const long = await r.run(['process', '--profile', 'me', '--long-term-keys']);
     assert.equal(long.code, 0, long.stderr);
     assert.deepEqual(JSON.parse(long.stdout), { Version: 1, AccessKeyId: KEY.id, SecretAccessKey: KEY.secret });
@@ -51,6 +56,7 @@ test('keyring: keys add stores the keys in the Secret Service, wires the profile
     const who = await r.run(['whoami', '--profile', 'me', '--json']);
     assert.equal(who.code, 0, who.stderr);
     assert.equal(JSON.parse(who.stdout).Arn, USER_ARN);
+    assert.match(r.aws.sts.calls.filter((c) => c.action === 'GetCallerIdentity').at(-1)?.signedWith ?? '', /^ASIA/, 'whoami called with the session, not the long-term key');
 
     const removed = await r.run(['keys', 'remove', '--profile', 'me', '--yes']);
     assert.equal(removed.code, 0, removed.stderr);
