@@ -23,8 +23,9 @@ export async function addKeys(ctx: Context, request: AddRequest): Promise<void> 
   if (valueIn(loaded.credentials.doc, 'credentials', request.profile, 'aws_access_key_id') !== undefined || valueIn(loaded.config.doc, 'config', request.profile, 'aws_access_key_id') !== undefined) {
     throw new AwsctlError(`profile ${request.profile}`, 'it has keys in plaintext in the profile files', { hint: `move them into the store with awsctl keys import --profile ${request.profile}` });
   }
-  // The store is opened before anything is asked: nobody types a secret only to hear the keyring is down.
+  // The store is opened and unlocked before anything is asked: nobody types a secret only to hear the keyring is down.
   const store = await openKeyStore(ctx, request.store);
+  await store.unlock();
   const keys = await readKeysFromPerson(ctx);
   await storeAndWire(ctx, store, request.profile, keys);
   const previous = storeOfProfile(loaded.set, request.profile);

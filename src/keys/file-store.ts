@@ -122,6 +122,11 @@ export function openFileStore(ctx: StoreContext): KeyStore {
       });
       return removed;
     },
+    async unlock() {
+      // An existing store: the passphrase is asked and checked now. A new one asks when it is made.
+      const file = readStoreFile(ctx, path);
+      if (file) await keyFor(file);
+    },
     async list(): Promise<StoredKeysInfo[]> {
       const file = readStoreFile(ctx, path);
       return Object.entries(file?.entries ?? {}).map(([profile, entry]) => ({ profile, store: 'file' as const, keyIdHint: entry.keyIdHint, created: entry.created || undefined }));

@@ -36,6 +36,9 @@ export function openKeyringStore(ctx: StoreContext): KeyStore {
     async list() {
       return listItems(addon, service);
     },
+    async unlock() {
+      guard('reaching the keyring', () => addon.findCredentials(service));
+    },
   };
 }
 

@@ -13,6 +13,8 @@ export interface KeyStore {
   /** True when an entry was there and is gone. */
   remove(profile: string): Promise<boolean>;
   list(): Promise<StoredKeysInfo[]>;
+  /** Proves the store can be used now (keyring reachable, passphrase right) before anyone types a secret. */
+  unlock(): Promise<void>;
 }
 
 export type StoreContext = Pick<Context, 'env' | 'platform' | 'homedir' | 'fs' | 'now' | 'debug' | 'prompt' | 'interactive'>;

@@ -128,6 +128,7 @@ test('rotate: the store refuses the new key → it is deleted again and the old 
     },
     remove: async () => false,
     list: async () => [],
+    unlock: async () => {},
   };
   const real = createNodeContext({ debug: false, input: false });
   const errors: string[] = [];
