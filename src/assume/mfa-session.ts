@@ -27,7 +27,7 @@
 import type { AwsCredentials } from '../aws/types.ts';
 import { stsCacheEntry, type CachedCredentials } from '../cache/credential-cache.ts';
 import { sha1Hex } from '../cache/sha1.ts';
-import { cachedCredentials } from '../exec/cache.ts';
+import { cachedCredentials, type Produced } from '../exec/cache.ts';
 import { inProfile } from '../exec/errors.ts';
 import { mfaCodeFor } from '../exec/mfa.ts';
 import { stsTarget, type RunState } from '../exec/state.ts';
@@ -89,22 +89,29 @@ export interface SessionTokenRequest {
 }
 
 export function sessionTokenCredentials(state: RunState, request: SessionTokenRequest): Promise<AwsCredentials> {
-  const label = request.serial !== undefined ? `MFA session for ${request.serial} (profile ${request.profile})` : `session (sts:GetSessionToken) for profile ${request.profile}`;
-  return cachedCredentials(state, { key: request.cacheKey, label }, async () => {
-    const subject = { what: `profile ${request.profile}`, needs: `opening an MFA session (sts:GetSessionToken) with the keys of profile ${request.profile}` };
-    try {
-      const keys = await request.keys();
-      const long: AwsCredentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-      const tokenCode = request.serial !== undefined ? await mfaCodeFor(state, { roleArn: '', profile: request.profile, mfaSerial: request.serial }, subject) : undefined;
-      const target = await stsTarget(state);
-      const { getSessionToken } = await import('../aws/sts.ts');
-      state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${keys.accessKeyId}`);
-      const result = await getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: request.serial, tokenCode, durationSeconds: request.durationSeconds });
-      const credentials = result.credentials as CachedCredentials;
-      if (keys.accountId) credentials.accountId = keys.accountId;
-      return { credentials, entry: stsCacheEntry({ credentials, requestId: result.requestId }) };
-    } catch (error) {
-      throw inProfile(request.profile, error);
-    }
-  });
+  return cachedCredentials(state, { key: request.cacheKey, label: sessionLabel(request) }, () => openSessionToken(state, request));
+}
+
+function sessionLabel(request: Pick<SessionTokenRequest, 'serial' | 'profile'>): string {
+  return request.serial !== undefined ? `MFA session for ${request.serial} (profile ${request.profile})` : `session (sts:GetSessionToken) for profile ${request.profile}`;
+}
+
+/** sts:GetSessionToken itself (one MFA code when `serial` is set), without any cache. */
+export async function openSessionToken(state: RunState, request: Omit<SessionTokenRequest, 'cacheKey'>): Promise<Produced> {
+  const label = sessionLabel(request);
+  const subject = { what: `profile ${request.profile}`, needs: `opening an MFA session (sts:GetSessionToken) with the keys of profile ${request.profile}` };
+  try {
+    const keys = await request.keys();
+    const long: AwsCredentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    const tokenCode = request.serial !== undefined ? await mfaCodeFor(state, { roleArn: '', profile: request.profile, mfaSerial: request.serial }, subject) : undefined;
+    const target = await stsTarget(state);
+    const { getSessionToken } = await import('../aws/sts.ts');
+    state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${keys.accessKeyId}`);
+    const result = await getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: request.serial, tokenCode, durationSeconds: request.durationSeconds });
+    const credentials = result.credentials as CachedCredentials;
+    if (keys.accountId) credentials.accountId = keys.accountId;
+    return { credentials, entry: stsCacheEntry({ credentials, requestId: result.requestId }) };
+  } catch (error) {
+    throw inProfile(request.profile, error);
+  }
 }

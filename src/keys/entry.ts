@@ -9,6 +9,16 @@ export interface StoredKeys {
   secretAccessKey: string;
   /** ISO 8601: when these keys were stored (their age in `keys list`). */
   created: string;
+  /** The GetSessionToken session, when the profile keeps it here (`awsctl_session_cache = store`). */
+  session?: StoredSession;
+}
+
+export interface StoredSession {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  /** ISO 8601. */
+  expiration: string;
 }
 
 /** What `keys list` shows: never a secret, and the key id only by its ends. */
@@ -20,7 +30,7 @@ export interface StoredKeysInfo {
 }
 
 export function serializeStoredKeys(keys: StoredKeys): string {
-  return JSON.stringify({ version: 1, accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, created: keys.created });
+  return JSON.stringify({ version: 1, accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, created: keys.created, ...(keys.session ? { session: keys.session } : {}) });
 }
 
 export function parseStoredKeys(text: string, where: string): StoredKeys {
@@ -32,7 +42,11 @@ export function parseStoredKeys(text: string, where: string): StoredKeys {
   }
   const v = value as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || typeof v.accessKeyId !== 'string' || typeof v.secretAccessKey !== 'string') throw unreadable(where);
-  return { accessKeyId: v.accessKeyId, secretAccessKey: v.secretAccessKey, created: typeof v.created === 'string' ? v.created : '' };
+  const keys: StoredKeys = { accessKeyId: v.accessKeyId, secretAccessKey: v.secretAccessKey, created: typeof v.created === 'string' ? v.created : '' };
+  const session = v.session as Record<string, unknown> | undefined;
+  // A damaged session is dropped (a new one is opened), never a reason to lose the keys.
+  if (session && ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration'].every((k) => typeof session[k] === 'string')) keys.session = session as unknown as StoredSession;
+  return keys;
 }
 
 function unreadable(where: string): AwsctlError {

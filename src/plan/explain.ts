@@ -84,7 +84,7 @@ export function baseView(base: BaseSource): Record<string, unknown> {
     case 'login-session':
       return { kind: base.kind, profile: base.profile, loginSessionArn: base.loginSessionArn };
     case 'stored-keys':
-      return { kind: base.kind, profile: base.profile, store: base.store, mfaSerial: base.mfaSerial, handedOut: 'sts:GetSessionToken session', sessionDurationSeconds: base.sessionDurationSeconds };
+      return { kind: base.kind, profile: base.profile, store: base.store, mfaSerial: base.mfaSerial, handedOut: 'sts:GetSessionToken session', sessionDurationSeconds: base.sessionDurationSeconds, sessionCache: base.sessionInStore ? 'store' : 'file' };
     case 'container':
       return { kind: base.kind, ...containerView(base.container) };
     case 'imds':

@@ -5,7 +5,7 @@ import type { ProfileSet, Section } from '../profile/model.ts';
 import { PlanError, profileWhat } from './plan-error.ts';
 import { profileOrigin, profileValue } from './settings.ts';
 import type { ProfileBase, RoleHop, StaticKeys } from './types.ts';
-import { KEY_STORE_SETTING, SESSION_DURATION_SETTING } from './stored-keys-settings.ts';
+import { KEY_STORE_SETTING, SESSION_CACHE_SETTING, SESSION_DURATION_SETTING } from './stored-keys-settings.ts';
 
 /** A role hop when the profile has role_arn (and is not a web-identity profile, whose role_arn is its own). */
 export function roleHopFromProfile(name: string, section: Section): RoleHop | undefined {
@@ -210,6 +210,15 @@ function storedKeysFromProfile(name: string, section: Section): ProfileBase | un
     }
     base.sessionDurationSeconds = Number(duration);
   }
+  const sessionCache = profileValue(section, SESSION_CACHE_SETTING);
+  if (sessionCache !== undefined && sessionCache !== 'file' && sessionCache !== 'store') {
+    throw new PlanError('invalid-setting', profileWhat(name), `${SESSION_CACHE_SETTING} = ${sessionCache} is not file or store`, {
+      hint: 'use file (~/.aws/cli/cache, the default) or store (beside the keys)',
+      profile: name,
+      origin: profileOrigin(section, SESSION_CACHE_SETTING),
+    });
+  }
+  if (sessionCache === 'store') base.sessionInStore = true;
   if (origin) base.origin = origin;
   return base;
 }

@@ -8,6 +8,9 @@ export const KEY_STORE_SETTING = 'awsctl_key_store';
 /** Seconds for the sts:GetSessionToken session handed out instead of the keys (default: STS's, 12 h). */
 export const SESSION_DURATION_SETTING = 'awsctl_session_duration';
 
+/** `store`: keep the session in the key store beside the keys instead of ~/.aws/cli/cache (default `file`). */
+export const SESSION_CACHE_SETTING = 'awsctl_session_cache';
+
 export type KeyStoreName = 'keyring' | 'file';
 
 export const KEY_STORE_NAMES: readonly KeyStoreName[] = ['keyring', 'file'];

@@ -152,3 +152,25 @@ test('keys add refuses a profile that is not keys, and plaintext keys (pointing 
     await r.close();
   }
 });
+
+test('awsctl_session_cache = store keeps the session beside the keys, not in ~/.aws/cli/cache', { skip: noKeyring }, async () => {
+  const r = await keysRig({ '.aws/config': '[profile me]\nregion = eu-west-1\nawsctl_session_cache = store\n' }, { keyring: true });
+  try {
+    assert.equal((await r.run(['keys', 'add', '--profile', 'me'], { input: keysInput })).code, 0);
+    const first = await r.run(['process', '--profile', 'me']);
+    assert.equal(first.code, 0, first.stderr);
+    const session = JSON.parse(first.stdout) as Record<string, string>;
+    assert.match(session.AccessKeyId!, /^ASIA/);
+    const again = await r.run(['process', '--profile', 'me', '--debug']);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.stdout, first.stdout, 'the session came back from the store');
+    assert.match(again.stderr, /session from the keyring store/);
+    assert.equal(r.aws.sts.calls.filter((c) => c.action === 'GetSessionToken').length, 1);
+    assert.deepEqual(r.filesContaining(session.SecretAccessKey!), [], 'no file under HOME holds the session');
+    assert.ok(r.keyring!.secretTool(['lookup', 'service', 'awsctl', 'username', 'me']).includes(session.SessionToken!), 'the keyring item holds it');
+    const explain = await r.run(['explain', '--profile', 'me', '--json']);
+    assert.match(explain.stdout, /"sessionCache": "store"/);
+  } finally {
+    await r.close();
+  }
+});

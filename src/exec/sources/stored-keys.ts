@@ -33,6 +33,11 @@ export async function storedKeysCredentials(state: RunState, base: StoredKeysBas
     const keys = await readStoredKeys(state, base);
     return { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
   }
+  if (base.sessionInStore) {
+    const credentials = await sessionFromStore(state, base);
+    if (base.mfaSerial !== undefined) (state.mfaCarried ??= new Set()).add(base.mfaSerial);
+    return credentials;
+  }
   const credentials = await sessionTokenCredentials(state, {
     profile: base.profile,
     ...(base.mfaSerial !== undefined ? { serial: base.mfaSerial } : {}),
@@ -44,15 +49,56 @@ export async function storedKeysCredentials(state: RunState, base: StoredKeysBas
   return credentials;
 }
 
+/**
+ * `awsctl_session_cache = store`: the session lives in the store entry beside the keys, so no
+ * session is written to ~/.aws/cli/cache. Every call then opens the store (no fast path; with the
+ * file store, the passphrase each time). Under the same lock as the file cache's entry, so many
+ * processes on an expired session still make one call and ask one MFA question.
+ */
+async function sessionFromStore(state: RunState, base: StoredKeysBase): Promise<AwsCredentials> {
+  const [{ openKeyStore }, { withLock, lockPathFor }, { cliCachePath, isFresh }, { openSessionToken }] = await Promise.all([
+    import('../../keys/store.ts'),
+    import('../../cache/lock.ts'),
+    import('../../cache/credential-cache.ts'),
+    import('../../assume/mfa-session.ts'),
+  ]);
+  const store = await openKeyStore(state.ctx, base.store);
+  const run = async (): Promise<AwsCredentials> => {
+    const entry = await store.read(base.profile);
+    if (!entry) throw noEntry(base);
+    const held = entry.session;
+    const expiration = held ? new Date(held.expiration) : undefined;
+    if (held && expiration && !Number.isNaN(expiration.getTime()) && isFresh({ ...held, expiration }, state.ctx.now(), state.refreshWindowSeconds)) {
+      state.ctx.debug(`stored keys of profile ${base.profile}: session from the ${base.store} store, expires ${expiration.toISOString()}`);
+      return { accessKeyId: held.accessKeyId, secretAccessKey: held.secretAccessKey, sessionToken: held.sessionToken, expiration };
+    }
+    const produced = await openSessionToken(state, {
+      profile: base.profile,
+      ...(base.mfaSerial !== undefined ? { serial: base.mfaSerial } : {}),
+      ...(base.sessionDurationSeconds !== undefined ? { durationSeconds: base.sessionDurationSeconds } : {}),
+      keys: () => Promise.resolve({ accessKeyId: entry.accessKeyId, secretAccessKey: entry.secretAccessKey }),
+    });
+    const c = produced.credentials;
+    if (c.sessionToken !== undefined && c.expiration !== undefined) {
+      await store.write(base.profile, { ...entry, session: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration.toISOString() } });
+      state.ctx.debug(`stored keys of profile ${base.profile}: session kept in the ${base.store} store`);
+    }
+    return c;
+  };
+  return state.home === undefined ? run() : withLock(lockPathFor(cliCachePath(state.home, storedSessionCacheKey(base))), run);
+}
+
+function noEntry(base: StoredKeysBase): AwsctlError {
+  return new AwsctlError(`profile ${base.profile}`, `the ${base.store} store holds no keys for profile ${base.profile}`, {
+    hint: `store them with awsctl keys add --profile ${base.profile} --store ${base.store} (awsctl keys list shows what is stored)`,
+    profile: base.profile,
+  });
+}
+
 async function readStoredKeys(state: RunState, base: StoredKeysBase): Promise<StaticKeys> {
   const { openKeyStore } = await import('../../keys/store.ts');
   const store = await openKeyStore(state.ctx, base.store);
   const keys = await store.read(base.profile);
-  if (!keys) {
-    throw new AwsctlError(`profile ${base.profile}`, `the ${base.store} store holds no keys for profile ${base.profile}`, {
-      hint: `store them with awsctl keys add --profile ${base.profile} --store ${base.store} (awsctl keys list shows what is stored)`,
-      profile: base.profile,
-    });
-  }
+  if (!keys) throw noEntry(base);
   return { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
 }

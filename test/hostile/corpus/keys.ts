@@ -17,6 +17,7 @@ export const keysCases: HostileCase[] = [
   { name: 'keys add with a profile name that cannot be a section', args: ['keys', 'add', '--profile', 'a]b', '--store', 'file'], env: () => PASS, exit: 2, stderr: /a\]b/ },
   { name: 'awsctl_key_store naming an unknown store', args: ['process', '--profile', 'me'], files: { '.aws/config': WIRED('vault') }, exit: 1, stderr: /awsctl_key_store = vault is not keyring or file/ },
   { name: 'awsctl_session_duration out of range', args: ['process', '--profile', 'me'], files: { '.aws/config': `${WIRED('file')}awsctl_session_duration = 60\n` }, exit: 1, stderr: /awsctl_session_duration = 60 is not a number of seconds from 900 to 129600/ },
+  { name: 'awsctl_session_cache naming an unknown place', args: ['process', '--profile', 'me'], files: { '.aws/config': `${WIRED('file')}awsctl_session_cache = memory\n` }, exit: 1, stderr: /awsctl_session_cache = memory is not file or store/ },
   { name: 'a stored-keys profile whose store has no entry', args: ['process', '--profile', 'me'], files: { '.aws/config': WIRED('file') }, env: () => PASS, exit: 1, stderr: /the file store holds no keys for profile me — .*keys add --profile me --store file/ },
   { name: 'a file store that is not JSON', args: ['process', '--profile', 'me'], files: { '.aws/config': WIRED('file'), [STORE]: 'garbage' }, env: () => PASS, exit: 1, stderr: /file store: .*keys.json cannot be read: it is not JSON/ },
   {
