@@ -23,7 +23,8 @@ const KEY_BYTES = 32;
 /** The derivation must take at least this long on the machine that makes the file. */
 export const MIN_DERIVE_MS = 100;
 const MIN_LOG_N = 15;
-const MAX_LOG_N = 20;
+// 2^18 with r = 8 needs 256 MiB: the ceiling for tuning, and for what a store file may ask.
+const MAX_LOG_N = 18;
 
 function maxmem(params: Pick<ScryptParams, 'N' | 'r' | 'p'>): number {
   return 128 * params.N * params.r * (params.p + 2) + 1024 * 1024;
@@ -35,7 +36,7 @@ export function deriveKey(passphrase: string, params: ScryptParams): Buffer {
 
 /**
  * New parameters: N doubled from 2^15 until one derivation takes ≥ MIN_DERIVE_MS (by `elapsedMs`,
- * the caller's clock), up to 2^20 (128 MiB). Returns the key made with them too, so the
+ * the caller's clock), up to 2^18 (256 MiB). Returns the key made with them too, so the
  * passphrase is derived once.
  */
 export function tuneScrypt(passphrase: string, elapsedMs: (fn: () => void) => number): { params: ScryptParams; key: Buffer } {

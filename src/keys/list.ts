@@ -35,11 +35,13 @@ export async function listKeys(ctx: Context, only?: KeyStoreName): Promise<KeysL
       for (const info of await store.list()) listing.entries.push({ ...info, wired: wired.get(info.profile) === name });
     } catch (error) {
       if (!(error instanceof AwsctlError)) throw error;
-      listing.unavailable.push({ store: name, why: error.why });
+      // A keyring nobody uses is not worth a warning on every headless machine.
+      if (only === name || [...wired.values()].includes(name)) listing.unavailable.push({ store: name, why: error.why });
+      else ctx.debug(`keys list: the ${name} store is not available (${error.why}); no profile uses it`);
     }
   }
   for (const [profile, store] of wired) {
-    if ((only === undefined || only === store) && !listing.entries.some((e) => e.profile === profile && e.store === store) && !listing.unavailable.some((u) => u.store === store)) {
+    if ((only === undefined || only === store) && !listing.entries.some((e) => e.profile === profile && e.store === store)) {
       listing.entries.push({ profile, store: store as KeyStoreName, keyIdHint: null, wired: true });
     }
   }

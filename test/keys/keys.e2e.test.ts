@@ -100,7 +100,7 @@ test('keys import moves the keys out of the credentials file without losing a by
 });
 
 test('without a session bus the keyring store says so and names the file store, which works', async () => {
-  const r = await keysRig({});
+  const r = await keysRig({ 'other-config': '[profile kr]\ncredential_process = awsctl process --profile kr\nawsctl_key_store = keyring\n' });
   try {
     const failed = await r.run(['keys', 'add', '--profile', 'me'], { input: keysInput, env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
     assert.equal(failed.code, 1);
@@ -130,7 +130,11 @@ test('without a session bus the keyring store says so and names the file store, 
     const listed = await r.run(['keys', 'list'], { env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, /^me\s+file\s+AKIA…0001/m);
-    assert.match(listed.stderr, /warning: the keyring store could not be read/);
+    assert.equal(listed.stderr, '', 'no profile uses the keyring, so its absence is not worth a warning');
+    const wiredToKeyring = await r.run(['keys', 'list'], { env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', AWS_CONFIG_FILE: join(r.home, 'other-config') } });
+    assert.equal(wiredToKeyring.code, 0);
+    assert.match(wiredToKeyring.stderr, /warning: the keyring store could not be read/);
+    assert.match(wiredToKeyring.stdout, /^kr\s+keyring\s+-\s+-\s+store unavailable$/m);
   } finally {
     await r.close();
   }

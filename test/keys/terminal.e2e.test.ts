@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasTmux, runInTmux } from '../assume/tty.ts';
-import { KEY, PASSPHRASE, keysRig } from './rig.ts';
+import { keysRig } from './rig.ts';
+
+// Values of their own: `tmux send-keys` carries what is typed in its argv, and the secrets scan
+// (test/keys/secrets.test.ts) may be sampling every argv at the same moment.
+const KEY = { id: 'AKIATERMINALKEY00001', secret: 'typed/at+the+terminal000000000000000001' };
+const PASSPHRASE = 'typed at the terminal';
 
 test('keys add on a terminal: key id asked, secret and passphrase hidden', { skip: !hasTmux() && 'tmux is not installed' }, async () => {
   const r = await keysRig({ '.aws/config': '[profile me]\nregion = eu-west-1\n' });

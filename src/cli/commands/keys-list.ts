@@ -14,7 +14,9 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     return 0;
   }
   const now = ctx.now();
-  const rows = listing.entries.map((e) => [e.profile, e.store, e.keyIdHint ?? '(missing)', e.keyIdHint === null ? '-' : describeAge(e.created, now), e.wired ? '' : 'no profile uses it']);
+  const unreadable = new Set(listing.unavailable.map((u) => u.store));
+  const note = (e: (typeof listing.entries)[number]) => (unreadable.has(e.store) ? 'store unavailable' : e.keyIdHint === null ? 'missing from the store' : e.wired ? '' : 'no profile uses it');
+  const rows = listing.entries.map((e) => [e.profile, e.store, e.keyIdHint ?? '-', e.keyIdHint === null ? '-' : describeAge(e.created, now), note(e)]);
   if (rows.length === 0) ctx.stderr.write('awsctl: no stored keys (awsctl keys add --profile NAME, or keys import)\n');
   else ctx.stdout.write(formatTable(['PROFILE', 'STORE', 'KEY ID', 'AGE', 'NOTE'], rows));
   return 0;

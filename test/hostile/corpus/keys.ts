@@ -23,7 +23,7 @@ export const keysCases: HostileCase[] = [
   {
     name: 'a file store asking for a key derivation that would eat the memory',
     args: ['process', '--profile', 'me'],
-    files: { '.aws/config': WIRED('file'), [STORE]: JSON.stringify({ version: 1, kdf: { name: 'scrypt', salt: 'AAAA', N: 2 ** 30, r: 8, p: 1 }, check: { iv: '', tag: '', data: '' }, entries: {} }) },
+    files: { '.aws/config': WIRED('file'), [STORE]: JSON.stringify({ version: 1, kdf: { name: 'scrypt', salt: 'AAAA', N: 2 ** 19, r: 8, p: 1 }, check: { iv: '', tag: '', data: '' }, entries: {} }) },
     env: () => PASS,
     exit: 1,
     stderr: /key derivation settings are missing or out of range/,
