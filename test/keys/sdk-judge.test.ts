@@ -73,6 +73,22 @@ test('botocore gets a session for the stored-keys profile and assumes a role on 
   }
 });
 
+const awsCli = spawnSync('/usr/bin/aws', ['--version'], { encoding: 'utf8' }).status === 0 ? '/usr/bin/aws' : undefined;
+
+test('the AWS CLI v2 exports the session of the stored-keys profile', { skip: !awsCli && 'no /usr/bin/aws' }, async () => {
+  const { r, env } = await storedKeysRig();
+  try {
+    const { stdout } = await promisify(execFile)(awsCli!, ['configure', 'export-credentials', '--profile', 'me', '--format', 'process'], { env, encoding: 'utf8' });
+    const exported = JSON.parse(stdout) as Record<string, string>;
+    assert.match(exported.AccessKeyId!, /^ASIA/, 'the AWS CLI got the session, not the long-term key');
+    assert.ok(exported.SessionToken && exported.Expiration);
+    const gst = r.aws.sts.calls.find((c) => c.action === 'GetSessionToken');
+    assert.equal(gst?.signatureValid, true);
+  } finally {
+    await r.close();
+  }
+});
+
 const SDK_VARIABLES = ['HOME', 'PATH', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL_STS', 'AWS_EC2_METADATA_DISABLED', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWSCTL_FILE_STORE_PASSPHRASE'];
 
 async function withEnv<T>(values: Record<string, string>, fn: () => Promise<T>): Promise<T> {
