@@ -68,6 +68,16 @@ function firstDuration(target: RoleTarget | undefined): Pick<RoleHop, 'durationS
   return target.kind === 'name' ? target.settings : target.hop;
 }
 
+/**
+ * A stored-keys profile with mfa_serial hands out an MFA session (src/exec/sources/stored-keys.ts),
+ * so roles naming that device send no code of their own; unless the profile's own first role
+ * asks for more than a session may sign for, when the long-term keys sign instead.
+ */
+function storedKeysMfa(plan: Plan): string[] {
+  if (plan.base.kind !== 'stored-keys' || plan.base.mfaSerial === undefined) return [];
+  return (plan.hops[0]?.durationSeconds ?? 0) > SESSION_ROLE_MAX_SECONDS ? [] : [plan.base.mfaSerial];
+}
+
 /** Which step sends the code for each device: the first to name it, unless a session already carries it. */
 function markMfa(steps: Step[], alreadyCarried: Iterable<string>): void {
   const spent = new Set(alreadyCarried);
@@ -98,7 +108,7 @@ function buildChain(ctx: Context, request: ResolveRequest, roles: string[], opti
     ctx.debug(`assume: no MFA session: ${decision.reason}`);
     chain.start = memo(async () => (await resolveWithState(state, request)).credentials);
     // The profile's own roles send their codes themselves (resolveWithState).
-    markMfa(chain.steps, plan.hops.flatMap((hop) => (hop.mfaSerial ? [hop.mfaSerial] : [])));
+    markMfa(chain.steps, [...plan.hops.flatMap((hop) => (hop.mfaSerial ? [hop.mfaSerial] : [])), ...storedKeysMfa(plan)]);
   }
   return chain;
 }

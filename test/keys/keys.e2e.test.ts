@@ -178,3 +178,19 @@ test('awsctl_session_cache = store keeps the session beside the keys, not in ~/.
     await r.close();
   }
 });
+
+test('assume on a stored-keys profile with mfa_serial: one code opens the session, the role naming the same device sends none', async () => {
+  const SERIAL = 'arn:aws:iam::123456789012:mfa/me';
+  const r = await keysRig({ '.aws/config': `[profile me]\nregion = eu-west-1\nmfa_serial = ${SERIAL}\n` });
+  try {
+    assert.equal((await r.run(['keys', 'add', '--profile', 'me', '--store', 'file'], { input: keysInput, env: fileEnv })).code, 0);
+    const assumed = await r.run(['assume', '--profile', 'me', 'arn:aws:iam::111122223333:role/Admin', '--mfa-serial', SERIAL, '--token-code', '123456', '--format', 'json'], { env: fileEnv });
+    assert.equal(assumed.code, 0, assumed.stderr);
+    const [gst, role] = r.aws.sts.calls;
+    assert.deepEqual([gst?.action, gst?.params.SerialNumber, gst?.params.TokenCode], ['GetSessionToken', SERIAL, '123456']);
+    assert.deepEqual([role?.action, role?.params.SerialNumber, role?.params.TokenCode], ['AssumeRole', undefined, undefined]);
+    assert.match(role?.signedWith ?? '', /^ASIA/);
+  } finally {
+    await r.close();
+  }
+});
