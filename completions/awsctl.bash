@@ -13,7 +13,7 @@ _awsctl_sso_sessions() {
 
 _awsctl_subcommands() {
   case "$1" in
-    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'serve' 'assume' 'explain' 'profiles' 'console' 'login' 'logout' 'sso' 'configure' 'cache' 'completion' ;;
+    '') printf '%s\n' 'env' 'process' 'whoami' 'exec' 'serve' 'assume' 'explain' 'profiles' 'console' 'login' 'logout' 'sso' 'configure' 'keys' 'cache' 'completion' ;;
     'env') printf '%s\n'  ;;
     'process') printf '%s\n'  ;;
     'whoami') printf '%s\n'  ;;
@@ -39,6 +39,13 @@ _awsctl_subcommands() {
     'configure import') printf '%s\n'  ;;
     'configure rename') printf '%s\n'  ;;
     'configure remove') printf '%s\n'  ;;
+    'keys') printf '%s\n' 'add' 'import' 'list' 'remove' 'rotate' 'export' ;;
+    'keys add') printf '%s\n'  ;;
+    'keys import') printf '%s\n'  ;;
+    'keys list') printf '%s\n'  ;;
+    'keys remove') printf '%s\n'  ;;
+    'keys rotate') printf '%s\n'  ;;
+    'keys export') printf '%s\n'  ;;
     'cache') printf '%s\n' 'clear' ;;
     'cache clear') printf '%s\n'  ;;
     'completion') printf '%s\n'  ;;
@@ -48,8 +55,8 @@ _awsctl_subcommands() {
 _awsctl_options() {
   case "$1" in
     '') printf '%s\n' '-V' '--version' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'env') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--format' '--unset' '--token-code' '-h' '--help' ;;
-    'process') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '-h' '--help' ;;
+    'env') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--format' '--unset' '--token-code' '--long-term-keys' '-h' '--help' ;;
+    'process') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '--long-term-keys' '-h' '--help' ;;
     'whoami') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '--token-code' '-h' '--help' ;;
     'exec') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '--server' '--imds' '--token-file' '-h' '--help' ;;
     'serve') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--port' '--bind' '--imds' '--token-file' '--format' '--token-code' '-h' '--help' ;;
@@ -73,6 +80,13 @@ _awsctl_options() {
     'configure import') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--csv' '-h' '--help' ;;
     'configure rename') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-y' '--yes' '-h' '--help' ;;
     'configure remove') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-y' '--yes' '--force' '-h' '--help' ;;
+    'keys') printf '%s\n' '-h' '--help' ;;
+    'keys add') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--store' '-h' '--help' ;;
+    'keys import') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--store' '-h' '--help' ;;
+    'keys list') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--store' '--json' '-h' '--help' ;;
+    'keys remove') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--store' '-y' '--yes' '-h' '--help' ;;
+    'keys rotate') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
+    'keys export') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--format' '--show-secret' '-h' '--help' ;;
     'cache') printf '%s\n' '-h' '--help' ;;
     'cache clear') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
     'completion') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
@@ -98,6 +112,7 @@ _awsctl_value_kind() {
     --sso-session) echo 'sso-session' ;;
     --prefix) echo 'none' ;;
     --csv) echo 'file' ;;
+    --store) echo 'words keyring file' ;;
   esac
 }
 

@@ -18,23 +18,24 @@ $AwsctlValueKinds = @{
     '--sso-session' = 'sso-session'
     '--prefix' = 'none'
     '--csv' = 'file'
+    '--store' = 'words keyring file'
 }
 $AwsctlCommands = @{
     '' = @{
-        Subcommands = @(@('env', 'print shell lines that export the profile''s credentials'), @('process', 'print credential_process JSON for the profile'), @('whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)'), @('exec', 'run a command with the profile''s credentials in its environment'), @('serve', 'serve the profile''s credentials on 127.0.0.1 until interrupted, refreshed in the background; prints the variables to set'), @('assume', 'assume one or more roles in turn, each with the credentials of the one before'), @('explain', 'print the plan that resolving the profile would follow, without calling the network'), @('profiles', 'list the profiles of both files with their kind, region and dependencies'), @('console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)'), @('login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'), @('logout', 'forget console sign-in sessions (`aws login`): the profile''s, or --all'), @('sso', 'IAM Identity Center: sign in, sign out, list accounts, generate profiles'), @('configure', 'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte'), @('cache', 'awsctl''s cached credentials'), @('completion', 'print a shell completion script'))
+        Subcommands = @(@('env', 'print shell lines that export the profile''s credentials'), @('process', 'print credential_process JSON for the profile'), @('whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)'), @('exec', 'run a command with the profile''s credentials in its environment'), @('serve', 'serve the profile''s credentials on 127.0.0.1 until interrupted, refreshed in the background; prints the variables to set'), @('assume', 'assume one or more roles in turn, each with the credentials of the one before'), @('explain', 'print the plan that resolving the profile would follow, without calling the network'), @('profiles', 'list the profiles of both files with their kind, region and dependencies'), @('console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)'), @('login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'), @('logout', 'forget console sign-in sessions (`aws login`): the profile''s, or --all'), @('sso', 'IAM Identity Center: sign in, sign out, list accounts, generate profiles'), @('configure', 'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte'), @('keys', 'long-term access keys in the OS keyring or an encrypted file instead of ~/.aws/credentials'), @('cache', 'awsctl''s cached credentials'), @('completion', 'print a shell completion script'))
         Options = @(@('-V', 'output the version number'), @('--version', 'output the version number'), @('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'env' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--format', 'output format'), @('--unset', 'print the lines that clear the variables instead'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--format', 'output format'), @('--unset', 'print the lines that clear the variables instead'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('--long-term-keys', 'for a profile with stored keys (awsctl keys), hand out the long-term keys instead of a sts:GetSessionToken session'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'process' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('--long-term-keys', 'for a profile with stored keys (awsctl keys), hand out the long-term keys instead of a sts:GetSessionToken session'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
@@ -174,6 +175,48 @@ $AwsctlCommands = @{
         Subcommands = @()
         Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('--force', 'remove even when other profiles depend on it'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('profile')
+        Variadic = $false
+    }
+    'keys' = @{
+        Subcommands = @(@('add', 'store new keys for --profile (asked on the terminal, hidden, or two lines on standard input) and wire the profile to them'), @('import', 'move the plaintext keys of --profile out of the profile files into the store'), @('list', 'list stored keys: profile, store, key id (by its ends), age; never a secret'), @('remove', 'delete the stored keys of --profile and unwire the profile'), @('rotate', 'replace the stored keys of --profile with a new access key (iam:CreateAccessKey, wait until it works, store it, iam:DeleteAccessKey the old one)'), @('export', 'print the stored long-term keys of --profile (only with --show-secret)'))
+        Options = @(@('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'keys add' = @{
+        Subcommands = @()
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--store', 'where to keep them (default: AWSCTL_KEY_STORE, else keyring)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'keys import' = @{
+        Subcommands = @()
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--store', 'where to keep them (default: AWSCTL_KEY_STORE, else keyring)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'keys list' = @{
+        Subcommands = @()
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--store', 'only this store'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'keys remove' = @{
+        Subcommands = @()
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--store', 'the store to delete from (default: the one the profile names)'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'keys rotate' = @{
+        Subcommands = @()
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'keys export' = @{
+        Subcommands = @()
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--format', 'output format'), @('--show-secret', 'required: confirms that the long-term secret may be printed on stdout'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
         Variadic = $false
     }
     'cache' = @{

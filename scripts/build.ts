@@ -8,10 +8,11 @@
 // prove that the cached path never loads a heavy library; it is kept out of dist/ (not shipped).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { cjsDynamicImportNames } from './esbuild-cjs-dynamic-import.ts';
 import { builtinsWithoutNamespace, fastPathOnly } from './fast-path-plugins.ts';
+import { installedKeyringAddons } from './keyring-addons.ts';
 import { FAST_PATH_BUNDLE } from '../src/startup/code-cache.ts';
 import { bundleContentHash } from '../src/startup/code-cache-integrity.ts';
 
@@ -55,6 +56,14 @@ const result = await build({
   plugins: [cjsDynamicImportNames],
   logLevel: 'warning',
 });
+
+// @napi-rs/keyring's native addon cannot be bundled: ship the installed platform build(s) as
+// files in dist/native/, loaded by path at run time (src/resolve/keystore/keyring-addon.ts). npm installs the
+// build of the platform it runs on, so a package made on Linux x64 carries keyring.linux-x64-gnu.node.
+for (const addon of installedKeyringAddons()) {
+  mkdirSync(join(outdir, 'native'), { recursive: true });
+  copyFileSync(addon, join(outdir, 'native', basename(addon)));
+}
 
 // Each createRequire costs start-up time and the cached path loads ~15 chunks: keep the banner
 // only where a bare `require` is referenced (esbuild's __require helper and CommonJS code).
@@ -106,3 +115,4 @@ writeFileSync(metafilePath, JSON.stringify({
   inputs: { ...result.metafile.inputs, ...fastPath.metafile.inputs, ...launcher.metafile.inputs },
   outputs: { ...result.metafile.outputs, ...fastPath.metafile.outputs, ...launcher.metafile.outputs },
 }));
+

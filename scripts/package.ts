@@ -18,6 +18,8 @@ import { wrapCommonJs } from '../src/startup/code-cache.ts';
 import { bundleContentHash } from '../src/startup/code-cache-integrity.ts';
 import { FAST_PATH_ASSET, FAST_PATH_CACHE_ASSET, FULL_CLI_ASSET, FULL_CLI_CACHE_ASSET } from '../src/startup/sea-bundles.ts';
 import { builtinsWithoutNamespace, dynamicBuiltinsWithoutLoader, fastPathOnly } from './fast-path-plugins.ts';
+import { installedKeyringAddons } from './keyring-addons.ts';
+import { KEYRING_ADDON_ASSET, addonFileName } from '../src/resolve/keystore/keyring-addon.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const localNode = join(root, 'node_modules', 'node', 'bin', 'node');
@@ -72,6 +74,11 @@ export async function buildSea(options: SeaOptions): Promise<void> {
     execFileSync(localNode, ['scripts/train-fast-path.ts', fastPath, '--out', assets[FAST_PATH_CACHE_ASSET]], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   if (options.useCodeCache) assets[FULL_CLI_CACHE_ASSET] = makeCodeCache(full, join(work, FULL_CLI_CACHE_ASSET));
+  // The keyring store's native addon for this platform (src/resolve/keystore/keyring-addon.ts unpacks it to
+  // the user's cache folder at first use). Without it the binary offers the file store only.
+  const addon = installedKeyringAddons(root).find((path) => path.endsWith(addonFileName()));
+  if (addon) assets[KEYRING_ADDON_ASSET] = addon;
+  else process.stderr.write(`warning: no ${addonFileName()} installed; the binary will offer the file store only\n`);
   await injectBlob(main, assets, options);
   chmodSync(options.out, 0o755);
 }

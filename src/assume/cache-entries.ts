@@ -14,6 +14,7 @@ import { profileValue } from '../plan/settings.ts';
 import type { ChainPlan, CredentialChain } from '../plan/types.ts';
 import type { ProfileSet } from '../profile/model.ts';
 import { mfaSessionCacheKey } from '../resolve/mfa-session.ts';
+import { storedSessionCacheKey } from '../resolve/sources/stored-keys.ts';
 
 /** A file name (in the cache folder) and its text: is it a cache entry awsctl may remove? Pure. */
 export function isRemovableEntry(name: string, text: string): boolean {
@@ -42,6 +43,8 @@ function chainKeys(chain: CredentialChain, profiles: ProfileSet): string[] {
   } else if (base.kind === 'static') {
     const serial = profileValue(profiles.profiles[base.profile], 'mfa_serial');
     if (serial !== undefined) keys.push(mfaSessionCacheKey(base.keys.accessKeyId, serial));
+  } else if (base.kind === 'stored-keys') {
+    keys.push(storedSessionCacheKey(base));
   }
   return keys;
 }

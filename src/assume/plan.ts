@@ -9,7 +9,7 @@
 // first step naming a device sends it, later ones are assumed with sessions that carry that MFA.
 import type { Plan, RoleHop } from '../plan/types.ts';
 import type { ProfileSet } from '../profile/model.ts';
-import { mfaSessionDecision, type MfaSessionDecision } from '../resolve/mfa-session.ts';
+import { mfaSessionDecision, SESSION_ROLE_MAX_SECONDS, type MfaSessionDecision } from '../resolve/mfa-session.ts';
 import type { AssumeOptions } from './args.ts';
 import { describeTarget, parseRoleTargets, type RoleTarget } from './roles.ts';
 
@@ -49,6 +49,16 @@ function markMfa(steps: AssumeStep[], alreadyCarried: Iterable<string>): void {
   }
 }
 
+/**
+ * A stored-keys profile with mfa_serial hands out an MFA session (resolve/sources/stored-keys.ts),
+ * so roles naming that device send no code of their own; unless the profile's own first role
+ * asks for more than a session may sign for, when the long-term keys sign instead.
+ */
+function storedKeysMfa(plan: Plan): string[] {
+  if (plan.base.kind !== 'stored-keys' || plan.base.mfaSerial === undefined) return [];
+  return (plan.hops[0]?.durationSeconds ?? 0) > SESSION_ROLE_MAX_SECONDS ? [] : [plan.base.mfaSerial];
+}
+
 export function planAssume(base: Plan, profiles: ProfileSet, roles: readonly string[], options: AssumeOptions): AssumePlan {
   const targets = parseRoleTargets(roles, profiles, options);
   const mfaSession = mfaSessionDecision(base, profiles, base.hops[0] ?? firstDuration(targets[0]));
@@ -60,6 +70,6 @@ export function planAssume(base: Plan, profiles: ProfileSet, roles: readonly str
     return { base, mfaSession, steps };
   }
   // The profile's own roles send their codes themselves when --profile resolves.
-  markMfa(argumentSteps, base.hops.flatMap((hop) => (hop.mfaSerial ? [hop.mfaSerial] : [])));
+  markMfa(argumentSteps, [...base.hops.flatMap((hop) => (hop.mfaSerial ? [hop.mfaSerial] : [])), ...storedKeysMfa(base)]);
   return { base, mfaSession, steps: argumentSteps };
 }

@@ -44,6 +44,12 @@ const loaders: Record<string, () => Promise<CommandModule>> = {
   'configure-rename': () => import('./commands/configure-rename.ts'),
   'configure-remove': () => import('./commands/configure-remove.ts'),
   'cache-clear': () => import('./commands/cache-clear.ts'),
+  'keys-add': () => import('./commands/keys-add.ts'),
+  'keys-import': () => import('./commands/keys-import.ts'),
+  'keys-list': () => import('./commands/keys-list.ts'),
+  'keys-remove': () => import('./commands/keys-remove.ts'),
+  'keys-rotate': () => import('./commands/keys-rotate.ts'),
+  'keys-export': () => import('./commands/keys-export.ts'),
   completion: () => import('./commands/completion.ts'),
 };
 

@@ -19,6 +19,14 @@ function tokenCodeOption(): Option {
   return new Option('--token-code <code>', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)');
 }
 
+function longTermKeysOption(): Option {
+  return new Option('--long-term-keys', 'for a profile with stored keys (awsctl keys), hand out the long-term keys instead of a sts:GetSessionToken session');
+}
+
+function storeOption(description: string): Option {
+  return new Option('--store <store>', description).choices(['keyring', 'file']);
+}
+
 function sub(parent: Command, name: string, description: string): Command {
   const command = parent.command(name).description(description);
   addGlobalOptions(command);
@@ -38,11 +46,13 @@ export function buildProgram(): Command {
     .addOption(formatOption())
     .option('--unset', 'print the lines that clear the variables instead')
     .addOption(tokenCodeOption())
+    .addOption(longTermKeysOption())
     .addHelpText('after', examples('env'))
     .action(action('env'));
 
   sub(program, 'process', 'print credential_process JSON for the profile')
     .addOption(tokenCodeOption())
+    .addOption(longTermKeysOption())
     .addHelpText('after', examples('process'))
     .action(action('process'));
 
@@ -161,6 +171,31 @@ export function buildProgram(): Command {
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--force', 'remove even when other profiles depend on it')
     .action(action('configure-remove'));
+
+  const keys = program.command('keys').description('long-term access keys in the OS keyring or an encrypted file instead of ~/.aws/credentials');
+  sub(keys, 'add', 'store new keys for --profile (asked on the terminal, hidden, or two lines on standard input) and wire the profile to them')
+    .addOption(storeOption('where to keep them (default: AWSCTL_KEY_STORE, else keyring)'))
+    .addHelpText('after', examples('keys-add'))
+    .action(action('keys-add'));
+  sub(keys, 'import', 'move the plaintext keys of --profile out of the profile files into the store')
+    .addOption(storeOption('where to keep them (default: AWSCTL_KEY_STORE, else keyring)'))
+    .addHelpText('after', examples('keys-import'))
+    .action(action('keys-import'));
+  sub(keys, 'list', 'list stored keys: profile, store, key id (by its ends), age; never a secret')
+    .addOption(storeOption('only this store'))
+    .option('--json', 'print JSON')
+    .action(action('keys-list'));
+  sub(keys, 'remove', 'delete the stored keys of --profile and unwire the profile')
+    .addOption(storeOption('the store to delete from (default: the one the profile names)'))
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(action('keys-remove'));
+  sub(keys, 'rotate', 'replace the stored keys of --profile with a new access key (iam:CreateAccessKey, wait until it works, store it, iam:DeleteAccessKey the old one)')
+    .addHelpText('after', examples('keys-rotate'))
+    .action(action('keys-rotate'));
+  sub(keys, 'export', 'print the stored long-term keys of --profile (only with --show-secret)')
+    .addOption(new Option('--format <format>', 'output format').choices(ENV_FORMATS).default('sh'))
+    .option('--show-secret', 'required: confirms that the long-term secret may be printed on stdout')
+    .action(action('keys-export'));
 
   const cache = program.command('cache').description('awsctl\'s cached credentials');
   sub(cache, 'clear', 'remove cached role credentials (all, or those of --profile)').action(action('cache-clear'));

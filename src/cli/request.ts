@@ -8,5 +8,6 @@ export function requestFrom(input: CommandInput, extra: Partial<ResolveRequest> 
   if (input.global.region !== undefined) request.regionFlag = input.global.region;
   const tokenCode = input.options.tokenCode;
   if (typeof tokenCode === 'string' && tokenCode.trim() !== '') request.tokenCode = tokenCode.trim();
+  if (input.options.longTermKeys === true) request.longTermKeys = true;
   return request;
 }

@@ -44,6 +44,17 @@ const EXAMPLES: Record<string, string[]> = {
     'awsctl configure set s3.max_concurrent_requests 20',
     'awsctl configure set sso-session.my-org.sso_region us-east-1',
   ],
+  'keys-add': [
+    'awsctl keys add --profile me                      # asks for the key id and the secret (hidden)',
+    'pass show aws/me | awsctl keys add --profile me --store file   # key id and secret as two lines',
+  ],
+  'keys-rotate': [
+    'awsctl keys rotate --profile me                   # new key in, old key deleted; says what it left if a step fails',
+  ],
+  'keys-import': [
+    'awsctl keys import --profile me                   # out of ~/.aws/credentials, into the OS keyring',
+    'AWSCTL_FILE_STORE_PASSPHRASE=… awsctl keys import --profile ci --store file',
+  ],
 };
 
 // Notes printed before the examples (and in the man page): rules a person needs to predict what

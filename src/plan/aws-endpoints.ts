@@ -107,3 +107,21 @@ export function resolveSsoOidcEndpoint(ssoRegion: string, context: EndpointConte
   if (fromConfig) return { ...fromConfig, signingRegion: ssoRegion };
   return { url: defaultEndpoint('oidc', ssoRegion, resolveEndpointVariants(context), 'sso_region'), signingRegion: ssoRegion, source: 'default' };
 }
+
+/**
+ * IAM: one global endpoint per partition, signed for its home region (botocore's
+ * partitionEndpoint "aws-global" → iam.amazonaws.com in us-east-1).
+ */
+export function resolveIamEndpoint(region: string | undefined, context: EndpointContext): ResolvedEndpoint {
+  const home = iamHome(region);
+  const fromConfig = configured('IAM', context);
+  if (fromConfig) return { ...fromConfig, signingRegion: home.signingRegion };
+  return { url: home.url, signingRegion: home.signingRegion, source: 'default' };
+}
+
+// PARTITIONS: replace with plan/partitions.ts
+function iamHome(region: string | undefined): { url: string; signingRegion: string } {
+  if (region?.startsWith('cn-')) return { url: 'https://iam.cn-north-1.amazonaws.com.cn', signingRegion: 'cn-north-1' };
+  if (region?.startsWith('us-gov-')) return { url: 'https://iam.us-gov.amazonaws.com', signingRegion: 'us-gov-west-1' };
+  return { url: 'https://iam.amazonaws.com', signingRegion: 'us-east-1' };
+}

@@ -115,6 +115,8 @@ export function baseView(base: BaseSource, options: ExplainOptions = {}): Record
       return { kind: base.kind, profile: base.profile, command: commandView(base.command), accountId: base.accountId };
     case 'login-session':
       return { kind: base.kind, profile: base.profile, loginSessionArn: base.loginSessionArn, ...(options.loginSession ? { cache: { kind: 'login-session', ...options.loginSession(base) } } : {}) };
+    case 'stored-keys':
+      return { kind: base.kind, profile: base.profile, store: base.store, mfaSerial: base.mfaSerial, handedOut: 'sts:GetSessionToken session', sessionDurationSeconds: base.sessionDurationSeconds, sessionCache: base.sessionInStore ? 'store' : 'file' };
     case 'container':
       return { kind: base.kind, ...containerView(base.container) };
     case 'imds':

@@ -10,6 +10,7 @@ import { PlanError, profileWhat } from './plan-error.ts';
 import { isValidRegion } from './region-name.ts';
 import { profileOrigin, profileValue } from './settings.ts';
 import type { ProfileBase, RoleHop, StaticKeys } from './types.ts';
+import { KEY_STORE_SETTING, SESSION_CACHE_SETTING, SESSION_DURATION_SETTING } from './stored-keys-settings.ts';
 
 /** A role hop when the profile has role_arn (and is not a web-identity profile, whose role_arn is its own). */
 export function roleHopFromProfile(name: string, section: Section): RoleHop | undefined {
@@ -159,6 +160,9 @@ function loginBase(name: string, section: Section): ProfileBase | undefined {
 }
 
 function processBase(name: string, section: Section): ProfileBase | undefined {
+  // Keys in awsctl's store: the credential_process line names awsctl itself, which reads the store.
+  const stored = storedKeysFromProfile(name, section);
+  if (stored) return stored;
   const command = profileValue(section, 'credential_process');
   if (command === undefined) return undefined;
   const base: ProfileBase = { kind: 'credential-process', profile: name, command };
@@ -206,6 +210,49 @@ export function namedSourceFromProfile(name: string, section: Section): ProfileB
   if (credentialSource === undefined) return undefined;
   const base: ProfileBase = { kind: 'named-source', profile: name, source: credentialSource };
   const origin = profileOrigin(section, 'credential_source');
+  if (origin) base.origin = origin;
+  return base;
+}
+
+/**
+ * `awsctl_key_store = keyring|file`: the profile's long-term keys are in awsctl's store (see
+ * src/keys/). Its `credential_process = awsctl process --profile X` is what the SDKs run; awsctl
+ * itself reads the store instead of running itself. Checked just before credential_process.
+ */
+function storedKeysFromProfile(name: string, section: Section): ProfileBase | undefined {
+  const store = profileValue(section, KEY_STORE_SETTING);
+  if (store === undefined) return undefined;
+  const origin = profileOrigin(section, KEY_STORE_SETTING);
+  if (store !== 'keyring' && store !== 'file') {
+    throw new PlanError('invalid-setting', profileWhat(name), `${KEY_STORE_SETTING} = ${store} is not keyring or file`, {
+      hint: `set ${KEY_STORE_SETTING} = keyring or file (the store that holds the keys: awsctl keys list)`,
+      profile: name,
+      origin,
+    });
+  }
+  const base: ProfileBase = { kind: 'stored-keys', profile: name, store };
+  const serial = profileValue(section, 'mfa_serial');
+  if (serial !== undefined) base.mfaSerial = serial;
+  const duration = profileValue(section, SESSION_DURATION_SETTING);
+  if (duration !== undefined) {
+    if (!/^\d+$/.test(duration) || Number(duration) < 900 || Number(duration) > 129600) {
+      throw new PlanError('invalid-setting', profileWhat(name), `${SESSION_DURATION_SETTING} = ${duration} is not a number of seconds from 900 to 129600`, {
+        hint: 'use a value such as 3600 (sts:GetSessionToken accepts 900 to 129600)',
+        profile: name,
+        origin: profileOrigin(section, SESSION_DURATION_SETTING),
+      });
+    }
+    base.sessionDurationSeconds = Number(duration);
+  }
+  const sessionCache = profileValue(section, SESSION_CACHE_SETTING);
+  if (sessionCache !== undefined && sessionCache !== 'file' && sessionCache !== 'store') {
+    throw new PlanError('invalid-setting', profileWhat(name), `${SESSION_CACHE_SETTING} = ${sessionCache} is not file or store`, {
+      hint: 'use file (~/.aws/cli/cache, the default) or store (beside the keys)',
+      profile: name,
+      origin: profileOrigin(section, SESSION_CACHE_SETTING),
+    });
+  }
+  if (sessionCache === 'store') base.sessionInStore = true;
   if (origin) base.origin = origin;
   return base;
 }

@@ -11,7 +11,7 @@ import type { FileKind, ProfileSet, Section } from '../profile/model.ts';
 import type { ProfileFiles } from '../profile/profile-names.ts';
 
 /** `none`: the profile holds settings (region, output…) but no way to get credentials. */
-export type ProfileKind = 'static' | 'assume-role' | 'credential-source' | 'sso' | 'process' | 'web-identity' | 'login-session' | 'none';
+export type ProfileKind = 'static' | 'assume-role' | 'credential-source' | 'sso' | 'process' | 'stored-keys' | 'web-identity' | 'login-session' | 'none';
 
 export interface ProfileSummary {
   name: string;
@@ -57,6 +57,7 @@ const KIND_OF_BASE: Record<ProfileBase['kind'], ProfileKind> = {
   sso: 'sso',
   'credential-process': 'process',
   'login-session': 'login-session',
+  'stored-keys': 'stored-keys',
   'named-source': 'credential-source',
 };
 

@@ -94,6 +94,11 @@ export type BaseSource =
     }
   /** credential_process: run the command (shell), parse Version 1 JSON. */
   | { kind: 'credential-process'; profile: string; command: string; accountId?: string; origin?: Origin }
+  /**
+   * Long-term keys in awsctl's store (`awsctl_key_store`). Handed out as a sts:GetSessionToken
+   * session (with MFA when mfa_serial is set), never as the keys themselves unless asked.
+   */
+  | { kind: 'stored-keys'; profile: string; store: 'keyring' | 'file'; mfaSerial?: string; sessionDurationSeconds?: number; sessionInStore?: boolean; origin?: Origin }
   /** login_session (`aws login` console sign-in session): the session file in ~/.aws/login/cache. */
   | { kind: 'login-session'; profile: string; loginSessionArn: string; origin?: Origin }
   /** credential_source = X on a role profile, already resolved to the configuration it needs. */
@@ -174,7 +179,7 @@ export interface Plan extends ChainPlan {
  * that only configures a token). `planCredentials` turns it into a CredentialChain.
  */
 export type ProfileBase =
-  | Extract<BaseSource, { kind: 'static' | 'web-identity' | 'credential-process' | 'login-session' }>
+  | Extract<BaseSource, { kind: 'static' | 'web-identity' | 'credential-process' | 'login-session' | 'stored-keys' }>
   | {
       kind: 'sso';
       profile: string;

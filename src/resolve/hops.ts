@@ -57,9 +57,11 @@ export function assumeCachedHop(
   const { durationFor, ...call } = options;
   return cachedCredentials(state, { key: hopCacheKey(hop), label }, async () => {
     const source = await previous();
+    // Known only once the source ran: a stored-keys MFA session (state.mfaCarried) already carries its device's MFA.
+    const carried = hop.mfaSerial !== undefined && state.mfaCarried?.has(hop.mfaSerial) === true;
     try {
       const durationSeconds = durationFor?.(source);
-      return await callAssumeRole(state, hop, source, label, { ...call, ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
+      return await callAssumeRole(state, hop, source, label, { ...call, ...(carried ? { sendMfa: false } : {}), ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
     } catch (error) {
       throw restate(error);
     }

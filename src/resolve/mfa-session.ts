@@ -27,7 +27,7 @@
 import type { AwsCredentials } from '../aws/types.ts';
 import { stsCacheEntry, type CachedCredentials } from '../cache/credential-cache.ts';
 import { sha1Hex } from '../cache/sha1.ts';
-import { cachedCredentials } from './cache.ts';
+import { cachedCredentials, type Produced } from './cache.ts';
 import { inProfile } from './errors.ts';
 import { mfaCodeFor } from './mfa.ts';
 import { stsTarget, type RunState } from './state.ts';
@@ -68,21 +68,50 @@ export function mfaSessionCacheKey(accessKeyId: string, serial: string): string 
 
 /** The MFA session's credentials: from the cache, or GetSessionToken with one MFA code. */
 export function mfaSessionCredentials(state: RunState, session: MfaSession): Promise<AwsCredentials> {
-  const label = `MFA session for ${session.serial} (profile ${session.profile})`;
-  const long: AwsCredentials = { accessKeyId: session.keys.accessKeyId, secretAccessKey: session.keys.secretAccessKey };
-  return cachedCredentials(state, { key: mfaSessionCacheKey(session.keys.accessKeyId, session.serial), label }, async () => {
-    const subject = { what: `profile ${session.profile}`, needs: `opening an MFA session (sts:GetSessionToken) with the keys of profile ${session.profile}` };
-    try {
-      const tokenCode = await mfaCodeFor(state, { roleArn: '', profile: session.profile, mfaSerial: session.serial }, subject);
-      const target = await stsTarget(state);
-      const { getSessionToken } = await import('../aws/sts.ts');
-      state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${session.keys.accessKeyId}`);
-      const result = await getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: session.serial, tokenCode });
-      const credentials = result.credentials as CachedCredentials;
-      if (session.keys.accountId) credentials.accountId = session.keys.accountId;
-      return { credentials, entry: stsCacheEntry({ credentials, requestId: result.requestId }) };
-    } catch (error) {
-      throw inProfile(session.profile, error);
-    }
+  return sessionTokenCredentials(state, {
+    profile: session.profile,
+    serial: session.serial,
+    cacheKey: mfaSessionCacheKey(session.keys.accessKeyId, session.serial),
+    keys: () => Promise.resolve(session.keys),
   });
+}
+
+/** A sts:GetSessionToken session, cached; stored-keys profiles open one with or without MFA. */
+export interface SessionTokenRequest {
+  profile: string;
+  /** The MFA device: the session is opened with one code from it. */
+  serial?: string;
+  cacheKey: string;
+  /** Absent = STS's default (12 hours). */
+  durationSeconds?: number;
+  /** The long-term keys, read only when the cache cannot answer. */
+  keys: () => Promise<StaticKeys>;
+}
+
+export function sessionTokenCredentials(state: RunState, request: SessionTokenRequest): Promise<AwsCredentials> {
+  return cachedCredentials(state, { key: request.cacheKey, label: sessionLabel(request) }, () => openSessionToken(state, request));
+}
+
+function sessionLabel(request: Pick<SessionTokenRequest, 'serial' | 'profile'>): string {
+  return request.serial !== undefined ? `MFA session for ${request.serial} (profile ${request.profile})` : `session (sts:GetSessionToken) for profile ${request.profile}`;
+}
+
+/** sts:GetSessionToken itself (one MFA code when `serial` is set), without any cache. */
+export async function openSessionToken(state: RunState, request: Omit<SessionTokenRequest, 'cacheKey'>): Promise<Produced> {
+  const label = sessionLabel(request);
+  const subject = { what: `profile ${request.profile}`, needs: `opening an MFA session (sts:GetSessionToken) with the keys of profile ${request.profile}` };
+  try {
+    const keys = await request.keys();
+    const long: AwsCredentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
+    const tokenCode = request.serial !== undefined ? await mfaCodeFor(state, { roleArn: '', profile: request.profile, mfaSerial: request.serial }, subject) : undefined;
+    const target = await stsTarget(state);
+    const { getSessionToken } = await import('../aws/sts.ts');
+    state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${keys.accessKeyId}`);
+    const result = await getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: request.serial, tokenCode, durationSeconds: request.durationSeconds });
+    const credentials = result.credentials as CachedCredentials;
+    if (keys.accountId) credentials.accountId = keys.accountId;
+    return { credentials, entry: stsCacheEntry({ credentials, requestId: result.requestId }) };
+  } catch (error) {
+    throw inProfile(request.profile, error);
+  }
 }

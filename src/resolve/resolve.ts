@@ -30,6 +30,8 @@ export interface ResolveRequest {
   useCache?: boolean;
   /** Cached credentials with fewer seconds left count as stale (default: AWSCTL_CACHE_REFRESH_WINDOW); the credential server asks for more. */
   refreshWindowSeconds?: number;
+  /** Hand out a stored-keys profile's long-term keys rather than a GetSessionToken session. */
+  longTermKeys?: boolean;
 }
 
 export interface ResolvedCredentials {
@@ -84,6 +86,7 @@ export function createRunState(ctx: Context, request: ResolveRequest): RunState 
     refreshWindowSeconds: request.refreshWindowSeconds ?? refreshWindowSeconds(ctx.env),
     tokenCode: request.tokenCode?.trim() || undefined,
     mfaCodes: new Map(),
+    longTermKeys: request.longTermKeys === true,
     endpointContext: { env: ctx.env, profile: section, services: files.set.services },
   };
 }
@@ -132,5 +135,5 @@ async function execute(state: RunState, plan: Plan, endIndex: number): Promise<{
 
 function runChain(state: RunState, chain: CredentialChain): Promise<AwsCredentials> {
   if (chain.hops.length === 0) return runBase(state, chain.base);
-  return foldHops(state, chain.hops, () => runBase(state, chain.base));
+  return foldHops(state, chain.hops, () => runBase(state, chain.base, chain.hops[0]));
 }

@@ -28,6 +28,10 @@ export interface RunState {
   /** MFA codes asked for in this run, by device serial: one question per device per run. */
   mfaCodes: Map<string, string>;
   endpointContext: EndpointContext;
+  /** Stored-keys profiles hand out their long-term keys (process/env --long-term-keys) instead of a session. */
+  longTermKeys?: boolean;
+  /** MFA devices whose code the base source's session already carries (a stored-keys MFA session): hops naming them send no code. */
+  mfaCarried?: Set<string>;
   /** Shared by every AWS call of this run, so one bad minute cannot multiply retries. */
   quota?: RetryQuota;
 }

@@ -10,6 +10,9 @@
 // (io/private-folder.ts).
 //
 // Pure names and paths here; fast-path-loader.ts does the reading, code-cache-save.ts the writing.
+import { userCacheDir } from '../io/user-cache-dir.ts';
+
+export { userCacheDir };
 
 /** The CommonJS wrapper bundles are compiled in; a code cache is made for exactly these bytes. */
 export function wrapCommonJs(source: string): string {
@@ -34,22 +37,6 @@ export function userCacheName(bundleHash: string, nodeVersion: string, arch: str
 }
 
 export const USER_CACHE_PREFIX = 'fast-path-';
-
-/**
- * The per-user cache folder (never a shared temp folder: a code cache is code we run), or
- * undefined when there is no home to put it in. Follows each platform's convention.
- */
-export function userCacheDir(platform: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
-  if (platform === 'win32') {
-    const base = env.LOCALAPPDATA || (env.USERPROFILE ? `${env.USERPROFILE}\\AppData\\Local` : undefined);
-    return base ? `${base}\\awsctl\\cache` : undefined;
-  }
-  const home = env.HOME || undefined;
-  if (platform === 'darwin') return home ? `${home}/Library/Caches/awsctl` : undefined;
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg?.startsWith('/')) return `${xdg}/awsctl`; // the XDG spec: relative values are ignored
-  return home ? `${home}/.cache/awsctl` : undefined;
-}
 
 export interface CodeCachePlan {
   /** False when code caches are switched off: none is read, none is saved. */

@@ -43,6 +43,9 @@ function describeBase(base: BaseSource): Outcome {
       return { kind: 'process', key: markerOfProcess(base.command) };
     case 'login-session':
       return { kind: 'error' };
+    // The generator never writes awsctl_key_store: botocore would run the credential_process.
+    case 'stored-keys':
+      return { kind: 'error' };
     case 'container':
     case 'imds':
       return { kind: base.kind };

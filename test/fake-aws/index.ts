@@ -11,6 +11,7 @@ import { startFakeSts, type FakeSts } from './sts.ts';
 export { startFakeServer, json, type FakeServer, type RecordedRequest, type Reply, type Step } from './server.ts';
 export { startFakeSts, stsError, stsErrorXml, type FakeSts, type StsCall } from './sts.ts';
 export { startFakeImds, type FakeImds } from './imds.ts';
+export { startFakeIam, iamError, type FakeIam, type IamCall } from './iam.ts';
 export { startFakeContainer, type FakeContainer } from './container.ts';
 export { startFakeSsoOidc, oidcError, type FakeSsoOidc, type PollAnswer } from './sso-oidc.ts';
 export { startFakeSsoPortal, DEFAULT_FAKE_ACCOUNTS, type FakeSsoPortal, type FakeAccount } from './sso-portal.ts';

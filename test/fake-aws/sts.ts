@@ -29,6 +29,10 @@ export interface FakeSts extends FakeServer {
   lifetimeSeconds: number | undefined;
   /** When true, a call signed with issued credentials past their expiration gets ExpiredToken, as real STS answers. */
   rejectExpired: boolean;
+  /** The secret of a key STS accepts, or undefined (the fake IAM checks signatures with it). */
+  secretOf(accessKeyId: string): string | undefined;
+  /** STS stops accepting the key (it was deleted in IAM). */
+  removeKey(accessKeyId: string): void;
 }
 
 export interface FakeStsOptions extends ServerOptions {
@@ -47,7 +51,7 @@ export function stsError(status: number, code: string, message: string): Reply {
 const xml = (body: string): Reply => ({ status: 200, headers: { 'content-type': 'text/xml' }, body });
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-async function verifySignature(request: RecordedRequest, secret: string): Promise<boolean> {
+export async function verifySignature(request: RecordedRequest, secret: string): Promise<boolean> {
   const auth = request.headers.authorization ?? '';
   const match = /Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]+)/.exec(auth);
   const amzDate = request.headers['x-amz-date'];
@@ -168,6 +172,8 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
     addKey(accessKeyId: string, secretAccessKey: string, identityArn = `arn:aws:iam::${account}:user/fake-user`) {
       secrets.set(accessKeyId, { secret: secretAccessKey, arn: identityArn });
     },
+    secretOf: (accessKeyId: string) => secrets.get(accessKeyId)?.secret,
+    removeKey: (accessKeyId: string) => void secrets.delete(accessKeyId),
   });
   return fake;
 }

@@ -8,6 +8,7 @@ import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFiles, type RunResult } from '../helpers/cli.ts';
 import { fileCases } from './corpus/files.ts';
+import { keysCases } from './corpus/keys.ts';
 import { networkCases } from './corpus/network.ts';
 import { processCases } from './corpus/process.ts';
 import { profileCases } from './corpus/profiles.ts';
@@ -15,7 +16,7 @@ import type { HostileCase } from './corpus/types.ts';
 import { usageCases } from './corpus/usage.ts';
 import { mapLimit, startRig } from './rig.ts';
 
-const corpus: HostileCase[] = [...fileCases, ...profileCases, ...processCases, ...networkCases, ...usageCases];
+const corpus: HostileCase[] = [...fileCases, ...profileCases, ...processCases, ...networkCases, ...usageCases, ...keysCases];
 const CONCURRENCY = 3;
 
 interface Outcome {

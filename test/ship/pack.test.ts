@@ -9,12 +9,16 @@ import { repoRoot, tempDir } from '../helpers/cli.ts';
 import { NO_BUNDLE, distBundle } from './shells.ts';
 import { existsSync } from 'node:fs';
 import { shippedCacheName } from '../../src/startup/code-cache.ts';
+import { installedKeyringAddons } from '../../scripts/keyring-addons.ts';
+import { basename } from 'node:path';
 
 // dist/ also holds the chunks esbuild splits off (dist/chunks/*.mjs, names hashed): checked by pattern.
 // The fast path's trained code cache is named after the Node that built it (src/startup/code-cache.ts).
 const EXPECTED = [
   'LICENSE', 'README.md', 'bin/awsctl', 'bin/package.json', 'completions/_awsctl', 'completions/awsctl.bash', 'completions/awsctl.fish', 'completions/awsctl.ps1',
   'dist/awsctl.mjs', `dist/${shippedCacheName(process.version, process.arch)}`, 'dist/fast-path.cjs', 'man/awsctl.1', 'package.json',
+  // The keyring store's native addon(s) npm installed for this machine (scripts/build.ts).
+  ...installedKeyringAddons(repoRoot).map((path) => `dist/native/${basename(path)}`),
 ].sort();
 const CHUNK = /^dist\/chunks\/[\w-]+\.mjs$/;
 
@@ -45,4 +49,17 @@ test('npm pack contains only the shipped files, and the tarball installs and run
   const answer = execFileSync(join(prefix, 'bin', 'awsctl'), ['process'], { cwd: home, encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home } });
   assert.equal(JSON.parse(answer).AccessKeyId, 'AKIAPACKED0000000001');
   assert.equal(existsSync(join(home, '.cache')), false, 'the shipped code cache was taken');
+
+  // The keyring store loads the addon shipped in the package (no node_modules beside it): with no
+  // session bus it fails reaching the keyring, not for want of the addon.
+  if (installedKeyringAddons(repoRoot).length > 0) {
+    let stderr = '';
+    try {
+      execFileSync(join(prefix, 'bin', 'awsctl'), ['keys', 'add', '--profile', 'p', '--store', 'keyring'], { cwd: home, encoding: 'utf8', stdio: 'pipe', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' } });
+    } catch (error) {
+      stderr = String((error as { stderr?: string }).stderr);
+    }
+    assert.match(stderr, /keyring store: reaching the keyring failed: /, stderr);
+    assert.doesNotMatch(stderr, /cannot be used by this awsctl/);
+  }
 });

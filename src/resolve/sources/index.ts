@@ -11,6 +11,7 @@ import { imdsCredentials } from './imds.ts';
 import { keysToCredentials } from './keys.ts';
 import { validCachedLoginSession } from './login-session-cached.ts';
 import { ssoCredentials } from './sso.ts';
+import { storedKeysCredentials } from './stored-keys.ts';
 import { webIdentityCredentials } from './web-identity.ts';
 
 /**
@@ -20,11 +21,12 @@ import { webIdentityCredentials } from './web-identity.ts';
  * credential_process printing a past Expiration, or AWS_CREDENTIAL_EXPIRATION in the past,
  * never reaches stdout.
  */
-export async function runBase(state: RunState, base: BaseSource): Promise<AwsCredentials> {
-  const first = await runBaseOnce(state, base);
+/** `firstHop`: the role the credentials will sign for first, if any (a stored-keys session may not suit it). */
+export async function runBase(state: RunState, base: BaseSource, firstHop?: RoleHop): Promise<AwsCredentials> {
+  const first = await runBaseOnce(state, base, firstHop);
   if (!isExpired(first, state)) return first;
   state.ctx.debug(`source: ${describeBase(base)} gave credentials that expired at ${first.expiration!.toISOString()}; asking once more`);
-  const second = await runBaseOnce(state, base);
+  const second = await runBaseOnce(state, base, firstHop);
   if (!isExpired(second, state)) return second;
   const profile = 'profile' in base ? base.profile : undefined;
   throw new AwsctlError(profile !== undefined ? `profile ${profile}` : 'credentials', `${describeBase(base)} gave credentials that expired at ${second.expiration!.toISOString()}, also when asked again`, {
@@ -37,7 +39,7 @@ function isExpired(credentials: AwsCredentials, state: RunState): boolean {
   return credentials.expiration !== undefined && credentials.expiration.getTime() <= state.ctx.now().getTime();
 }
 
-async function runBaseOnce(state: RunState, base: BaseSource): Promise<AwsCredentials> {
+async function runBaseOnce(state: RunState, base: BaseSource, firstHop: RoleHop | undefined): Promise<AwsCredentials> {
   state.ctx.debug(`source: ${describeBase(base)}`);
   switch (base.kind) {
     case 'environment':
@@ -52,6 +54,8 @@ async function runBaseOnce(state: RunState, base: BaseSource): Promise<AwsCreden
       const request = { profileName: base.profile, commandLine: base.command, ...(base.accountId ? { accountId: base.accountId } : {}) };
       return runCredentialProcess(state.ctx, request);
     }
+    case 'stored-keys':
+      return storedKeysCredentials(state, base, firstHop);
     case 'login-session': {
       const cached = validCachedLoginSession(state, base);
       if (cached) return cached;
@@ -87,6 +91,8 @@ export function describeBase(base: BaseSource): string {
       return `SSO role ${base.roleName} in account ${base.accountId} (profile ${base.profile})`;
     case 'credential-process':
       return `credential_process of profile ${base.profile}`;
+    case 'stored-keys':
+      return `keys of profile ${base.profile} in the ${base.store} store`;
     case 'login-session':
       return `login_session of profile ${base.profile}`;
     case 'container':
@@ -113,6 +119,8 @@ function baseProviderName(base: BaseSource): string {
       return `static profile ${base.profile}`;
     case 'credential-process':
       return 'credential_process';
+    case 'stored-keys':
+      return `stored keys (${base.store}) profile ${base.profile}`;
     case 'credential-source':
       return `credential_source ${base.source}`;
     case 'login-session':
