@@ -12,7 +12,9 @@ declare const AWSCTL_VERSION: string;
 export const ENV_FORMATS = ['sh', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;
 
 function formatOption(): Option {
-  return new Option('--format <format>', 'output format').choices(ENV_FORMATS).default('sh');
+  // No default here: env.ts picks the format of the shell running awsctl, and whether --format
+  // was given at all decides between export lines and a summary on a terminal.
+  return new Option('--format <format>', 'output format (default: that of the shell running awsctl, else sh)').choices(ENV_FORMATS);
 }
 
 function tokenCodeOption(): Option {

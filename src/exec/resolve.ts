@@ -10,6 +10,7 @@ import type { AwsCredentials } from '../aws/types.ts';
 import { refreshWindowSeconds } from '../cache/credential-cache.ts';
 import { AwsctlError, isAwsctlError } from '../errors.ts';
 import type { Context } from '../io/context.ts';
+import { environmentForResolving } from '../plan/awsctl-exports.ts';
 import { planCredentials, planDefaultChain, selectProfile, type PlanInput } from '../plan/planner.ts';
 import { resolveRegion } from '../plan/region.ts';
 import { profileValue } from '../plan/settings.ts';
@@ -60,7 +61,10 @@ export async function resolveWithState(state: RunState, request: ResolveRequest)
 }
 
 /** The run state for a request: files read once, region, cache settings, CA bundle. */
-export function createRunState(ctx: Context, request: ResolveRequest): RunState {
+export function createRunState(outer: Context, request: ResolveRequest): RunState {
+  // What awsctl exported for an earlier profile must not outrank this one's settings.
+  const env = environmentForResolving(outer.env, request.profileFlag);
+  const ctx = env === outer.env ? outer : { ...outer, env };
   const files = loadProfilesOnce(ctx, request.profileFlag);
   const selected = selectProfile(request.profileFlag, ctx.env).name;
   const section = files.set.profiles[selected];

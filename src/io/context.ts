@@ -96,6 +96,8 @@ export interface Context {
   debug(message: string): void;
   /** When false, any step that would need a person fails with a clear error instead. */
   interactive: boolean;
+  /** The program of the parent process (the shell that runs awsctl), when it can be known. */
+  parentProgram?(): string | undefined;
   /**
    * Addresses a host name resolves to (all of them), for the container endpoint's loopback
    * check. Optional so small test contexts need not provide it; the executor falls back to

@@ -6,6 +6,7 @@ import type { GlobalOptions } from '../cli/global-options.ts';
 import { AwsctlError } from '../errors.ts';
 import type { Context, HttpClient } from './context.ts';
 import { createNodeFileSystem } from './node-fs.ts';
+import { parentProgram } from './parent-process.ts';
 import { createProcessRunner } from './processes.ts';
 import { createTerminalPrompter } from './prompt.ts';
 import { redact } from './redact.ts';
@@ -47,6 +48,7 @@ export function createNodeContext(options: Pick<GlobalOptions, 'debug' | 'input'
       ? (message) => writeAllSync(2, `[debug +${Date.now() - started}ms] ${redact(message)}\n`)
       : () => {},
     interactive: options.input,
+    parentProgram: () => parentProgram(process.platform, process.ppid),
     dnsLookup: async (host) => {
       const { lookup } = await import('node:dns/promises');
       return (await lookup(host, { all: true })).map((entry) => entry.address);

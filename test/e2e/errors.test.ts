@@ -58,7 +58,8 @@ for (const c of cases) {
       const result = await r.run(c.args, c.env?.(r) ?? {}, 20_000);
       const elapsed = Date.now() - started;
       assert.equal(result.code, 1, `exit code; stderr: ${result.stderr}`);
-      assert.equal(result.stdout, '', 'nothing on stdout');
+      // env's stdout is for eval: only a statement that makes the eval fail (issue 15).
+      assert.equal(result.stdout, c.args[0] === 'env' ? 'false\n' : '', 'nothing else on stdout');
       const lines = result.stderr.trimEnd().split('\n');
       assert.equal(lines.length, 1 + (c.helperStderrLines ?? 0), `one line on stderr (after the helper's own), got:\n${result.stderr}`);
       assert.match(lines.at(-1)!, /^awsctl: /);
@@ -79,7 +80,7 @@ test('TLS failure to STS is one clear line; the profile ca_bundle makes the same
   try {
     const failed = await r.run(['env', '--profile', 'dev'], { AWS_ENDPOINT_URL_STS: tlsSts.url });
     assert.equal(failed.code, 1);
-    assert.equal(failed.stdout, '');
+    assert.equal(failed.stdout, 'false\n');
     assert.equal(failed.stderr.trimEnd().split('\n').length, 1, failed.stderr);
     assert.match(failed.stderr, /^awsctl: profile dev: .*(certificate|TLS)/i);
     writeFiles(r.home, { 'ca.pem': certs.caPem, '.aws/config': STATIC_BASE.replace('region = eu-west-2', 'region = eu-west-2\nca_bundle = ~/ca.pem') });
@@ -98,7 +99,7 @@ test('nothing configured and no IMDS: one line, in bounded time', async () => {
     const started = Date.now();
     const result = await r.run(['env'], { AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' });
     assert.equal(result.code, 1);
-    assert.equal(result.stdout, '');
+    assert.equal(result.stdout, 'false\n');
     assert.match(result.stderr, /^awsctl: credentials: no credential source worked for profile default \(last: instance metadata: .*\) — /);
     assert.ok(Date.now() - started < 5000);
   } finally {

@@ -4,6 +4,7 @@ import { callerIdentity } from '../../exec/identity.ts';
 import { resolveCredentials } from '../../exec/resolve.ts';
 import { requestFrom } from '../../exec/request.ts';
 import type { Context } from '../../io/context.ts';
+import { timeLeft } from '../../output/credentials-summary.ts';
 import { formatRfc3339Utc } from '../../output/rfc3339.ts';
 import type { CommandInput } from '../action.ts';
 
@@ -42,13 +43,6 @@ export function whoamiText(view: WhoamiView, now: Date): string {
     ['Expiration', expiration],
   ];
   return rows.map(([name, value]) => `${name.padEnd(11)}${sanitize(value)}`).join('\n') + '\n';
-}
-
-function timeLeft(expiration: Date, now: Date): string {
-  const minutes = Math.floor((expiration.getTime() - now.getTime()) / 60_000);
-  if (minutes < 0) return 'expired';
-  if (minutes < 120) return `in ${minutes} min`;
-  return `in ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 /** Values come from the network: no control characters reach the terminal. */
