@@ -17,7 +17,7 @@ import { parseContainerEndpoint } from './container-endpoint.ts';
 import { readEnvKeys, readEnvWebIdentity } from './env-sources.ts';
 import { isImdsDisabled, resolveImdsSettings } from './imds-endpoint.ts';
 import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
-import { resolveProfileChain } from './profile-chain.ts';
+import { noCredentialsHint, resolveProfileChain } from './profile-chain.ts';
 import { envValue } from './settings.ts';
 import type { BaseSource, ChainPlan, ChainStep, ChainStepName, CredentialChain, Plan, ProfileBase, ProfileChain, SelectedProfile } from './types.ts';
 
@@ -74,7 +74,7 @@ export function planCredentials(input: PlanInput): Plan {
   }
   const reasons = chainPlan.steps.map((s) => `${s.step}: ${s.status === 'skip' ? s.reason : s.status}`).join('; ');
   throw new PlanError('no-credentials', 'credentials', `no credential source is configured (${reasons})`, {
-    hint: `configure profile ${chainPlan.profile.name} (awsctl configure, awsctl login) or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`,
+    hint: noCredentialsHint(chainPlan.profile, Object.keys(input.profiles.profiles)),
     profile: chainPlan.profile.name,
   });
 }

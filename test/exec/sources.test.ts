@@ -150,7 +150,7 @@ test('imds: credentials via AWS_EC2_METADATA_SERVICE_ENDPOINT; a dead IMDS ends 
     assert.equal(resolved.provider, 'imds');
     assert.match(resolved.credentials.accessKeyId, /^ASIAIMDS/);
     const started = Date.now();
-    await assert.rejects(resolveCredentials(r.ctx({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' } }), {}), /no credential source worked.*instance metadata/);
+    await assert.rejects(resolveCredentials(r.ctx({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' } }), {}), /none found; tried .*instance metadata/);
     assert.ok(Date.now() - started < 5000);
   } finally {
     await r.close();
