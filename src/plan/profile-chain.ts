@@ -44,7 +44,7 @@ export function resolveProfileChain(set: ProfileSet, selected: string, options: 
     const next = nextProfile(name, section);
     hops.push(hop);
     // Self reference and credential_source: this profile's own base, and it has claimed the request.
-    if (next === undefined) return finish(sourceBase(set, name, section, 2), hops, visited);
+    if (next === undefined) return finish(ownBase(set, name, section), hops, visited);
     name = next;
   }
 }
@@ -118,6 +118,27 @@ function sourceBase(set: ProfileSet, name: string, section: Section, depth: numb
       throw new PlanError('source-profile-without-credentials', profileWhat(name), `could not load source profile: profile \`${name}\` did not contain credential information`, {
         hint: error.hint,
         profile: name,
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * The base of a profile that is its own source (source_profile naming itself, or
+ * credential_source). Naming itself without keys of its own is a loop, as botocore says
+ * (InfiniteLoopConfigError), not "no credential information".
+ */
+function ownBase(set: ProfileSet, name: string, section: Section): ProfileBase {
+  try {
+    return sourceBase(set, name, section, 2);
+  } catch (error) {
+    if (isPlanError(error) && error.code === 'source-profile-without-credentials' && profileValue(section, 'source_profile') === name) {
+      throw new PlanError('credential-loop', profileWhat(name), `source_profile links form an infinite loop: ${name} -> ${name} (the profile names itself and has no keys of its own)`, {
+        hint: `give profile ${name} aws_access_key_id and aws_secret_access_key, or point source_profile at a profile with credentials`,
+        profile: name,
+        profiles: [name, name],
+        origin: profileOrigin(section, 'source_profile'),
       });
     }
     throw error;

@@ -33,3 +33,35 @@ test('a mistyped profile name gets a suggestion; a name far from any gets the li
     await r.close();
   }
 });
+
+test('nested credential_process: the helper\'s stderr once, then exactly one awsctl line that does not repeat it', async () => {
+  const { awsctlCommand, writeFiles } = await import('../helpers/cli.ts');
+  const awsctl = awsctlCommand.map((w) => `"${w}"`).join(' ');
+  const r = await e2eRig('');
+  try {
+    writeFiles(r.home, {
+      'fail.mjs': 'process.stderr.write("helper: no session, run login\\n"); process.exit(1)',
+      '.aws/config': [
+        `[profile a]\ncredential_process = ${awsctl} process --profile b`,
+        `[profile b]\ncredential_process = ${awsctl} process --profile c`,
+        `[profile c]\ncredential_process = "${process.execPath}" "${r.home}/fail.mjs"`,
+        `[profile l1]\ncredential_process = ${awsctl} process --profile l2`,
+        `[profile l2]\ncredential_process = ${awsctl} process --profile l3`,
+        `[profile l3]\ncredential_process = ${awsctl} process --profile l1`,
+      ].join('\n'),
+    });
+    const nested = await r.run(['env', '--profile', 'a', '--format', 'json']);
+    assert.equal(nested.code, 1);
+    assert.deepEqual(nested.stderr.trimEnd().split('\n'), [
+      'helper: no session, run login',
+      'awsctl: credential_process for profile c (reached through a → b) failed: it exited with status 1; its message is above — run the credential_process command yourself to see its full output',
+    ]);
+    const loop = await r.run(['process', '--profile', 'l1']);
+    assert.equal(loop.code, 1);
+    assert.equal(loop.stdout, '', 'the marker for an outer awsctl is not printed to a person');
+    assert.equal(loop.stderr.trimEnd().split('\n').length, 1, loop.stderr);
+    assert.match(loop.stderr, /^awsctl: cannot get credentials for profile l1: its credential_process leads back to awsctl for the same profile \(l1 → l2 → l3 → l1\)/);
+  } finally {
+    await r.close();
+  }
+});
