@@ -51,25 +51,25 @@ _awsctl_options() {
     'exec') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--token-code' '-h' '--help' ;;
     'assume') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--mfa-serial' '--token-code' '--duration' '--session-name' '--external-id' '--format' '-h' '--help' ;;
     'explain') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
-    'profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
-    'login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
+    'profiles') printf '%s\n' '--no-color' '--json' '-h' '--help' ;;
+    'login') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
     'sso') printf '%s\n' '-h' '--help' ;;
-    'sso login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
-    'sso logout') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '-h' '--help' ;;
-    'sso accounts') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--json' '-h' '--help' ;;
-    'sso populate') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--prefix' '--dry-run' '--prune' '-h' '--help' ;;
+    'sso login') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
+    'sso logout') printf '%s\n' '--debug' '--sso-session' '-h' '--help' ;;
+    'sso accounts') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--json' '-h' '--help' ;;
+    'sso populate') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--prefix' '--dry-run' '--prune' '-h' '--help' ;;
     'configure') printf '%s\n' '-h' '--help' ;;
-    'configure get') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'configure set') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'configure unset') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'configure list') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
-    'configure list-profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'configure import') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--csv' '-h' '--help' ;;
-    'configure rename') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-y' '--yes' '-h' '--help' ;;
-    'configure remove') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-y' '--yes' '--force' '-h' '--help' ;;
+    'configure get') printf '%s\n' '--profile' '-h' '--help' ;;
+    'configure set') printf '%s\n' '--profile' '--no-input' '-h' '--help' ;;
+    'configure unset') printf '%s\n' '--profile' '-h' '--help' ;;
+    'configure list') printf '%s\n' '--profile' '--region' '--json' '-h' '--help' ;;
+    'configure list-profiles') printf '%s\n' '-h' '--help' ;;
+    'configure import') printf '%s\n' '--profile' '--csv' '-h' '--help' ;;
+    'configure rename') printf '%s\n' '--no-input' '-y' '--yes' '-h' '--help' ;;
+    'configure remove') printf '%s\n' '--no-input' '-y' '--yes' '--force' '-h' '--help' ;;
     'cache') printf '%s\n' '-h' '--help' ;;
-    'cache clear') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'completion') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
+    'cache clear') printf '%s\n' '--profile' '-h' '--help' ;;
+    'completion') printf '%s\n' '-h' '--help' ;;
   esac
 }
 

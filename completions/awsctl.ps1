@@ -58,13 +58,13 @@ $AwsctlCommands = @{
     }
     'profiles' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'login' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
@@ -76,25 +76,25 @@ $AwsctlCommands = @{
     }
     'sso login' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'sso logout' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'only this session (default: every cached session)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'only this session (default: every cached session)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'sso accounts' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'the [sso-session] to use'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to use'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'sso populate' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'the [sso-session] to use'), @('--prefix', 'prefix for generated profile names'), @('--dry-run', 'print the diff instead of writing'), @('--prune', 'remove generated profiles whose account or role is gone'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to use'), @('--prefix', 'prefix for generated profile names'), @('--dry-run', 'print the diff instead of writing'), @('--prune', 'remove generated profiles whose account or role is gone'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
@@ -106,49 +106,49 @@ $AwsctlCommands = @{
     }
     'configure get' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints')
         Variadic = $false
     }
     'configure set' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints', 'none')
         Variadic = $false
     }
     'configure unset' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints')
         Variadic = $false
     }
     'configure list' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'configure list-profiles' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'configure import' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--csv', 'the CSV file'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--csv', 'the CSV file'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'configure rename' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--no-input', 'never prompt; fail with a clear error where input is needed'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('profile', 'none')
         Variadic = $false
     }
     'configure remove' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('--force', 'remove even when other profiles depend on it'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--no-input', 'never prompt; fail with a clear error where input is needed'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('--force', 'remove even when other profiles depend on it'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('profile')
         Variadic = $false
     }
@@ -160,13 +160,13 @@ $AwsctlCommands = @{
     }
     'cache clear' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'completion' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('words bash zsh fish powershell')
         Variadic = $false
     }

@@ -3,7 +3,7 @@
 // `--help`, completion generation and the man page read these definitions without loading
 // any command's dependencies.
 import { Command, Option } from 'commander';
-import { addGlobalOptions } from './global-options.ts';
+import { addGlobalOptions, ALL_GLOBALS, type GlobalOptionName } from './global-options.ts';
 import { action } from './action.ts';
 import { examples } from './help-text.ts';
 
@@ -21,11 +21,16 @@ function tokenCodeOption(): Option {
   return new Option('--token-code <code>', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)');
 }
 
-function sub(parent: Command, name: string, description: string): Command {
+/** A command; its --help shows only the global options in `shown` (all are accepted). */
+function sub(parent: Command, name: string, description: string, shown: readonly GlobalOptionName[] = ALL_GLOBALS): Command {
   const command = parent.command(name).description(description);
-  addGlobalOptions(command);
+  addGlobalOptions(command, shown);
   return command;
 }
+
+// Which global options mean something, by kind of command.
+const FILES_ONLY: readonly GlobalOptionName[] = ['profile'];
+const SIGN_IN: readonly GlobalOptionName[] = ['profile', 'input', 'debug'];
 
 export function buildProgram(): Command {
   const program = new Command('awsctl')
@@ -78,7 +83,7 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('explain'))
     .action(action('explain'));
 
-  sub(program, 'profiles', 'list the profiles of both files with their kind, region and dependencies')
+  sub(program, 'profiles', 'list the profiles of both files with their kind, region and dependencies', ['color'])
     .option('--json', 'print JSON')
     .addHelpText('after', examples('profiles'))
     .action(action('profiles'));
@@ -88,20 +93,20 @@ export function buildProgram(): Command {
       .option('--sso-session <name>', 'the [sso-session] to sign in to (default: the profile\'s)')
       .option('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)')
       .option('--use-device-code', 'use the device authorization flow instead of PKCE');
-  loginOptions(sub(program, 'login', 'sign in to IAM Identity Center (alias of `sso login`)'))
+  loginOptions(sub(program, 'login', 'sign in to IAM Identity Center (alias of `sso login`)', SIGN_IN))
     .addHelpText('after', examples('login'))
     .action(action('sso-login'));
 
   const sso = program.command('sso').description('IAM Identity Center: sign in, sign out, list accounts, generate profiles');
-  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center')).addHelpText('after', examples('login')).action(action('sso-login'));
-  sub(sso, 'logout', 'sign out: call the portal\'s Logout and remove cached tokens and role credentials')
+  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center', SIGN_IN)).addHelpText('after', examples('login')).action(action('sso-login'));
+  sub(sso, 'logout', 'sign out: call the portal\'s Logout and remove cached tokens and role credentials', ['debug'])
     .option('--sso-session <name>', 'only this session (default: every cached session)')
     .action(action('sso-logout'));
-  sub(sso, 'accounts', 'list every account and role the signed-in token can reach')
+  sub(sso, 'accounts', 'list every account and role the signed-in token can reach', SIGN_IN)
     .option('--sso-session <name>', 'the [sso-session] to use')
     .option('--json', 'print JSON')
     .action(action('sso-accounts'));
-  sub(sso, 'populate', 'write one profile per account and role into the config file')
+  sub(sso, 'populate', 'write one profile per account and role into the config file', SIGN_IN)
     .option('--sso-session <name>', 'the [sso-session] to use')
     .option('--prefix <prefix>', 'prefix for generated profile names', '')
     .option('--dry-run', 'print the diff instead of writing')
@@ -110,31 +115,31 @@ export function buildProgram(): Command {
     .action(action('sso-populate'));
 
   const configure = program.command('configure').description('read and edit ~/.aws/config and ~/.aws/credentials without losing a byte');
-  sub(configure, 'get', 'print a setting of the profile').argument('<key>').action(action('configure-get'));
-  sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)')
+  sub(configure, 'get', 'print a setting of the profile', FILES_ONLY).argument('<key>').action(action('configure-get'));
+  sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)', ['profile', 'input'])
     .argument('<key>')
     .argument('[value]')
     .addHelpText('after', examples('configure-set'))
     .action(action('configure-set'));
-  sub(configure, 'unset', 'remove a setting').argument('<key>').action(action('configure-unset'));
-  sub(configure, 'list', 'show each setting with where it came from (secrets masked)').option('--json', 'print JSON').action(action('configure-list'));
-  sub(configure, 'list-profiles', 'print every profile name, one per line').action(action('configure-list-profiles'));
-  sub(configure, 'import', 'import access keys from the IAM console CSV').requiredOption('--csv <file>', 'the CSV file').action(action('configure-import'));
-  sub(configure, 'rename', 'rename a profile in both files and in every source_profile that names it')
+  sub(configure, 'unset', 'remove a setting', FILES_ONLY).argument('<key>').action(action('configure-unset'));
+  sub(configure, 'list', 'show each setting with where it came from (secrets masked)', ['profile', 'region']).option('--json', 'print JSON').action(action('configure-list'));
+  sub(configure, 'list-profiles', 'print every profile name, one per line', []).action(action('configure-list-profiles'));
+  sub(configure, 'import', 'import access keys from the IAM console CSV', FILES_ONLY).requiredOption('--csv <file>', 'the CSV file').action(action('configure-import'));
+  sub(configure, 'rename', 'rename a profile in both files and in every source_profile that names it', ['input'])
     .argument('<old>')
     .argument('<new>')
     .option('-y, --yes', 'do not ask for confirmation')
     .action(action('configure-rename'));
-  sub(configure, 'remove', 'remove a profile from both files')
+  sub(configure, 'remove', 'remove a profile from both files', ['input'])
     .argument('<profile>')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--force', 'remove even when other profiles depend on it')
     .action(action('configure-remove'));
 
   const cache = program.command('cache').description('awsctl\'s cached credentials');
-  sub(cache, 'clear', 'remove cached role credentials (all, or those of --profile)').action(action('cache-clear'));
+  sub(cache, 'clear', 'remove cached role credentials (all, or those of --profile)', FILES_ONLY).action(action('cache-clear'));
 
-  sub(program, 'completion', 'print a shell completion script')
+  sub(program, 'completion', 'print a shell completion script', [])
     .argument('<shell>', 'bash, zsh, fish or powershell')
     .action(action('completion'));
 

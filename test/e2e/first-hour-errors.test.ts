@@ -65,3 +65,50 @@ test('nested credential_process: the helper\'s stderr once, then exactly one aws
     await r.close();
   }
 });
+
+test('configure set with a mistyped setting name warns with a suggestion and still writes it', async () => {
+  const { readFileSync } = await import('node:fs');
+  const r = await e2eRig('[profile dev]\nregion = us-east-1\n');
+  try {
+    const typo = await r.run(['configure', 'set', 'regoin', 'eu-west-1', '--profile', 'dev']);
+    assert.equal(typo.code, 0, typo.stderr);
+    assert.equal(typo.stderr, "awsctl: warning: 'regoin' is not a setting the AWS CLI or SDKs read — did you mean 'region'? (written anyway)\n");
+    assert.match(readFileSync(`${r.home}/.aws/config`, 'utf8'), /^regoin = eu-west-1$/m);
+    const known = await r.run(['configure', 'set', 'cli_pager', '', '--profile', 'dev']);
+    assert.equal(known.stderr, '', 'a real setting: no warning');
+  } finally {
+    await r.close();
+  }
+});
+
+test('per-command --help shows only the global options that mean something there', async () => {
+  const r = await e2eRig('');
+  try {
+    const completion = await r.run(['completion', '--help']);
+    assert.doesNotMatch(completion.stdout, /--profile|--region|--no-input|--debug/);
+    const listProfiles = await r.run(['configure', 'list-profiles', '--help']);
+    assert.doesNotMatch(listProfiles.stdout, /--region|--profile/);
+    const env = await r.run(['env', '--help']);
+    for (const option of ['--profile', '--region', '--no-input', '--debug']) assert.match(env.stdout, new RegExp(option));
+    // Still accepted where hidden: an old script's `--debug` is no usage error.
+    const accepted = await r.run(['configure', 'list-profiles', '--debug']);
+    assert.equal(accepted.code, 0, accepted.stderr);
+  } finally {
+    await r.close();
+  }
+});
+
+test('--debug and explain show a cache path the same way', async () => {
+  const r = await e2eRig('[profile base]\naws_access_key_id = AKIABASEKEY000000001\naws_secret_access_key = base-secret-key/with+slash\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n');
+  try {
+    const explain = await r.run(['explain', '--profile', 'dev']);
+    const path = /cache: (~\/\.aws\/cli\/cache\/[0-9a-f]{40}\.json)/.exec(explain.stdout)?.[1];
+    assert.ok(path, explain.stdout);
+    const debug = await r.run(['process', '--profile', 'dev', '--debug']);
+    assert.equal(debug.code, 0, debug.stderr);
+    assert.ok(debug.stderr.includes(path), `--debug shows ${path}:\n${debug.stderr}`);
+    assert.ok(!debug.stderr.includes('base-secret-key'), 'secrets stay out');
+  } finally {
+    await r.close();
+  }
+});

@@ -53,7 +53,7 @@ test('npm pack in a fresh clone builds first: the tarball has bin/ and dist/, an
   const work = tempDir('awsctl-clone-');
   const clone = join(work, 'clone');
   // A fresh clone: the tracked files only (no bin/, no dist/), with this checkout's node_modules.
-  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const path of tracked) {
     if (!existsSync(join(repoRoot, path))) continue;
     mkdirSync(dirname(join(clone, path)), { recursive: true });
