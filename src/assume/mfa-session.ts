@@ -29,7 +29,7 @@ import { stsCacheEntry, type CachedCredentials } from '../cache/credential-cache
 import { sha1Hex } from '../cache/sha1.ts';
 import { cachedCredentials } from '../exec/cache.ts';
 import { inProfile } from '../exec/errors.ts';
-import { mfaCodeFor } from '../exec/mfa.ts';
+import { withMfaCode } from '../exec/mfa.ts';
 import { stsTarget, type RunState } from '../exec/state.ts';
 import { profileValue } from '../plan/settings.ts';
 import type { Plan, RoleHop, StaticKeys } from '../plan/types.ts';
@@ -73,11 +73,12 @@ export function mfaSessionCredentials(state: RunState, session: MfaSession): Pro
   return cachedCredentials(state, { key: mfaSessionCacheKey(session.keys.accessKeyId, session.serial), label }, async () => {
     const subject = { what: `profile ${session.profile}`, needs: `opening an MFA session (sts:GetSessionToken) with the keys of profile ${session.profile}` };
     try {
-      const tokenCode = await mfaCodeFor(state, { roleArn: '', profile: session.profile, mfaSerial: session.serial }, subject);
       const target = await stsTarget(state);
       const { getSessionToken } = await import('../aws/sts.ts');
-      state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${session.keys.accessKeyId}`);
-      const result = await getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: session.serial, tokenCode });
+      const result = await withMfaCode(state, { roleArn: '', profile: session.profile, mfaSerial: session.serial }, subject, (tokenCode) => {
+        state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${session.keys.accessKeyId}`);
+        return getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: session.serial, tokenCode });
+      });
       const credentials = result.credentials as CachedCredentials;
       if (session.keys.accountId) credentials.accountId = session.keys.accountId;
       return { credentials, entry: stsCacheEntry({ credentials, requestId: result.requestId }) };

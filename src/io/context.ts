@@ -60,7 +60,8 @@ export interface ProcessRunner {
 
 export interface Prompter {
   /** Asks on the controlling terminal (never stdout). Throws AwsctlError when no terminal or --no-input. */
-  secret(message: string): Promise<string>;
+  /** `validate` returns true, or a message shown under the prompt while it asks again. */
+  secret(message: string, validate?: (value: string) => true | string): Promise<string>;
   text(message: string): Promise<string>;
   confirm(message: string): Promise<boolean>;
 }

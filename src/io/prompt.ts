@@ -12,7 +12,7 @@ export interface TerminalPromptOptions {
 
 export function createTerminalPrompter(options: TerminalPromptOptions): Prompter {
   return {
-    secret: (message) => ask(options, message, 'password'),
+    secret: (message, validate) => ask(options, message, 'password', validate),
     text: (message) => ask(options, message, 'input'),
     confirm: async (message) => (await ask(options, message, 'confirm')) === 'yes',
   };
@@ -20,7 +20,7 @@ export function createTerminalPrompter(options: TerminalPromptOptions): Prompter
 
 type Kind = 'password' | 'input' | 'confirm';
 
-async function ask(options: TerminalPromptOptions, message: string, kind: Kind): Promise<string> {
+async function ask(options: TerminalPromptOptions, message: string, kind: Kind, validate?: (value: string) => true | string): Promise<string> {
   if (!options.interactive) {
     throw new AwsctlError(`cannot ask "${message}"`, '--no-input was given', { hint: 'pass the value as an option instead' });
   }
@@ -31,7 +31,7 @@ async function ask(options: TerminalPromptOptions, message: string, kind: Kind):
   try {
     const prompts = await import('@inquirer/prompts');
     const context = { input, output, clearPromptOnDone: false };
-    if (kind === 'password') return await prompts.password({ message, mask: false }, context);
+    if (kind === 'password') return await prompts.password({ message, mask: false, ...(validate ? { validate } : {}) }, context);
     if (kind === 'confirm') return (await prompts.confirm({ message, default: false }, context)) ? 'yes' : 'no';
     return await prompts.input({ message }, context);
   } catch (error) {
