@@ -120,7 +120,7 @@ const WRITTEN = {
       ['AWS_EC2_METADATA_DISABLED', 'never ask the EC2 instance metadata service'],
       ['AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC', 'endpoint overrides'],
       ['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore endpoint overrides from the environment and the config file'],
-      ['AWS_CA_BUNDLE', 'extra certificate authorities for HTTPS'],
+      ['AWS_CA_BUNDLE', 'a PEM file of the certificate authorities to trust for HTTPS, instead of the built-in ones (wins over the profile\'s ca_bundle)'],
       ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'proxy settings for calls to AWS'],
       ['AWSCTL_CREDENTIAL_PROCESS_TIMEOUT', 'seconds a credential_process helper may run before awsctl stops it (default 120)'],
       ['AWSCTL_CACHE_REFRESH_WINDOW', 'seconds before expiry at which cached temporary credentials are refreshed (default 900)'],
