@@ -58,7 +58,7 @@ _awsctl_options() {
     'sso logout') printf '%s\n' '--debug' '--sso-session' '-h' '--help' ;;
     'sso accounts') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--json' '-h' '--help' ;;
     'sso populate') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--prefix' '--dry-run' '--prune' '-h' '--help' ;;
-    'configure') printf '%s\n' '-h' '--help' ;;
+    'configure') printf '%s\n' '--profile' '--no-input' '-h' '--help' ;;
     'configure get') printf '%s\n' '--profile' '-h' '--help' ;;
     'configure set') printf '%s\n' '--profile' '--no-input' '-h' '--help' ;;
     'configure unset') printf '%s\n' '--profile' '-h' '--help' ;;

@@ -114,7 +114,10 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('populate'))
     .action(action('sso-populate'));
 
-  const configure = program.command('configure').description('read and edit ~/.aws/config and ~/.aws/credentials without losing a byte');
+  const configure = program.command('configure').description('read and edit ~/.aws/config and ~/.aws/credentials without losing a byte; alone, ask for keys, region and output on the terminal (as `aws configure`)');
+  addGlobalOptions(configure, ['profile', 'input']);
+  // Words that are no subcommand reach the wizard, which refuses them with a suggestion.
+  configure.allowExcessArguments(true).action(action('configure-wizard'));
   sub(configure, 'get', 'print a setting of the profile', FILES_ONLY).argument('<key>').action(action('configure-get'));
   sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)', ['profile', 'input'])
     .argument('<key>')

@@ -62,8 +62,10 @@ export interface Prompter {
   /** Asks on the controlling terminal (never stdout). Throws AwsctlError when no terminal or --no-input. */
   /** `validate` returns true, or a message shown under the prompt while it asks again. */
   secret(message: string, validate?: (value: string) => true | string): Promise<string>;
-  text(message: string): Promise<string>;
+  text(message: string, options?: { default?: string }): Promise<string>;
   confirm(message: string): Promise<boolean>;
+  /** A searchable list (type to filter); resolves to the chosen value. Optional: small test prompters omit it. */
+  choose?(message: string, choices: ReadonlyArray<{ name: string; value: string; description?: string }>): Promise<string>;
 }
 
 export interface Output {
