@@ -18,6 +18,8 @@ import { envOutputOf, selectionWords } from './env.ts';
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const parsed = parseAssumeArgs(input.args, input.options);
   const output = envOutputOf(ctx, parsed.options.format);
+  // No profile given on a terminal: maybe a person picks one (loaded only then: env is on the fast path).
+  if (input.global.profile === undefined && ctx.stdin?.isTTY === true) input = await (await import('../pick-profile.ts')).pickProfileIfNeeded(ctx, input);
   const request = requestFrom(input);
   if (parsed.options.tokenCode !== undefined) request.tokenCode = parsed.options.tokenCode;
   const result = await assumeRoles(ctx, request, parsed.roles, parsed.options);

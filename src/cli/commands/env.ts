@@ -37,6 +37,8 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     ctx.stdout.write(formatEnv(output.format, clearedEnvironment(ctx.env)));
     return 0;
   }
+  // No profile given on a terminal: maybe a person picks one (loaded only then: env is on the fast path).
+  if (input.global.profile === undefined && ctx.stdin?.isTTY === true) input = await (await import('../pick-profile.ts')).pickProfileIfNeeded(ctx, input);
   const resolved = await resolveCredentials(ctx, requestFrom(input));
   // Formatting happens before anything is written, so a refused value leaves stdout empty.
   const text = formatEnv(output.format, credentialEnvironment(resolved.credentials, resolved.region, ctx.env));

@@ -18,6 +18,8 @@ export interface WhoamiView {
 }
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
+  // No profile given on a terminal: maybe a person picks one (loaded only then: env is on the fast path).
+  if (input.global.profile === undefined && ctx.stdin?.isTTY === true) input = await (await import('../pick-profile.ts')).pickProfileIfNeeded(ctx, input);
   const request = requestFrom(input);
   const resolved = await resolveCredentials(ctx, request);
   const identity = await callerIdentity(ctx, request, resolved);
