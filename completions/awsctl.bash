@@ -27,7 +27,8 @@ _awsctl_subcommands() {
     'sso logout') printf '%s\n'  ;;
     'sso accounts') printf '%s\n'  ;;
     'sso populate') printf '%s\n'  ;;
-    'configure') printf '%s\n' 'get' 'set' 'unset' 'list' 'list-profiles' 'import' 'rename' 'remove' ;;
+    'configure') printf '%s\n' 'sso' 'get' 'set' 'unset' 'list' 'list-profiles' 'import' 'rename' 'remove' ;;
+    'configure sso') printf '%s\n'  ;;
     'configure get') printf '%s\n'  ;;
     'configure set') printf '%s\n'  ;;
     'configure unset') printf '%s\n'  ;;
@@ -59,6 +60,7 @@ _awsctl_options() {
     'sso accounts') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--json' '-h' '--help' ;;
     'sso populate') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--prefix' '--dry-run' '--prune' '-h' '--help' ;;
     'configure') printf '%s\n' '--profile' '--no-input' '-h' '--help' ;;
+    'configure sso') printf '%s\n' '--no-input' '--debug' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
     'configure get') printf '%s\n' '--profile' '-h' '--help' ;;
     'configure set') printf '%s\n' '--profile' '--no-input' '-h' '--help' ;;
     'configure unset') printf '%s\n' '--profile' '-h' '--help' ;;

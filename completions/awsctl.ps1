@@ -99,8 +99,14 @@ $AwsctlCommands = @{
         Variadic = $false
     }
     'configure' = @{
-        Subcommands = @(@('get', 'print a setting of the profile'), @('set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)'), @('unset', 'remove a setting'), @('list', 'show each setting with where it came from (secrets masked)'), @('list-profiles', 'print every profile name, one per line'), @('import', 'import access keys from the IAM console CSV'), @('rename', 'rename a profile in both files and in every source_profile that names it'), @('remove', 'remove a profile from both files'))
+        Subcommands = @(@('sso', 'set up IAM Identity Center on the terminal: session, sign-in, then pick an account and role for a new profile'), @('get', 'print a setting of the profile'), @('set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)'), @('unset', 'remove a setting'), @('list', 'show each setting with where it came from (secrets masked)'), @('list-profiles', 'print every profile name, one per line'), @('import', 'import access keys from the IAM console CSV'), @('rename', 'rename a profile in both files and in every source_profile that names it'), @('remove', 'remove a profile from both files'))
         Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'configure sso' = @{
+        Subcommands = @()
+        Options = @(@('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }

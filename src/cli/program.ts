@@ -118,6 +118,8 @@ export function buildProgram(): Command {
   addGlobalOptions(configure, ['profile', 'input']);
   // Words that are no subcommand reach the wizard, which refuses them with a suggestion.
   configure.allowExcessArguments(true).action(action('configure-wizard'));
+  loginOptions(sub(configure, 'sso', 'set up IAM Identity Center on the terminal: session, sign-in, then pick an account and role for a new profile', ['input', 'debug']))
+    .action(action('configure-sso'));
   sub(configure, 'get', 'print a setting of the profile', FILES_ONLY).argument('<key>').action(action('configure-get'));
   sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)', ['profile', 'input'])
     .argument('<key>')

@@ -40,7 +40,7 @@ export function wizardWrites(answers: WizardAnswers): { credentials: Array<[stri
   return { credentials, config };
 }
 
-const SUBCOMMANDS = ['get', 'set', 'unset', 'list', 'list-profiles', 'import', 'rename', 'remove'];
+const SUBCOMMANDS = ['sso', 'get', 'set', 'unset', 'list', 'list-profiles', 'import', 'rename', 'remove'];
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const stray = input.args[0];
