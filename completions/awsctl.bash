@@ -30,7 +30,8 @@ _awsctl_subcommands() {
     'sso logout') printf '%s\n'  ;;
     'sso accounts') printf '%s\n'  ;;
     'sso populate') printf '%s\n'  ;;
-    'configure') printf '%s\n' 'get' 'set' 'unset' 'list' 'list-profiles' 'import' 'rename' 'remove' ;;
+    'configure') printf '%s\n' 'sso' 'get' 'set' 'unset' 'list' 'list-profiles' 'import' 'rename' 'remove' ;;
+    'configure sso') printf '%s\n'  ;;
     'configure get') printf '%s\n'  ;;
     'configure set') printf '%s\n'  ;;
     'configure unset') printf '%s\n'  ;;
@@ -62,24 +63,25 @@ _awsctl_options() {
     'serve') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--port' '--bind' '--imds' '--token-file' '--format' '--token-code' '-h' '--help' ;;
     'assume') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--mfa-serial' '--token-code' '--duration' '--session-name' '--external-id' '--format' '-h' '--help' ;;
     'explain') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
-    'profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
+    'profiles') printf '%s\n' '--no-color' '--json' '-h' '--help' ;;
     'console') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--service' '--destination' '--print' '--duration' '--federate' '--policy' '--policy-arn' '--logout-first' '--token-code' '-h' '--help' ;;
-    'login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '--remote' '-h' '--help' ;;
+    'login') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--no-browser' '--use-device-code' '--remote' '-h' '--help' ;;
     'logout') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--all' '-h' '--help' ;;
     'sso') printf '%s\n' '-h' '--help' ;;
-    'sso login') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
-    'sso logout') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '-h' '--help' ;;
-    'sso accounts') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--json' '-h' '--help' ;;
-    'sso populate') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--sso-session' '--prefix' '--dry-run' '--prune' '-h' '--help' ;;
-    'configure') printf '%s\n' '-h' '--help' ;;
-    'configure get') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'configure set') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'configure unset') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'configure list') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--json' '-h' '--help' ;;
-    'configure list-profiles') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'configure import') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--csv' '-h' '--help' ;;
-    'configure rename') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-y' '--yes' '-h' '--help' ;;
-    'configure remove') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-y' '--yes' '--force' '-h' '--help' ;;
+    'sso login') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
+    'sso logout') printf '%s\n' '--debug' '--sso-session' '-h' '--help' ;;
+    'sso accounts') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--json' '-h' '--help' ;;
+    'sso populate') printf '%s\n' '--profile' '--no-input' '--debug' '--sso-session' '--prefix' '--dry-run' '--prune' '-h' '--help' ;;
+    'configure') printf '%s\n' '--profile' '--no-input' '-h' '--help' ;;
+    'configure sso') printf '%s\n' '--no-input' '--debug' '--sso-session' '--no-browser' '--use-device-code' '-h' '--help' ;;
+    'configure get') printf '%s\n' '--profile' '-h' '--help' ;;
+    'configure set') printf '%s\n' '--profile' '--no-input' '-h' '--help' ;;
+    'configure unset') printf '%s\n' '--profile' '-h' '--help' ;;
+    'configure list') printf '%s\n' '--profile' '--region' '--json' '-h' '--help' ;;
+    'configure list-profiles') printf '%s\n' '-h' '--help' ;;
+    'configure import') printf '%s\n' '--profile' '--csv' '-h' '--help' ;;
+    'configure rename') printf '%s\n' '--no-input' '-y' '--yes' '-h' '--help' ;;
+    'configure remove') printf '%s\n' '--no-input' '-y' '--yes' '--force' '-h' '--help' ;;
     'keys') printf '%s\n' '-h' '--help' ;;
     'keys add') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--store' '-h' '--help' ;;
     'keys import') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--store' '-h' '--help' ;;
@@ -88,8 +90,8 @@ _awsctl_options() {
     'keys rotate') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
     'keys export') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '--format' '--show-secret' '-h' '--help' ;;
     'cache') printf '%s\n' '-h' '--help' ;;
-    'cache clear') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
-    'completion') printf '%s\n' '--profile' '--region' '--no-input' '--debug' '--no-color' '-h' '--help' ;;
+    'cache clear') printf '%s\n' '--profile' '-h' '--help' ;;
+    'completion') printf '%s\n' '-h' '--help' ;;
   esac
 }
 
@@ -137,7 +139,8 @@ _awsctl_complete_kind() {
     sso-session) COMPREPLY+=($(compgen -W "$(_awsctl_sso_sessions)" -- "$cur")) ;;
     file) compopt -o filenames 2>/dev/null; COMPREPLY+=($(compgen -f -- "$cur")) ;;
     command) COMPREPLY+=($(compgen -c -- "$cur")) ;;
-    words\ *) IFS=' '; COMPREPLY+=($(compgen -W "${1#words }" -- "$cur")) ;;
+    # The word list is space-separated; compgen prints one match a line, which IFS splits.
+    words\ *) IFS=$' \n'; COMPREPLY+=($(compgen -W "${1#words }" -- "$cur")) ;;
   esac
 }
 

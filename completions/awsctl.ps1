@@ -22,14 +22,14 @@ $AwsctlValueKinds = @{
 }
 $AwsctlCommands = @{
     '' = @{
-        Subcommands = @(@('env', 'print shell lines that export the profile''s credentials'), @('process', 'print credential_process JSON for the profile'), @('whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)'), @('exec', 'run a command with the profile''s credentials in its environment'), @('serve', 'serve the profile''s credentials on 127.0.0.1 until interrupted, refreshed in the background; prints the variables to set'), @('assume', 'assume one or more roles in turn, each with the credentials of the one before'), @('explain', 'print the plan that resolving the profile would follow, without calling the network'), @('profiles', 'list the profiles of both files with their kind, region and dependencies'), @('console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)'), @('login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'), @('logout', 'forget console sign-in sessions (`aws login`): the profile''s, or --all'), @('sso', 'IAM Identity Center: sign in, sign out, list accounts, generate profiles'), @('configure', 'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte'), @('keys', 'long-term access keys in the OS keyring or an encrypted file instead of ~/.aws/credentials'), @('cache', 'awsctl''s cached credentials'), @('completion', 'print a shell completion script'))
+        Subcommands = @(@('env', 'print shell lines that export the profile''s credentials'), @('process', 'print credential_process JSON for the profile'), @('whoami', 'show the identity behind the resolved credentials (sts:GetCallerIdentity)'), @('exec', 'run a command with the profile''s credentials in its environment'), @('serve', 'serve the profile''s credentials on 127.0.0.1 until interrupted, refreshed in the background; prints the variables to set'), @('assume', 'assume one or more roles in turn, each with the credentials of the one before'), @('explain', 'print the plan that resolving the profile would follow, without calling the network'), @('profiles', 'list the profiles of both files with their kind, region and dependencies'), @('console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)'), @('login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'), @('logout', 'forget console sign-in sessions (`aws login`): the profile''s, or --all'), @('sso', 'IAM Identity Center: sign in, sign out, list accounts, generate profiles'), @('configure', 'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte; alone, ask for keys, region and output on the terminal (as `aws configure`)'), @('keys', 'long-term access keys in the OS keyring or an encrypted file instead of ~/.aws/credentials'), @('cache', 'awsctl''s cached credentials'), @('completion', 'print a shell completion script'))
         Options = @(@('-V', 'output the version number'), @('--version', 'output the version number'), @('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'env' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--format', 'output format'), @('--unset', 'print the lines that clear the variables instead'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('--long-term-keys', 'for a profile with stored keys (awsctl keys), hand out the long-term keys instead of a sts:GetSessionToken session'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--format', 'output format (default: that of the shell running awsctl, else sh)'), @('--unset', 'print the lines that clear the variables instead'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('--long-term-keys', 'for a profile with stored keys (awsctl keys), hand out the long-term keys instead of a sts:GetSessionToken session'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
@@ -53,13 +53,13 @@ $AwsctlCommands = @{
     }
     'serve' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--port', 'port to listen on (default: a random free port)'), @('--bind', 'address to listen on (default 127.0.0.1; anything but loopback only when named here)'), @('--imds', 'also answer as an instance metadata service (IMDSv2) and print its variables'), @('--token-file', 'give the authorization token in a 0600 file that is rotated while serving'), @('--format', 'output format'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--port', 'port to listen on (default: a random free port)'), @('--bind', 'address to listen on (default 127.0.0.1; anything but loopback only when named here)'), @('--imds', 'also answer as an instance metadata service (IMDSv2) and print its variables'), @('--token-file', 'give the authorization token in a 0600 file that is rotated while serving'), @('--format', 'output format (default: that of the shell running awsctl, else sh)'), @('--token-code', 'MFA code for role hops with mfa_serial (otherwise asked on the terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'assume' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--mfa-serial', 'MFA device for hops that do not name one'), @('--token-code', 'MFA code (otherwise asked on the terminal)'), @('--duration', 'session duration per hop (chained hops are capped at 3600)'), @('--session-name', 'role session name'), @('--external-id', 'external id for hops that do not name one'), @('--format', 'output format'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--mfa-serial', 'MFA device for hops that do not name one'), @('--token-code', 'MFA code (otherwise asked on the terminal)'), @('--duration', 'session duration per hop (chained hops are capped at 3600)'), @('--session-name', 'role session name'), @('--external-id', 'external id for hops that do not name one'), @('--format', 'output format (default: that of the shell running awsctl, else sh)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('profile')
         Variadic = $true
     }
@@ -71,7 +71,7 @@ $AwsctlCommands = @{
     }
     'profiles' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
@@ -83,7 +83,7 @@ $AwsctlCommands = @{
     }
     'login' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('--remote', 'console sign-in on another device: print the URL and ask for the code the browser shows (automatic over SSH)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('--remote', 'console sign-in on another device: print the URL and ask for the code the browser shows (automatic over SSH)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
@@ -101,79 +101,85 @@ $AwsctlCommands = @{
     }
     'sso login' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'sso logout' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'only this session (default: every cached session)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'only this session (default: every cached session)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'sso accounts' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'the [sso-session] to use'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to use'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'sso populate' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--sso-session', 'the [sso-session] to use'), @('--prefix', 'prefix for generated profile names'), @('--dry-run', 'print the diff instead of writing'), @('--prune', 'remove generated profiles whose account or role is gone'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to use'), @('--prefix', 'prefix for generated profile names'), @('--dry-run', 'print the diff instead of writing'), @('--prune', 'remove generated profiles whose account or role is gone'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'configure' = @{
-        Subcommands = @(@('get', 'print a setting of the profile'), @('set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)'), @('unset', 'remove a setting'), @('list', 'show each setting with where it came from (secrets masked)'), @('list-profiles', 'print every profile name, one per line'), @('import', 'import access keys from the IAM console CSV'), @('rename', 'rename a profile in both files and in every source_profile that names it'), @('remove', 'remove a profile from both files'))
-        Options = @(@('-h', 'display help for command'), @('--help', 'display help for command'))
+        Subcommands = @(@('sso', 'set up IAM Identity Center on the terminal: session, sign-in, then pick an account and role for a new profile'), @('get', 'print a setting of the profile'), @('set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)'), @('unset', 'remove a setting'), @('list', 'show each setting with where it came from (secrets masked)'), @('list-profiles', 'print every profile name, one per line'), @('import', 'import access keys from the IAM console CSV'), @('rename', 'rename a profile in both files and in every source_profile that names it'), @('remove', 'remove a profile from both files'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Args = @()
+        Variadic = $false
+    }
+    'configure sso' = @{
+        Subcommands = @()
+        Options = @(@('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--sso-session', 'the [sso-session] to sign in to (default: the profile''s)'), @('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)'), @('--use-device-code', 'use the device authorization flow instead of PKCE'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'configure get' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints')
         Variadic = $false
     }
     'configure set' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints', 'none')
         Variadic = $false
     }
     'configure unset' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('words region output aws_access_key_id aws_secret_access_key aws_session_token role_arn source_profile credential_source external_id mfa_serial role_session_name duration_seconds credential_process web_identity_token_file sso_session sso_account_id sso_role_name sso_start_url sso_region sso_registration_scopes endpoint_url ca_bundle max_attempts retry_mode sts_regional_endpoints')
         Variadic = $false
     }
     'configure list' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--json', 'print JSON'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'configure list-profiles' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'configure import' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('--csv', 'the CSV file'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--csv', 'the CSV file'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'configure rename' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--no-input', 'never prompt; fail with a clear error where input is needed'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('profile', 'none')
         Variadic = $false
     }
     'configure remove' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('--force', 'remove even when other profiles depend on it'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--no-input', 'never prompt; fail with a clear error where input is needed'), @('-y', 'do not ask for confirmation'), @('--yes', 'do not ask for confirmation'), @('--force', 'remove even when other profiles depend on it'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('profile')
         Variadic = $false
     }
@@ -227,13 +233,13 @@ $AwsctlCommands = @{
     }
     'cache clear' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @()
         Variadic = $false
     }
     'completion' = @{
         Subcommands = @()
-        Options = @(@('--profile', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'), @('--region', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile''s region)'), @('--no-input', 'never prompt; fail with a clear error where input is needed'), @('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'), @('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'), @('-h', 'display help for command'), @('--help', 'display help for command'))
+        Options = @(@('-h', 'display help for command'), @('--help', 'display help for command'))
         Args = @('words bash zsh fish powershell')
         Variadic = $false
     }

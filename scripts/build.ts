@@ -12,8 +12,9 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { basename, dirname, join, relative } from 'node:path';
 import { cjsDynamicImportNames } from './esbuild-cjs-dynamic-import.ts';
 import { builtinsWithoutNamespace, fastPathOnly } from './fast-path-plugins.ts';
-import { installedKeyringAddons } from './keyring-addons.ts';
 import { FAST_PATH_BUNDLE } from '../src/startup/code-cache.ts';
+import { nodeVersionGuard, parseEnginesRange } from '../src/startup/node-version-guard.ts';
+import { installedKeyringAddons } from './keyring-addons.ts';
 import { bundleContentHash } from '../src/startup/code-cache-integrity.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -35,7 +36,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node22',
+  target: 'node20.18', // the oldest Node of engines.node (package.json)
   minifySyntax: true,
   legalComments: 'none',
   define: { AWSCTL_VERSION: JSON.stringify(pkg.version) },
@@ -91,7 +92,8 @@ const launcher = await build({
   format: 'cjs',
   entryPoints: ['src/startup/launcher.ts'],
   outfile: launcherPath,
-  banner: { js: '#!/usr/bin/env node' },
+  // First of all, the Node version check (one line instead of a stack trace on an old Node).
+  banner: { js: `#!/usr/bin/env node\n'use strict';\n${nodeVersionGuard(parseEnginesRange(JSON.parse(readFileSync('package.json', 'utf8')).engines.node))}` },
   define: {
     ...common.define,
     FAST_PATH_HASH: JSON.stringify(bundleContentHash(readFileSync(`${outdir}/${FAST_PATH_BUNDLE}`))),

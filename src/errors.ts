@@ -21,6 +21,11 @@ export interface ErrorDetails {
   file?: string;
   line?: number;
   cause?: unknown;
+  /**
+   * The line is already on stderr: a nested awsctl (a credential_process helper) printed it, so
+   * this process exits with the code and adds nothing.
+   */
+  reported?: boolean;
 }
 
 export class AwsctlError extends Error {
@@ -32,6 +37,7 @@ export class AwsctlError extends Error {
   readonly profile: string | undefined;
   readonly file: string | undefined;
   readonly line: number | undefined;
+  readonly reported: boolean;
 
   constructor(what: string, why: string, details: ErrorDetails = {}) {
     super(formatErrorLine(what, why, details), details.cause === undefined ? undefined : { cause: details.cause });
@@ -44,6 +50,7 @@ export class AwsctlError extends Error {
     this.profile = details.profile;
     this.file = details.file;
     this.line = details.line;
+    this.reported = details.reported ?? false;
   }
 }
 

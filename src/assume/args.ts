@@ -14,7 +14,8 @@ export interface AssumeOptions {
   durationSeconds?: number;
   sessionName?: string;
   externalId?: string;
-  format: string;
+  /** As given; undefined means env.ts's default. */
+  format?: string;
 }
 
 export interface AssumeArgs {
@@ -56,7 +57,7 @@ function fromCommander(parsed: Record<string, unknown>): { options: AssumeOption
     externalId: stringOption(parsed.externalId),
     format: stringOption(parsed.format),
   };
-  return { options: { format: 'sh' }, raw };
+  return { options: {}, raw };
 }
 
 /** Splits `args` (roles, maybe options, maybe `-- cmd`) and merges the options given after roles. */

@@ -35,6 +35,8 @@ const loaders: Record<string, () => Promise<CommandModule>> = {
   'sso-logout': () => import('./commands/sso-logout.ts'),
   'sso-accounts': () => import('./commands/sso-accounts.ts'),
   'sso-populate': () => import('./commands/sso-populate.ts'),
+  'configure-wizard': () => import('./commands/configure-wizard.ts'),
+  'configure-sso': () => import('./commands/configure-sso.ts'),
   'configure-get': () => import('./commands/configure-get.ts'),
   'configure-set': () => import('./commands/configure-set.ts'),
   'configure-unset': () => import('./commands/configure-unset.ts'),

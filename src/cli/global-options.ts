@@ -1,7 +1,7 @@
 // The options every command takes (../shared/design/cli.md, "Global options"). They are
 // declared on the program and again on each command, so both `awsctl --profile x env` and
 // `awsctl env --profile x` work while `exec`/`assume -- cmd` can pass later options through.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 export interface GlobalOptions {
   profile?: string;
@@ -13,13 +13,23 @@ export interface GlobalOptions {
   color: boolean;
 }
 
-export function addGlobalOptions(command: Command): Command {
+export type GlobalOptionName = 'profile' | 'region' | 'input' | 'debug' | 'color';
+
+export const ALL_GLOBALS: readonly GlobalOptionName[] = ['profile', 'region', 'input', 'debug', 'color'];
+
+/**
+ * Adds the global options. Every command accepts all of them (`awsctl --debug completion bash`
+ * must not become a usage error), but its --help, man page and completions show only `shown`:
+ * the ones that mean something for that command.
+ */
+export function addGlobalOptions(command: Command, shown: readonly GlobalOptionName[] = ALL_GLOBALS): Command {
+  const option = (name: GlobalOptionName, flags: string, description: string) => new Option(flags, description).hideHelp(!shown.includes(name));
   return command
-    .option('--profile <name>', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")')
-    .option('--region <code>', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region)')
-    .option('--no-input', 'never prompt; fail with a clear error where input is needed')
-    .option('--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)')
-    .option('--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)');
+    .addOption(option('profile', '--profile <name>', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'))
+    .addOption(option('region', '--region <code>', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region)'))
+    .addOption(option('input', '--no-input', 'never prompt; fail with a clear error where input is needed'))
+    .addOption(option('debug', '--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'))
+    .addOption(option('color', '--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'));
 }
 
 /** Merges the program's and the command's global options; the command's own win. */

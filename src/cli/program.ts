@@ -3,7 +3,7 @@
 // `--help`, completion generation and the man page read these definitions without loading
 // any command's dependencies.
 import { Command, Option } from 'commander';
-import { addGlobalOptions } from './global-options.ts';
+import { addGlobalOptions, ALL_GLOBALS, type GlobalOptionName } from './global-options.ts';
 import { action } from './action.ts';
 import { examples } from '../docgen/help-text.ts';
 import { ENV_FORMATS } from '../output/env-formats.ts';
@@ -12,7 +12,9 @@ declare const AWSCTL_VERSION: string;
 
 
 function formatOption(): Option {
-  return new Option('--format <format>', 'output format').choices(ENV_FORMATS).default('sh');
+  // No default here: env.ts picks the format of the shell running awsctl, and whether --format
+  // was given at all decides between export lines and a summary on a terminal.
+  return new Option('--format <format>', 'output format (default: that of the shell running awsctl, else sh)').choices(ENV_FORMATS);
 }
 
 function tokenCodeOption(): Option {
@@ -27,11 +29,16 @@ function storeOption(description: string): Option {
   return new Option('--store <store>', description).choices(['keyring', 'file']);
 }
 
-function sub(parent: Command, name: string, description: string): Command {
+/** A command; its --help shows only the global options in `shown` (all are accepted). */
+function sub(parent: Command, name: string, description: string, shown: readonly GlobalOptionName[] = ALL_GLOBALS): Command {
   const command = parent.command(name).description(description);
-  addGlobalOptions(command);
+  addGlobalOptions(command, shown);
   return command;
 }
+
+// Which global options mean something, by kind of command.
+const FILES_ONLY: readonly GlobalOptionName[] = ['profile'];
+const SIGN_IN: readonly GlobalOptionName[] = ['profile', 'input', 'debug'];
 
 export function buildProgram(): Command {
   const program = new Command('awsctl')
@@ -100,7 +107,7 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('explain'))
     .action(action('explain'));
 
-  sub(program, 'profiles', 'list the profiles of both files with their kind, region and dependencies')
+  sub(program, 'profiles', 'list the profiles of both files with their kind, region and dependencies', ['color'])
     .option('--json', 'print JSON')
     .addHelpText('after', examples('profiles'))
     .action(action('profiles'));
@@ -123,7 +130,7 @@ export function buildProgram(): Command {
       .option('--sso-session <name>', 'the [sso-session] to sign in to (default: the profile\'s)')
       .option('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)')
       .option('--use-device-code', 'use the device authorization flow instead of PKCE');
-  loginOptions(sub(program, 'login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)'))
+  loginOptions(sub(program, 'login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)', SIGN_IN))
     .option('--remote', 'console sign-in on another device: print the URL and ask for the code the browser shows (automatic over SSH)')
     .addHelpText('after', examples('login'))
     .action(action('login'));
@@ -134,15 +141,15 @@ export function buildProgram(): Command {
     .action(action('logout'));
 
   const sso = program.command('sso').description('IAM Identity Center: sign in, sign out, list accounts, generate profiles');
-  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center')).addHelpText('after', examples('sso-login')).action(action('sso-login'));
-  sub(sso, 'logout', 'sign out: call the portal\'s Logout and remove cached tokens and role credentials')
+  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center', SIGN_IN)).addHelpText('after', examples('sso-login')).action(action('sso-login'));
+  sub(sso, 'logout', 'sign out: call the portal\'s Logout and remove cached tokens and role credentials', ['debug'])
     .option('--sso-session <name>', 'only this session (default: every cached session)')
     .action(action('sso-logout'));
-  sub(sso, 'accounts', 'list every account and role the signed-in token can reach')
+  sub(sso, 'accounts', 'list every account and role the signed-in token can reach', SIGN_IN)
     .option('--sso-session <name>', 'the [sso-session] to use')
     .option('--json', 'print JSON')
     .action(action('sso-accounts'));
-  sub(sso, 'populate', 'write one profile per account and role into the config file')
+  sub(sso, 'populate', 'write one profile per account and role into the config file', SIGN_IN)
     .option('--sso-session <name>', 'the [sso-session] to use')
     .option('--prefix <prefix>', 'prefix for generated profile names', '')
     .option('--dry-run', 'print the diff instead of writing')
@@ -150,23 +157,28 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('populate'))
     .action(action('sso-populate'));
 
-  const configure = program.command('configure').description('read and edit ~/.aws/config and ~/.aws/credentials without losing a byte');
-  sub(configure, 'get', 'print a setting of the profile').argument('<key>').action(action('configure-get'));
-  sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)')
+  const configure = program.command('configure').description('read and edit ~/.aws/config and ~/.aws/credentials without losing a byte; alone, ask for keys, region and output on the terminal (as `aws configure`)');
+  addGlobalOptions(configure, ['profile', 'input']);
+  // Words that are no subcommand reach the wizard, which refuses them with a suggestion.
+  configure.allowExcessArguments(true).action(action('configure-wizard'));
+  loginOptions(sub(configure, 'sso', 'set up IAM Identity Center on the terminal: session, sign-in, then pick an account and role for a new profile', ['input', 'debug']))
+    .action(action('configure-sso'));
+  sub(configure, 'get', 'print a setting of the profile', FILES_ONLY).argument('<key>').action(action('configure-get'));
+  sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)', ['profile', 'input'])
     .argument('<key>')
     .argument('[value]')
     .addHelpText('after', examples('configure-set'))
     .action(action('configure-set'));
-  sub(configure, 'unset', 'remove a setting').argument('<key>').action(action('configure-unset'));
-  sub(configure, 'list', 'show each setting with where it came from (secrets masked)').option('--json', 'print JSON').action(action('configure-list'));
-  sub(configure, 'list-profiles', 'print every profile name, one per line').action(action('configure-list-profiles'));
-  sub(configure, 'import', 'import access keys from the IAM console CSV').requiredOption('--csv <file>', 'the CSV file').action(action('configure-import'));
-  sub(configure, 'rename', 'rename a profile in both files and in every source_profile that names it')
+  sub(configure, 'unset', 'remove a setting', FILES_ONLY).argument('<key>').action(action('configure-unset'));
+  sub(configure, 'list', 'show each setting with where it came from (secrets masked)', ['profile', 'region']).option('--json', 'print JSON').action(action('configure-list'));
+  sub(configure, 'list-profiles', 'print every profile name, one per line', []).action(action('configure-list-profiles'));
+  sub(configure, 'import', 'import access keys from the IAM console CSV', FILES_ONLY).requiredOption('--csv <file>', 'the CSV file').action(action('configure-import'));
+  sub(configure, 'rename', 'rename a profile in both files and in every source_profile that names it', ['input'])
     .argument('<old>')
     .argument('<new>')
     .option('-y, --yes', 'do not ask for confirmation')
     .action(action('configure-rename'));
-  sub(configure, 'remove', 'remove a profile from both files')
+  sub(configure, 'remove', 'remove a profile from both files', ['input'])
     .argument('<profile>')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--force', 'remove even when other profiles depend on it')
@@ -198,9 +210,9 @@ export function buildProgram(): Command {
     .action(action('keys-export'));
 
   const cache = program.command('cache').description('awsctl\'s cached credentials');
-  sub(cache, 'clear', 'remove cached role credentials (all, or those of --profile)').action(action('cache-clear'));
+  sub(cache, 'clear', 'remove cached role credentials (all, or those of --profile)', FILES_ONLY).action(action('cache-clear'));
 
-  sub(program, 'completion', 'print a shell completion script')
+  sub(program, 'completion', 'print a shell completion script', [])
     .argument('<shell>', 'bash, zsh, fish or powershell')
     .action(action('completion'));
 

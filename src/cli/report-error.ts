@@ -12,6 +12,7 @@ export function reportError(error: unknown, debug: boolean): number {
     return ExitCode.usage;
   }
   if (isAwsctlError(error)) {
+    if (error.reported) return error.exitCode;
     writeError(error.message);
     if (debug && error.cause) process.stderr.write(`${terminalSafeLines(redact(String((error.cause as Error)?.stack ?? error.cause)))}\n`);
     return error.exitCode;

@@ -2,6 +2,7 @@
 // on stderr with the contract's exit codes (1 failure, 2 usage, 130 cancelled). A stack trace
 // appears only under --debug.
 import { ExitCode } from '../errors.ts';
+import { writeEvalFailure } from './eval-failure.ts';
 import { bindRunScope, type RunScope } from './action.ts';
 import { reportError } from './report-error.ts';
 import { buildProgram } from './program.ts';
@@ -31,7 +32,9 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(reorderOptions(program, argv), { from: 'user' });
     return scope.exitCode;
   } catch (error) {
-    return reportError(error, debug);
+    const code = reportError(error, debug);
+    if (code !== ExitCode.ok) writeEvalFailure(argv);
+    return code;
   }
 }
 

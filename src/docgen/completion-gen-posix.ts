@@ -55,7 +55,8 @@ _awsctl_complete_kind() {
     sso-session) COMPREPLY+=($(compgen -W "$(_awsctl_sso_sessions)" -- "$cur")) ;;
     file) compopt -o filenames 2>/dev/null; COMPREPLY+=($(compgen -f -- "$cur")) ;;
     command) COMPREPLY+=($(compgen -c -- "$cur")) ;;
-    words\ *) IFS=' '; COMPREPLY+=($(compgen -W "${'$'}{1#words }" -- "$cur")) ;;
+    # The word list is space-separated; compgen prints one match a line, which IFS splits.
+    words\ *) IFS=$' \n'; COMPREPLY+=($(compgen -W "${'$'}{1#words }" -- "$cur")) ;;
   esac
 }
 

@@ -83,7 +83,8 @@ function commandSpecs(command: Command, path: string): CommandSpec[] {
     path,
     description: command.description(),
     subcommands: command.commands.map((c) => ({ name: c.name(), description: c.description() })),
-    options: [...command.options.map(optionSpec), HELP_OPTION],
+    // Hidden options (globals that mean nothing for the command) are not offered, as in --help.
+    options: [...command.options.filter((o) => !o.hidden).map(optionSpec), HELP_OPTION],
     args: command.registeredArguments.map((a) => argumentKind(path, a.name())),
     variadic: command.registeredArguments.some((a) => a.variadic),
   };

@@ -124,7 +124,7 @@ const WRITTEN = {
       ['AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC', 'endpoint overrides'],
       ['AWS_ENDPOINT_URL_SIGNIN', 'the AWS sign-in base for awsctl console (also a [services] section\'s signin endpoint_url, or AWS_ENDPOINT_URL): the federation endpoint is <base>/federation, and the login URL the browser opens is on the same base; default https://signin.aws.amazon.com, https://signin.amazonaws.cn or https://signin.amazonaws-us-gov.com by the region\'s partition'],
       ['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'ignore endpoint overrides from the environment and the config file'],
-      ['AWS_CA_BUNDLE', 'extra certificate authorities for HTTPS'],
+      ['AWS_CA_BUNDLE', 'a PEM file of the certificate authorities to trust for HTTPS, instead of the built-in ones (wins over the profile\'s ca_bundle)'],
       ['HTTPS_PROXY, HTTP_PROXY, NO_PROXY', 'proxy settings for calls to AWS'],
       ['AWSCTL_CREDENTIAL_PROCESS_TIMEOUT', 'seconds a credential_process helper may run before awsctl stops it (default 120)'],
       ['AWSCTL_CACHE_REFRESH_WINDOW', 'seconds before expiry at which cached temporary credentials are refreshed (default 900)'],

@@ -71,9 +71,12 @@ export interface ProcessRunner {
 
 export interface Prompter {
   /** Asks on the controlling terminal (never stdout). Throws AwsctlError when no terminal or --no-input. */
-  secret(message: string): Promise<string>;
-  text(message: string): Promise<string>;
+  /** `validate` returns true, or a message shown under the prompt while it asks again. */
+  secret(message: string, validate?: (value: string) => true | string): Promise<string>;
+  text(message: string, options?: { default?: string }): Promise<string>;
   confirm(message: string): Promise<boolean>;
+  /** A searchable list (type to filter); resolves to the chosen value. Optional: small test prompters omit it. */
+  choose?(message: string, choices: ReadonlyArray<{ name: string; value: string; description?: string }>): Promise<string>;
 }
 
 export interface Output {
@@ -107,6 +110,8 @@ export interface Context {
   debug(message: string): void;
   /** When false, any step that would need a person fails with a clear error instead. */
   interactive: boolean;
+  /** The program of the parent process (the shell that runs awsctl), when it can be known. */
+  parentProgram?(): string | undefined;
   /**
    * Addresses a host name resolves to (all of them), for the container endpoint's loopback
    * check. Optional so small test contexts need not provide it; the executor falls back to

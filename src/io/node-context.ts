@@ -5,6 +5,7 @@ import { writeAllSync } from './fd-write.ts';
 import { AwsctlError } from '../errors.ts';
 import type { Context, HttpClient } from './context.ts';
 import { createNodeFileSystem } from './node-fs.ts';
+import { parentProgram } from './parent-process.ts';
 import { createProcessRunner } from './processes.ts';
 import { createTerminalPrompter } from './prompt.ts';
 import { redact, redactUrl } from './redact.ts';
@@ -47,6 +48,7 @@ export function createNodeContext(options: { debug: boolean; input: boolean }): 
       ? (message) => writeAllSync(2, `[debug +${Date.now() - started}ms] ${terminalSafeLines(redact(message))}\n`)
       : () => {},
     interactive: options.input,
+    parentProgram: () => parentProgram(process.platform, process.ppid),
     dnsLookup: async (host) => {
       const { lookup } = await import('node:dns/promises');
       return (await lookup(host, { all: true })).map((entry) => entry.address);

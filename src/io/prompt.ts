@@ -12,15 +12,20 @@ export interface TerminalPromptOptions {
 
 export function createTerminalPrompter(options: TerminalPromptOptions): Prompter {
   return {
-    secret: (message) => ask(options, message, 'password'),
-    text: (message) => ask(options, message, 'input'),
-    confirm: async (message) => (await ask(options, message, 'confirm')) === 'yes',
+    secret: (message, validate) => ask(options, message, { kind: 'password', validate }),
+    text: (message, text) => ask(options, message, { kind: 'input', default: text?.default }),
+    confirm: async (message) => (await ask(options, message, { kind: 'confirm' })) === 'yes',
+    choose: (message, choices) => ask(options, message, { kind: 'search', choices }),
   };
 }
 
-type Kind = 'password' | 'input' | 'confirm';
+type Question =
+  | { kind: 'password'; validate?: ((value: string) => true | string) | undefined }
+  | { kind: 'input'; default?: string | undefined }
+  | { kind: 'confirm' }
+  | { kind: 'search'; choices: ReadonlyArray<{ name: string; value: string; description?: string }> };
 
-async function ask(options: TerminalPromptOptions, message: string, kind: Kind): Promise<string> {
+async function ask(options: TerminalPromptOptions, message: string, question: Question): Promise<string> {
   if (!options.interactive) {
     throw new AwsctlError(`cannot ask "${message}"`, '--no-input was given', { hint: 'pass the value as an option instead' });
   }
@@ -31,9 +36,20 @@ async function ask(options: TerminalPromptOptions, message: string, kind: Kind):
   try {
     const prompts = await import('@inquirer/prompts');
     const context = { input, output, clearPromptOnDone: false };
-    if (kind === 'password') return await prompts.password({ message, mask: false }, context);
-    if (kind === 'confirm') return (await prompts.confirm({ message, default: false }, context)) ? 'yes' : 'no';
-    return await prompts.input({ message }, context);
+    if (question.kind === 'password') return await prompts.password({ message, mask: false, ...(question.validate ? { validate: question.validate } : {}) }, context);
+    if (question.kind === 'confirm') return (await prompts.confirm({ message, default: false }, context)) ? 'yes' : 'no';
+    if (question.kind === 'search') {
+      const { choices } = question;
+      return await prompts.search({
+        message,
+        pageSize: 12,
+        source: (term) => {
+          const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+          return choices.filter((c) => words.every((w) => `${c.name} ${c.description ?? ''}`.toLowerCase().includes(w))).map((c) => ({ ...c }));
+        },
+      }, context);
+    }
+    return await prompts.input({ message, ...(question.default !== undefined ? { default: question.default } : {}) }, context);
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') {
       throw new AwsctlError('cancelled', 'the prompt was interrupted', { exitCode: ExitCode.cancelled });

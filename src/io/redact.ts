@@ -4,8 +4,12 @@
 const LONG_SECRET_SHAPE = /(?<![A-Za-z0-9/+=_-])[A-Za-z0-9/+=_-]{32,}(?![A-Za-z0-9/+=_-])/g;
 const ACCESS_KEY_ID = /\b(A[SK]IA|AROA|AIDA)[A-Z0-9]{12,}([A-Z0-9]{4})\b/g;
 
+// A cache file's path (`.aws/cli/cache/<sha1 hex>`): a hash of the request, shown in full by
+// `awsctl explain`, so --debug shows it the same way (issue 15).
+const CACHE_PATH = /^(?:[A-Za-z0-9_-]+\/)*cache\/(?:awsctl-session-)?[0-9a-f]{40}$/;
+
 export function redact(text: string): string {
-  return text.replace(LONG_SECRET_SHAPE, '****').replace(ACCESS_KEY_ID, (_m, prefix: string, last: string) => `${prefix}…${last}`);
+  return text.replace(LONG_SECRET_SHAPE, (run) => (CACHE_PATH.test(run) ? run : '****')).replace(ACCESS_KEY_ID, (_m, prefix: string, last: string) => `${prefix}…${last}`);
 }
 
 /** How a secret appears in human output: its presence and length class, never its value. */

@@ -1,12 +1,13 @@
 // The environment for a command run with resolved credentials (`exec`, `assume -- cmd`): ours,
 // plus the credential variables `awsctl env` would print, minus the ones it would clear
-// (AWS_PROFILE and AWS_DEFAULT_PROFILE, so no SDK in the child re-resolves a profile). Pure.
+// (AWS_PROFILE, AWS_DEFAULT_PROFILE and every other identity variable, so no SDK in the child
+// re-resolves a profile or mixes in another identity: env-values.ts). Pure.
 import type { AwsCredentials } from '../aws/types.ts';
 import type { Env } from '../io/context.ts';
 import { credentialEnvironment, type EnvAssignments } from './env-values.ts';
 
 export function childEnvironment(env: Env, credentials: AwsCredentials, region: string | undefined): Record<string, string> {
-  return applyAssignments(env, credentialEnvironment(credentials, region));
+  return applyAssignments(env, credentialEnvironment(credentials, region, env));
 }
 
 /** `env` with the assignments applied: unsets removed, sets added (what evaluating `awsctl env` output would do). */

@@ -98,6 +98,18 @@ export function formatEnvJson(assignments: EnvAssignments): string {
   return `${JSON.stringify(object, null, 2)}\n`;
 }
 
+/**
+ * What a failed `env`/`assume` prints instead of assignments: one statement that fails when
+ * evaluated, so `eval "$(awsctl env)" && cmd` (sh, bash, zsh), `awsctl env | source; and cmd`
+ * (fish) and `awsctl env | Invoke-Expression` (PowerShell: a terminating error) stop there.
+ * cmd, dotenv and json are parsed, not evaluated: empty output already fails their readers.
+ */
+export function failingStatement(format: EnvFormat): string {
+  if (format === 'sh' || format === 'fish') return 'false\n';
+  if (format === 'powershell') return "throw 'awsctl failed; see the error above'\n";
+  return '';
+}
+
 function joinLines(lines: string[]): string {
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

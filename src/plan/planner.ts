@@ -24,7 +24,7 @@ import { parseContainerEndpoint } from './container-endpoint.ts';
 import { readEnvKeys, readEnvWebIdentity } from './env-sources.ts';
 import { isImdsDisabled, resolveImdsSettings } from './imds-endpoint.ts';
 import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
-import { resolveProfileChain } from './profile-chain.ts';
+import { noCredentialsHint, resolveProfileChain } from './profile-chain.ts';
 import { roleHopFromProfile } from './profile-base.ts';
 import { crossSdkNotes } from './cross-sdk.ts';
 import { selectProfile } from '../profile/select-profile.ts';
@@ -90,7 +90,7 @@ export function planCredentials(input: PlanInput): Plan {
   }
   const reasons = chainPlan.steps.map((s) => `${s.step}: ${s.status === 'skip' ? s.reason : s.status}`).join('; ');
   throw new PlanError('no-credentials', 'credentials', `no credential source is configured (${reasons})`, {
-    hint: `configure profile ${chainPlan.profile.name} (awsctl configure, awsctl login) or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`,
+    hint: noCredentialsHint(chainPlan.profile, Object.keys(input.profiles.profiles)),
     profile: chainPlan.profile.name,
   });
 }

@@ -9,6 +9,7 @@
 //   must be static keys (botocore: InfiniteLoopConfigError otherwise);
 // - a repeated profile is a 'credential-loop' error that lists the path ("A -> B -> A");
 // - role_arn needs exactly one of source_profile and credential_source.
+import { closestName, shortList } from './did-you-mean.ts';
 import type { ProfileSet, Section } from '../profile/model.ts';
 import { baseFromProfile, namedSourceFromProfile, namesStaticKeys, roleHopFromProfile } from './profile-base.ts';
 import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
@@ -65,9 +66,22 @@ function lookupProfile(set: ProfileSet, name: string, visited: string[], options
     throw new PlanError('no-profiles', profileWhat(name), 'no default profile is defined', { notConfigured: true, profile: name });
   }
   throw new PlanError('profile-not-found', profileWhat(name), `the config profile (${name}) could not be found`, {
-    hint: 'check the name with `awsctl profiles`',
+    hint: profileChoiceHint(name, Object.keys(set.profiles)),
     profile: name,
   });
+}
+
+/** `did you mean dev? (profiles: dev, prod)`, or how to see and make profiles when none is close. */
+export function profileChoiceHint(name: string | undefined, names: readonly string[]): string {
+  if (names.length === 0) return 'no profiles exist yet: `awsctl configure` (access keys) or `awsctl configure sso`';
+  const close = name === undefined ? undefined : closestName(name, names);
+  return close !== undefined ? `did you mean --profile ${close}? (profiles: ${shortList(names)})` : `pass --profile: ${shortList(names)}`;
+}
+
+/** The hint when no provider had credentials: with no default profile, the profiles there are. */
+export function noCredentialsHint(profile: { name: string; origin: string }, names: readonly string[]): string {
+  if (profile.origin === 'default' && !names.includes('default')) return profileChoiceHint(undefined, names);
+  return `configure profile ${profile.name} (awsctl configure, awsctl login) or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`;
 }
 
 function loopError(path: string[]): PlanError {

@@ -10,6 +10,14 @@ import { AwsctlError } from '../errors.ts';
 export const PROCESS_CHAIN_ENV = 'AWSCTL_PROCESS_CHAIN';
 
 /**
+ * What a nested `awsctl process` (one run by an outer awsctl, AWSCTL_PROCESS_CHAIN set) prints on
+ * stdout when it fails, after its one error line on stderr: the outer awsctl, which never shows a
+ * helper's stdout, then exits without a line of its own, so a chain of helpers ends in exactly
+ * one awsctl line instead of one per level, each quoting the one below.
+ */
+export const REPORTED_MARKER = '{"awsctl":"error reported on stderr"}';
+
+/**
  * A loop needs a repeated profile name, but the same name can be a different profile when a
  * helper points AWS_CONFIG_FILE elsewhere; this cap stops such loops too. No sane setup nests
  * credential_process helpers this deep.

@@ -12,10 +12,9 @@
 // smithy-rs conformance cases `credential_process` and `credential_process_account_id_fallback`
 // (`echo … | base64 --decode`) need a shell and are skipped for that reason.
 import type { AwsCredentials } from '../aws/types.ts';
-import { AwsctlError } from '../errors.ts';
+import { AwsctlError, ExitCode } from '../errors.ts';
 import type { Context, Env, SpawnResult } from '../io/context.ts';
-import { redact } from '../io/redact.ts';
-import { enterProcessGuard } from './credential-process-guard.ts';
+import { enterProcessGuard, readProcessChain, REPORTED_MARKER } from './credential-process-guard.ts';
 import { parseCredentialProcessOutput } from './credential-process-output.ts';
 import { joinWindows, splitCommandLine, splitRulesFor } from '../text/credential-process-split.ts';
 
@@ -50,13 +49,14 @@ export async function runCredentialProcess(ctx: CredentialProcessContext, reques
   try {
     result = await ctx.processes.run(invocation.argv, { env, timeoutMs, passStderr: true, shell: invocation.shell });
   } catch (error) {
-    throw startFailure(profileName, argv[0] as string, error);
+    throw startFailure(helperOf(profileName, readProcessChain(ctx.env)), argv[0] as string, error);
   }
   ctx.debug(`credential_process for profile ${profileName}: exit ${result.exitCode ?? result.signal}, ${result.stdout.length} characters on stdout`);
+  const who = helperOf(profileName, readProcessChain(ctx.env));
   if (result.timedOut) {
-    throw failure(profileName, `it did not finish within ${timeoutMs / 1000} second${timeoutMs === 1000 ? '' : 's'} and was stopped`, `if the helper needs longer, set ${TIMEOUT_ENV} (seconds)`);
+    throw failure(who, `it did not finish within ${timeoutMs / 1000} second${timeoutMs === 1000 ? '' : 's'} and was stopped`, `if the helper needs longer, set ${TIMEOUT_ENV} (seconds)`);
   }
-  if (result.exitCode !== 0) throw exitFailure(profileName, result);
+  if (result.exitCode !== 0) throw exitFailure(who, profileName, result);
   return parseCredentialProcessOutput(result.stdout, profileName, request.accountId);
 }
 
@@ -104,40 +104,38 @@ export function credentialProcessTimeoutMs(env: Env): number {
   return Math.round(seconds * 1000);
 }
 
-function failure(profileName: string, why: string, hint?: string, cause?: unknown): AwsctlError {
-  return new AwsctlError(`credential_process for profile ${profileName} failed`, why, { hint, profile: profileName, cause });
+function failure(who: string, why: string, hint?: string, cause?: unknown, profileName = who): AwsctlError {
+  return new AwsctlError(`credential_process for profile ${who} failed`, why, { hint, profile: profileName, cause });
 }
 
-function startFailure(profileName: string, program: string, error: unknown): AwsctlError {
+function startFailure(who: string, program: string, error: unknown): AwsctlError {
   if (error instanceof Error && error.name === 'ProcessOutputTooLargeError') {
-    return failure(profileName, `${error.message}, more than credentials can take`, 'the helper must print only the credential JSON on stdout');
+    return failure(who, `${error.message}, more than credentials can take`, 'the helper must print only the credential JSON on stdout');
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason =
     code === 'ENOENT' ? 'no such program was found' : code === 'EACCES' ? 'it is not executable' : ((error as Error)?.message ?? String(error));
   return failure(
-    profileName,
+    who,
     `could not start ${JSON.stringify(program)}: ${reason}`,
     'give the full path of the program; credential_process runs without a shell, so pipes, $VARIABLES and ~ are not expanded',
     error,
   );
 }
 
-function exitFailure(profileName: string, result: SpawnResult): AwsctlError {
+function exitFailure(who: string, profileName: string, result: SpawnResult): AwsctlError {
   const how = result.exitCode !== null ? `it exited with status ${result.exitCode}` : `it was stopped by ${result.signal ?? 'a signal'}`;
-  // stdout is never shown (it may hold credentials); the end of stderr says what went wrong.
-  const said = lastLines(result.stderr);
-  return failure(profileName, said === '' ? how : `${how}: ${said}`, 'run the credential_process command yourself to see its full output');
+  if (result.stdout.trim() === REPORTED_MARKER) {
+    // A nested awsctl has printed the one line that says what went wrong.
+    return new AwsctlError(`credential_process for profile ${profileName} failed`, how, { profile: profileName, reported: true, exitCode: result.exitCode ?? ExitCode.failure });
+  }
+  // stdout is never shown (it may hold credentials); stderr has already passed through to the
+  // terminal, so it is not repeated here.
+  const said = result.stderr.trim() === '' ? ' and printed nothing on stderr' : '; its message is above';
+  return failure(who, `${how}${said}`, 'run the credential_process command yourself to see its full output', undefined, profileName);
 }
 
-/** The last non-empty stderr lines, joined into one line of at most 300 characters, redacted. */
-function lastLines(stderr: string): string {
-  const lines = stderr
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[\p{Cc}]/gu, ' ').trim())
-    .filter((line) => line !== '');
-  let text = '';
-  for (let i = lines.length - 1; i >= 0 && text.length < 300; i--) text = text === '' ? (lines[i] as string) : `${lines[i]} / ${text}`;
-  text = redact(text);
-  return text.length > 300 ? `…${text.slice(-299)}` : text;
+/** `credential_process for profile c` and, when outer awsctl processes led here, through which profiles. */
+function helperOf(profileName: string, chain: string[]): string {
+  return chain.length === 0 ? profileName : `${profileName} (reached through ${chain.join(' → ')})`;
 }

@@ -3,6 +3,7 @@
 // profile pass through unchanged.
 import { isAwsServiceError } from '../aws/service-error.ts';
 import { AwsctlError, ExitCode, isAwsctlError } from '../errors.ts';
+import { isInvalidMfaCode } from './mfa.ts';
 
 const HINTS: Record<string, string> = {
   AccessDenied: 'check the role\'s trust policy and that the source credentials may call sts:AssumeRole on it',
@@ -14,10 +15,12 @@ const HINTS: Record<string, string> = {
   UnauthorizedException: 'the SSO sign-in is no longer valid: run `awsctl login`',
 };
 
+const MFA_HINT = 'the MFA code was wrong or not current: run it again with the code your device shows now';
+
 export function inProfile(profile: string | undefined, error: unknown, defaultHint?: string): unknown {
   if (!isAwsctlError(error) || error.exitCode === ExitCode.cancelled) return error;
   if (profile === undefined || error.what.startsWith(`profile ${profile}`) || error.profile === profile) return error;
-  const serviceHint = isAwsServiceError(error) ? HINTS[error.code] : undefined;
+  const serviceHint = isInvalidMfaCode(error) ? MFA_HINT : isAwsServiceError(error) ? HINTS[error.code] : undefined;
   return new AwsctlError(`profile ${profile}`, `${error.what}: ${error.why}`, {
     hint: error.hint ?? serviceHint ?? defaultHint,
     exitCode: error.exitCode,

@@ -9,7 +9,7 @@ import { assumeRoleCacheArgs } from '../plan/explain.ts';
 import type { RoleHop } from '../plan/types.ts';
 import { cachedCredentials, type Produced } from './cache.ts';
 import { inProfile } from './errors.ts';
-import { mfaCodeFor, type MfaSubject } from './mfa.ts';
+import { withMfaCode, type MfaSubject } from './mfa.ts';
 import { generatedSessionName, stsTarget, type RunState } from './state.ts';
 
 /** Credentials after all `hops`, starting from `base` (called only when some hop must really be assumed). */
@@ -80,7 +80,11 @@ export interface AssumeCallOptions {
 
 export async function callAssumeRole(state: RunState, hop: RoleHop, source: AwsCredentials, label: string, options: AssumeCallOptions = {}): Promise<Produced> {
   const mfaSerial = options.sendMfa === false ? undefined : hop.mfaSerial;
-  const tokenCode = mfaSerial !== undefined ? await mfaCodeFor(state, { ...hop, mfaSerial }, options.mfaSubject) : undefined;
+  if (mfaSerial === undefined) return assumeRoleWith(state, hop, source, label, options, undefined, undefined);
+  return withMfaCode(state, { ...hop, mfaSerial }, options.mfaSubject, (tokenCode) => assumeRoleWith(state, hop, source, label, options, mfaSerial, tokenCode));
+}
+
+async function assumeRoleWith(state: RunState, hop: RoleHop, source: AwsCredentials, label: string, options: AssumeCallOptions, mfaSerial: string | undefined, tokenCode: string | undefined): Promise<Produced> {
   const target = await stsTarget(state);
   const { assumeRole } = await import('../aws/sts.ts');
   state.ctx.debug(`${label}: calling sts:AssumeRole signed with ${source.accessKeyId}${mfaSerial ? ` with MFA ${mfaSerial}` : hop.mfaSerial ? ` (MFA for ${hop.mfaSerial} carried by the calling session)` : ''}`);

@@ -29,7 +29,7 @@ import { stsCacheEntry, type CachedCredentials } from '../cache/credential-cache
 import { sha1Hex } from '../cache/sha1.ts';
 import { cachedCredentials, type Produced } from './cache.ts';
 import { inProfile } from './errors.ts';
-import { mfaCodeFor } from './mfa.ts';
+import { withMfaCode } from './mfa.ts';
 import { stsTarget, type RunState } from './state.ts';
 import { profileValue } from '../plan/settings.ts';
 import type { Plan, RoleHop, StaticKeys } from '../plan/types.ts';
@@ -103,11 +103,14 @@ export async function openSessionToken(state: RunState, request: Omit<SessionTok
   try {
     const keys = await request.keys();
     const long: AwsCredentials = { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey };
-    const tokenCode = request.serial !== undefined ? await mfaCodeFor(state, { roleArn: '', profile: request.profile, mfaSerial: request.serial }, subject) : undefined;
     const target = await stsTarget(state);
     const { getSessionToken } = await import('../aws/sts.ts');
-    state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${keys.accessKeyId}`);
-    const result = await getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: request.serial, tokenCode, durationSeconds: request.durationSeconds });
+    const call = (tokenCode: string | undefined) => {
+      state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${keys.accessKeyId}`);
+      return getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: request.serial, tokenCode, durationSeconds: request.durationSeconds });
+    };
+    // A mistyped code is refused by STS without being used up: withMfaCode asks again.
+    const result = request.serial !== undefined ? await withMfaCode(state, { roleArn: '', profile: request.profile, mfaSerial: request.serial }, subject, call) : await call(undefined);
     const credentials = result.credentials as CachedCredentials;
     if (keys.accountId) credentials.accountId = keys.accountId;
     return { credentials, entry: stsCacheEntry({ credentials, requestId: result.requestId }) };

@@ -10,7 +10,9 @@ import type { AwsCredentials } from '../aws/types.ts';
 import { refreshWindowSeconds } from '../cache/credential-cache.ts';
 import { AwsctlError, isAwsctlError } from '../errors.ts';
 import type { Context } from '../io/context.ts';
+import { environmentForResolving } from '../profile/awsctl-exports.ts';
 import { planCredentials, planDefaultChain, selectProfile, type PlanInput } from '../plan/planner.ts';
+import { noCredentialsHint } from '../plan/profile-chain.ts';
 import { resolveRegion } from '../plan/region.ts';
 import { profileValue } from '../plan/settings.ts';
 import type { ChainPlan, CredentialChain, Plan } from '../plan/types.ts';
@@ -68,7 +70,10 @@ export async function resolveWithState(state: RunState, request: ResolveRequest)
 }
 
 /** The run state for a request: files read once, region, cache settings, CA bundle. */
-export function createRunState(ctx: Context, request: ResolveRequest): RunState {
+export function createRunState(outer: Context, request: ResolveRequest): RunState {
+  // What awsctl exported for an earlier profile must not outrank this one's settings.
+  const env = environmentForResolving(outer.env, request.profileFlag);
+  const ctx = env === outer.env ? outer : { ...outer, env };
   const files = loadProfilesOnce(ctx, request.profileFlag);
   const selected = selectProfile(request.profileFlag, ctx.env).name;
   const section = files.set.profiles[selected];
@@ -127,9 +132,30 @@ async function execute(state: RunState, plan: Plan, endIndex: number): Promise<{
       lastSkipped = error;
     }
   }
-  throw new AwsctlError('credentials', `no credential source worked for profile ${plan.profile.name}${lastSkipped ? ` (last: ${lastSkipped.what}: ${lastSkipped.why})` : ''}`, {
-    hint: `configure profile ${plan.profile.name} (awsctl configure, awsctl login) or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`,
-    profile: plan.profile.name,
+  throw exhaustedChain(state, plan, lastSkipped);
+}
+
+const STEP_WORDS: Record<string, string> = {
+  environment: 'environment keys',
+  profile: 'the profile',
+  'web-identity-env': 'web identity',
+  container: 'the container endpoint',
+  imds: 'instance metadata',
+};
+
+/**
+ * Every provider passed: say what was tried, and — the usual first-hour case — that there is no
+ * default profile, with the profiles that do exist (or how to make one).
+ */
+function exhaustedChain(state: RunState, plan: Plan, lastSkipped: AwsctlError | undefined): AwsctlError {
+  const name = plan.profile.name;
+  const names = Object.keys(state.profiles.profiles);
+  const noDefault = plan.profile.origin === 'default' && !names.includes('default');
+  const tried = plan.steps.map((step) => (step.step === 'profile' ? (noDefault ? 'a default profile (there is none)' : `profile ${name}`) : STEP_WORDS[step.step] ?? step.step));
+  const last = lastSkipped ? `; last: ${lastSkipped.what}: ${lastSkipped.why}` : '';
+  return new AwsctlError('credentials', `none found; tried ${tried.join(', ')}${last}`, {
+    hint: noCredentialsHint(plan.profile, names),
+    profile: name,
   });
 }
 

@@ -27,6 +27,8 @@ export interface RunState {
   tokenCode: string | undefined;
   /** MFA codes asked for in this run, by device serial: one question per device per run. */
   mfaCodes: Map<string, string>;
+  /** Devices whose code in mfaCodes was typed at the prompt (so a refused one can be asked again). */
+  mfaAsked?: Set<string>;
   endpointContext: EndpointContext;
   /** Stored-keys profiles hand out their long-term keys (process/env --long-term-keys) instead of a session. */
   longTermKeys?: boolean;

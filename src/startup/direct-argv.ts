@@ -18,7 +18,8 @@ export function readFastInvocation(argv: readonly string[]): FastInvocation | un
   const command = argv[0];
   if (!isFastCommand(command)) return undefined;
   const global = { profile: undefined as string | undefined, region: undefined as string | undefined, input: true, debug: false, color: true };
-  const options: Record<string, unknown> = command === 'env' ? { format: 'sh' } : {};
+  // No --format means the default of env.ts (the shell running awsctl), as on the commander path.
+  const options: Record<string, unknown> = {};
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');

@@ -36,6 +36,7 @@ export async function answerFromHand(argv: string[]): Promise<boolean> {
     random: real.random,
     debug: real.debug,
     interactive: real.interactive,
+    parentProgram: real.parentProgram,
     http: { send: refuse },
     processes: { run: refuse },
     prompt: { secret: refuse, text: refuse, confirm: refuse },

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { awsctlCommand, cleanEnv, runProcess, startProcess } from '../helpers/cli.ts';
 import { e2eRig, exportsOf } from './setup.ts';
 import { BASE_ARN, BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
+import { STALE_IDENTITY_ENV_NAMES } from '../../src/output/env-values.ts';
 
 test('env, process and whoami for a static profile', async () => {
   const r = await e2eRig(ROLE_PROFILE);
@@ -13,7 +14,10 @@ test('env, process and whoami for a static profile', async () => {
     const env = await r.run(['env', '--profile', 'base']);
     assert.equal(env.code, 0, env.stderr);
     assert.equal(env.stderr, '');
-    assert.deepEqual(exportsOf(env.stdout), { AWS_ACCESS_KEY_ID: BASE_KEY.id, AWS_SECRET_ACCESS_KEY: BASE_KEY.secret, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
+    assert.deepEqual(exportsOf(env.stdout), {
+      AWS_ACCESS_KEY_ID: BASE_KEY.id, AWS_SECRET_ACCESS_KEY: BASE_KEY.secret, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
+      AWSCTL_EXPORTED: `AWS_ACCESS_KEY_ID=${BASE_KEY.id} AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1`,
+    });
     assert.match(env.stdout, /^unset AWS_PROFILE;$/m);
     assert.match(env.stdout, /^unset AWS_DEFAULT_PROFILE;$/m);
     assert.match(env.stdout, /^unset AWS_SESSION_TOKEN;$/m);
@@ -89,7 +93,9 @@ test('env --format json and --unset', async () => {
     const json = await r.run(['env', '--profile', 'base', '--format', 'json']);
     assert.deepEqual(JSON.parse(json.stdout), {
       AWS_ACCESS_KEY_ID: BASE_KEY.id, AWS_SECRET_ACCESS_KEY: BASE_KEY.secret, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
-      AWS_PROFILE: null, AWS_DEFAULT_PROFILE: null, AWS_SESSION_TOKEN: null, AWS_CREDENTIAL_EXPIRATION: null,
+      AWSCTL_EXPORTED: `AWS_ACCESS_KEY_ID=${BASE_KEY.id} AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1`,
+      AWS_SESSION_TOKEN: null, AWS_CREDENTIAL_EXPIRATION: null, AWS_ACCOUNT_ID: null,
+      ...Object.fromEntries(STALE_IDENTITY_ENV_NAMES.map((name) => [name, null])),
     });
     const unset = await r.run(['env', '--unset']);
     assert.equal(unset.code, 0);

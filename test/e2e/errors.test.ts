@@ -38,7 +38,7 @@ const cases: Array<Omit<Case, 'config'> & { config: string | ((r: E2eRig) => str
   { name: 'both source_profile and credential_source', config: `${ROLE_PROFILE}[profile r]\nrole_arn = arn:aws:iam::111122223333:role/R\nsource_profile = base\ncredential_source = Environment\n`, args: ['env', '--profile', 'r'], expect: /profile r: .*both source_profile and credential_source/ },
   { name: 'credential_process printing invalid JSON', config: processProfile('bad-json.mjs'), args: ['process', '--profile', 'p'], expect: /profile p.*JSON/i },
   { name: 'credential_process printing Version 2', config: processProfile('version2.mjs'), args: ['process', '--profile', 'p'], expect: /profile p.*Version/ },
-  { name: 'credential_process exiting 1', config: processProfile('exit1.mjs'), args: ['env', '--profile', 'p'], expect: /profile p.*status 1.*helper: no session/, helperStderrLines: 1 },
+  { name: 'credential_process exiting 1', config: processProfile('exit1.mjs'), args: ['env', '--profile', 'p'], expect: /profile p failed: it exited with status 1; its message is above/, helperStderrLines: 1 },
   { name: 'credential_process hanging', config: processProfile('hang.mjs'), args: ['env', '--profile', 'p'], env: () => ({ AWSCTL_CREDENTIAL_PROCESS_TIMEOUT: '1' }), expect: /profile p.*did not finish within 1 second/ },
   { name: 'STS AccessDenied', config: ROLE_PROFILE, args: ['env', '--profile', 'dev'], setup: (r) => r.aws.sts.script({ kind: 'reply', ...stsError(403, 'AccessDenied', 'User base-user is not authorized to perform sts:AssumeRole') }), expect: /profile dev: sts:AssumeRole failed: AccessDenied: User base-user is not authorized/ },
   { name: 'STS ExpiredToken', config: ROLE_PROFILE, args: ['env', '--profile', 'dev'], setup: (r) => r.aws.sts.script({ kind: 'reply', ...stsError(400, 'ExpiredToken', 'The security token included in the request is expired') }), expect: /profile dev: .*ExpiredToken.* — .*expired/ },
@@ -46,7 +46,7 @@ const cases: Array<Omit<Case, 'config'> & { config: string | ((r: E2eRig) => str
   { name: 'malformed XML from STS', config: ROLE_PROFILE, args: ['env', '--profile', 'dev'], setup: (r) => r.aws.sts.script({ kind: 'reply', status: 200, headers: { 'content-type': 'text/xml' }, body: '<AssumeRoleResponse><AssumeRoleResult><Credentials>' }), expect: /profile dev: sts:AssumeRole failed: .*malformed/ },
   { name: 'IMDS dead under credential_source', config: '[profile cs]\nrole_arn = arn:aws:iam::111122223333:role/X\ncredential_source = Ec2InstanceMetadata\n', args: ['env', '--profile', 'cs'], env: () => ({ AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' }), expect: /profile cs: instance metadata: no instance metadata service/ },
   { name: 'container endpoint dead', config: '[profile cs]\nrole_arn = arn:aws:iam::111122223333:role/X\ncredential_source = EcsContainer\n', args: ['env', '--profile', 'cs'], env: () => ({ AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1:9/creds' }), expect: /profile cs: .*127\.0\.0\.1:9/ },
-  { name: 'credential_process calling awsctl for the same profile', config: `[profile self]\ncredential_process = ${awsctlCommand.map((w) => `"${w}"`).join(' ')} process --profile self\n`, args: ['process', '--profile', 'self'], expect: /profile self.*leads back to awsctl for the same profile/, helperStderrLines: 1 },
+  { name: 'credential_process calling awsctl for the same profile', config: `[profile self]\ncredential_process = ${awsctlCommand.map((w) => `"${w}"`).join(' ')} process --profile self\n`, args: ['process', '--profile', 'self'], expect: /profile self.*leads back to awsctl for the same profile \(self → self\)/ },
 ];
 
 for (const c of cases) {
@@ -57,7 +57,8 @@ for (const c of cases) {
       c.setup?.(r);
       const result = await r.run(c.args, c.env?.(r) ?? {}, 20_000);
       assert.equal(result.code, 1, `exit code; stderr: ${result.stderr}`);
-      assert.equal(result.stdout, '', 'nothing on stdout');
+      // env's stdout is for eval: only a statement that makes the eval fail (issue 15).
+      assert.equal(result.stdout, c.args[0] === 'env' ? 'false\n' : '', 'nothing else on stdout');
       const lines = result.stderr.trimEnd().split('\n');
       assert.equal(lines.length, 1 + (c.helperStderrLines ?? 0), `one line on stderr (after the helper's own), got:\n${result.stderr}`);
       assert.match(lines.at(-1)!, /^awsctl: /);
@@ -77,7 +78,7 @@ test('TLS failure to STS is one clear line; the profile ca_bundle makes the same
   try {
     const failed = await r.run(['env', '--profile', 'dev'], { AWS_ENDPOINT_URL_STS: tlsSts.url });
     assert.equal(failed.code, 1);
-    assert.equal(failed.stdout, '');
+    assert.equal(failed.stdout, 'false\n');
     assert.equal(failed.stderr.trimEnd().split('\n').length, 1, failed.stderr);
     assert.match(failed.stderr, /^awsctl: profile dev: .*(certificate|TLS)/i);
     writeFiles(r.home, { 'ca.pem': certs.caPem, '.aws/config': ROLE_PROFILE.replace('region = eu-west-2', 'region = eu-west-2\nca_bundle = ~/ca.pem') });
@@ -95,8 +96,8 @@ test('nothing configured and no IMDS: one line', async () => {
   try {
     const result = await r.run(['env'], { AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' });
     assert.equal(result.code, 1);
-    assert.equal(result.stdout, '');
-    assert.match(result.stderr, /^awsctl: credentials: no credential source worked for profile default \(last: instance metadata: .*\) — /);
+    assert.equal(result.stdout, 'false\n');
+    assert.match(result.stderr, /^awsctl: credentials: none found; tried environment keys, web identity, a default profile \(there is none\), the container endpoint, instance metadata; last: instance metadata: .* — no profiles exist yet/);
   } finally {
     await r.close();
   }

@@ -80,7 +80,7 @@ test('MFA with --no-input and no code: one clear line naming the profile, nothin
   try {
     const result = await r.run(['env', '--profile', 'admin', '--no-input']);
     assert.equal(result.code, 1);
-    assert.equal(result.stdout, '');
+    assert.equal(result.stdout, 'false\n', 'only the statement that fails the eval');
     assert.match(result.stderr, /^awsctl: profile admin: .*MFA code.*--token-code/);
     assert.equal(result.stderr.trim().split('\n').length, 1);
     assert.equal(r.aws.sts.calls.length, 0);

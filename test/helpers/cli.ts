@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 /** The command under test: the bundled script by default, or a binary given by AWSCTL_BIN (issue: single binary). */
 // Resolved to an absolute path: tests spawn it from their temp HOME, not from the repository.
-export const awsctlCommand: string[] = process.env.AWSCTL_BIN ? [resolve(process.env.AWSCTL_BIN)] : [process.execPath, join(repoRoot, 'bin', 'awsctl')];
+// AWSCTL_NODE runs the launcher under another Node (CI: the oldest supported one, issue 15).
+export const awsctlCommand: string[] = process.env.AWSCTL_BIN ? [resolve(process.env.AWSCTL_BIN)] : [process.env.AWSCTL_NODE ?? process.execPath, join(repoRoot, 'bin', 'awsctl')];
 
 const tempRoot = realpathSync(tmpdir());
 

@@ -3,6 +3,7 @@
 // matching the pattern, nothing on stdout unless the case legitimately prints, never a stack
 // trace, within its time bound.
 import { test } from 'node:test';
+import { evalFailureText, evaluatedOutput } from '../../src/cli/eval-failure.ts';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ async function runCase(c: HostileCase): Promise<Outcome> {
     const args = typeof c.args === 'function' ? c.args(r) : c.args;
     const result = await r.run(args, { env: c.env?.(r) ?? {}, asNobody: c.asNobody, timeoutMs: 25_000 });
     try {
-      judge(c, result);
+      judge(c, result, args);
       c.check?.(r, result);
     } catch (error) {
       return { failure: error as Error, ms: result.ms };
@@ -50,12 +51,17 @@ async function runCase(c: HostileCase): Promise<Outcome> {
   }
 }
 
-function judge(c: HostileCase, result: RunResult): void {
+function judge(c: HostileCase, result: RunResult, args: string[]): void {
   const shown = `\n--- stdout ---\n${result.stdout.slice(0, 2000)}\n--- stderr ---\n${result.stderr.slice(0, 2000)}`;
   assert.equal(result.code, c.exit, `exit code${shown}`);
   assert.doesNotMatch(result.stderr, /^ {4}at /m, `no stack trace${shown}`);
   if (c.stdout) assert.match(result.stdout, c.stdout, `stdout${shown}`);
-  else assert.equal(result.stdout, '', `nothing on stdout${shown}`);
+  else {
+    // A failed env/assume prints only the statement that makes its eval fail (issue 15).
+    const target = result.code !== 0 ? evaluatedOutput(args) : undefined;
+    const expected = target ? evalFailureText(target.format, undefined, undefined) : '';
+    assert.equal(result.stdout, expected, `nothing else on stdout${shown}`);
+  }
   const lines = result.stderr === '' ? [] : result.stderr.replace(/\n$/, '').split('\n');
   const expectedLines = c.stderrLines ?? 1 + (c.helperStderrLines ?? 0);
   assert.equal(lines.length, expectedLines, `${expectedLines} line(s) on stderr${shown}`);

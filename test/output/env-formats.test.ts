@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AwsctlError, ExitCode } from '../../src/errors.ts';
-import { clearedEnvironment, credentialEnvironment, type EnvAssignments } from '../../src/output/env-values.ts';
+import { clearedEnvironment, credentialEnvironment, STALE_IDENTITY_ENV_NAMES, type EnvAssignments } from '../../src/output/env-values.ts';
 import { ENV_FORMATS, formatEnv, formatSh, formatFish, formatDotenv, formatEnvJson, isEnvFormat } from '../../src/output/env-formats.ts';
 
 const temporary = {
@@ -18,35 +18,61 @@ function one(name: string, value: string): EnvAssignments {
   return { set: [{ name, value }], unset: [] };
 }
 
+const STALE = [...STALE_IDENTITY_ENV_NAMES];
+
 test('temporary credentials set the token and expiration (RFC 3339 UTC, seconds rounded down) and clear profile variables', () => {
-  const env = credentialEnvironment(temporary, 'eu-west-1');
+  const env = credentialEnvironment({ ...temporary, accountId: '111122223333' }, 'eu-west-1');
   assert.deepEqual(env.set, [
     { name: 'AWS_ACCESS_KEY_ID', value: 'ASIAEXAMPLE' },
     { name: 'AWS_SECRET_ACCESS_KEY', value: temporary.secretAccessKey },
     { name: 'AWS_SESSION_TOKEN', value: temporary.sessionToken },
     { name: 'AWS_CREDENTIAL_EXPIRATION', value: '2026-11-21T12:00:00Z' },
+    { name: 'AWS_ACCOUNT_ID', value: '111122223333' },
     { name: 'AWS_REGION', value: 'eu-west-1' },
     { name: 'AWS_DEFAULT_REGION', value: 'eu-west-1' },
+    { name: 'AWSCTL_EXPORTED', value: 'AWS_ACCESS_KEY_ID=ASIAEXAMPLE AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1' },
   ]);
-  assert.deepEqual(env.unset, ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']);
+  assert.deepEqual(env.unset, STALE);
+});
+
+test('every identity variable of another session is cleared (issue 21): AWS_SECURITY_TOKEN first of all', () => {
+  const env = credentialEnvironment(temporary, 'eu-west-1');
+  for (const name of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SECURITY_TOKEN', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', 'AWS_CREDENTIAL_FILE', 'AWS_SECRET_KEY']) {
+    assert.ok(env.unset.includes(name), name);
+  }
+  // An account id not known for these credentials: a stale one is cleared, never kept.
+  assert.ok(env.unset.includes('AWS_ACCOUNT_ID'));
 });
 
 test('long-term keys clear a stale session token and expiration; no region means no region variables', () => {
   const env = credentialEnvironment(longTerm);
-  assert.deepEqual(env.set.map((a) => a.name), ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']);
-  assert.deepEqual(env.unset, ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION']);
-  assert.deepEqual(credentialEnvironment(longTerm, '').set.length, 2);
+  assert.deepEqual(env.set.map((a) => a.name), ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWSCTL_EXPORTED']);
+  assert.deepEqual(env.unset, [...STALE, 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_ACCOUNT_ID']);
+  assert.deepEqual(credentialEnvironment(longTerm, '').set.length, 3);
+});
+
+test('a region awsctl exported is cleared when the next identity has none; a region the user set stays', () => {
+  const exported = { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1', AWSCTL_EXPORTED: 'AWS_ACCESS_KEY_ID=AKIAOLD AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1' };
+  assert.ok(credentialEnvironment(longTerm, undefined, exported).unset.includes('AWS_REGION'));
+  const userChanged = { ...exported, AWS_REGION: 'ap-south-1' };
+  const unset = credentialEnvironment(longTerm, undefined, userChanged).unset;
+  assert.ok(!unset.includes('AWS_REGION'), 'the user exported ap-south-1 after the eval');
+  assert.ok(unset.includes('AWS_DEFAULT_REGION'));
 });
 
 test('empty keys are refused rather than printed', () => {
   assert.throws(() => credentialEnvironment({ accessKeyId: '', secretAccessKey: 'x' }), AwsctlError);
 });
 
-test('--unset clears every variable env can set', () => {
+test('--unset clears every identity variable, and the regions only where awsctl set them', () => {
   assert.deepEqual(clearedEnvironment(), {
     set: [],
-    unset: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION'],
+    unset: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_ACCOUNT_ID', ...STALE, 'AWSCTL_EXPORTED'],
   });
+  const afterEval = { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'eu-west-1', AWSCTL_EXPORTED: 'AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1' };
+  const unset = clearedEnvironment(afterEval).unset;
+  assert.ok(unset.includes('AWS_REGION'));
+  assert.ok(!unset.includes('AWS_DEFAULT_REGION'), 'changed by the user since');
 });
 
 test('sh: exact lines, quotes escaped as \'\\\'\', unsets, trailing ; for unquoted eval', () => {

@@ -18,9 +18,19 @@ test('childEnvironment sets the credentials and region, drops AWS_PROFILE and a 
     { accessKeyId: 'AKIA1', secretAccessKey: 's1' },
     'eu-west-1',
   );
-  assert.deepEqual(env, { PATH: '/bin', AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's1', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' });
-  const temporary = childEnvironment({}, { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: new Date('2030-01-01T00:00:00.900Z') }, undefined);
-  assert.deepEqual(temporary, { AWS_ACCESS_KEY_ID: 'ASIA1', AWS_SECRET_ACCESS_KEY: 's', AWS_SESSION_TOKEN: 't', AWS_CREDENTIAL_EXPIRATION: '2030-01-01T00:00:00Z' });
+  assert.deepEqual(env, {
+    PATH: '/bin', AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's1', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
+    AWSCTL_EXPORTED: 'AWS_ACCESS_KEY_ID=AKIA1 AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1',
+  });
+  const temporary = childEnvironment(
+    { AWS_SECURITY_TOKEN: 'other-session', AWS_ACCOUNT_ID: '999999999999', AWS_ROLE_ARN: 'arn:aws:iam::9:role/x', AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://x' },
+    { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: new Date('2030-01-01T00:00:00.900Z'), accountId: '111122223333' },
+    undefined,
+  );
+  assert.deepEqual(temporary, {
+    AWS_ACCESS_KEY_ID: 'ASIA1', AWS_SECRET_ACCESS_KEY: 's', AWS_SESSION_TOKEN: 't', AWS_CREDENTIAL_EXPIRATION: '2030-01-01T00:00:00Z',
+    AWS_ACCOUNT_ID: '111122223333', AWSCTL_EXPORTED: 'AWS_ACCESS_KEY_ID=ASIA1',
+  });
 });
 
 test('statusOf follows the shell: the exit code, else 128 + the signal number', () => {

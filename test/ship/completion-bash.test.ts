@@ -15,10 +15,12 @@ function complete(words: string[], home = tempHome(), path?: string): string[] {
   const script = `source '${completionFile('awsctl.bash')}'
 COMP_WORDS=(${quoted}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 ))
 _awsctl
-printf '%s\\n' "\${COMPREPLY[@]}"`;
+printf '%s\\0' "\${COMPREPLY[@]}"`;
   const run = runShell([bash!, '--norc', '--noprofile', '-c', script], home, path);
   assert.equal(run.code, 0, run.stderr);
-  return run.stdout.split('\n').filter(Boolean).sort();
+  // One NUL after each COMPREPLY element: an element holding several words (newline-joined)
+  // would show up whole, as readline would put it on the command line.
+  return run.stdout.split('\0').filter(Boolean).sort();
 }
 
 test('bash completes subcommands', { skip }, () => {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot, tempDir } from '../helpers/cli.ts';
 import { NO_BUNDLE, distBundle } from './shells.ts';
@@ -25,7 +25,9 @@ const CHUNK = /^dist\/chunks\/[\w-]+\.mjs$/;
 test('npm pack contains only the shipped files, and the tarball installs and runs', { skip: existsSync(distBundle) ? false : NO_BUNDLE, timeout: 60_000 }, () => {
   const work = tempDir('awsctl-pack-');
   // npm's cache and logs go to the temp folder, never to the developer's ~/.npm.
-  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false' };
+  // Scripts off: prepack would rebuild dist/ under the other tests' feet (the next test packs a
+  // copy, with the build).
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false', npm_config_ignore_scripts: 'true' };
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: repoRoot, env, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
   const paths = packed[0]!.files.map((f) => f.path).sort();
   assert.deepEqual(paths.filter((p) => !CHUNK.test(p)), EXPECTED);
@@ -62,4 +64,28 @@ test('npm pack contains only the shipped files, and the tarball installs and run
     assert.match(stderr, /keyring store: reaching the keyring failed: /, stderr);
     assert.doesNotMatch(stderr, /cannot be used by this awsctl/);
   }
+});
+
+test('npm pack in a fresh clone builds first: the tarball has bin/ and dist/, and installs a working command', { timeout: 180_000 }, () => {
+  const work = tempDir('awsctl-clone-');
+  const clone = join(work, 'clone');
+  // A fresh clone: the tracked files only (no bin/, no dist/), with this checkout's node_modules.
+  const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const path of tracked) {
+    if (!existsSync(join(repoRoot, path))) continue;
+    mkdirSync(dirname(join(clone, path)), { recursive: true });
+    copyFileSync(join(repoRoot, path), join(clone, path));
+  }
+  symlinkSync(realpathSync(join(repoRoot, 'node_modules')), join(clone, 'node_modules'));
+  assert.equal(existsSync(join(clone, 'dist')), false);
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false' };
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: clone, env, encoding: 'utf8' });
+  // npm prints the prepack script's output before the JSON.
+  const packed = JSON.parse(out.slice(out.indexOf('[\n'))) as { filename: string; files: { path: string }[] }[];
+  const paths = packed[0]!.files.map((f) => f.path);
+  for (const needed of ['bin/awsctl', 'dist/awsctl.mjs', 'dist/fast-path.cjs']) assert.ok(paths.includes(needed), `${needed} in ${paths.join(', ')}`);
+  const prefix = join(work, 'prefix');
+  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(work, packed[0]!.filename)], { cwd: work, env, encoding: 'utf8' });
+  const output = execFileSync(join(prefix, 'bin', 'awsctl'), ['--version'], { cwd: work, encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin`, HOME: work } });
+  assert.match(output, /\d+\.\d+\.\d+/);
 });

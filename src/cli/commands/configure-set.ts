@@ -8,6 +8,8 @@ import { setProperty, setSubProperty } from '../../ini/edit.ts';
 import type { SectionRef } from '../../ini/sections.ts';
 import type { IniDocument } from '../../ini/types.ts';
 import type { Context } from '../../io/context.ts';
+import { closestName } from '../../plan/did-you-mean.ts';
+import { KNOWN_PROFILE_SETTINGS } from '../../profile/known-settings.ts';
 import { editProfileFiles } from '../../profile/edit-files.ts';
 import { resolveFileLocations } from '../../profile/locations.ts';
 import { belongsInCredentialsFile, describeAddress, parseSettingKey } from '../../profile/settings-keys.ts';
@@ -20,6 +22,7 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const locations = resolveFileLocations(ctx.env, ctx.platform, ctx.homedir(), input.global.profile);
   const address = parseSettingKey(key, locations.profileName);
   assertAddress(address);
+  warnIfUnknown(ctx, address);
   const value = input.args[1] ?? (await askForValue(ctx, key, address));
   const file = belongsInCredentialsFile(address) ? 'credentials' : 'config';
   const ref: SectionRef = { file, type: address.type, name: address.name };
@@ -32,6 +35,15 @@ function assertAddress(address: SettingAddress): void {
   assertSectionName(address.name);
   assertKey(address.key);
   if (address.subKey !== undefined) assertKey(address.subKey);
+}
+
+/** `regoin`: written as asked (a tool of the user's may read it), but probably a typo. */
+function warnIfUnknown(ctx: Context, address: SettingAddress): void {
+  if (address.type !== 'profile' || address.subKey !== undefined) return;
+  const key = address.key.toLowerCase();
+  if (KNOWN_PROFILE_SETTINGS.has(key) || !/^[a-z0-9_]+$/.test(key)) return;
+  const close = closestName(key, KNOWN_PROFILE_SETTINGS);
+  ctx.stderr.write(`awsctl: warning: '${address.key}' is not a setting the AWS CLI or SDKs read${close ? ` — did you mean '${close}'?` : ''} (written anyway)\n`);
 }
 
 export function setSetting(doc: IniDocument, ref: SectionRef, address: SettingAddress, value: string): IniDocument {

@@ -13,6 +13,8 @@ import type { CommandInput } from '../action.ts';
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const argv = input.args.length > 0 ? input.args : (input.afterDashDash ?? []);
   if (argv.length === 0) throw usageError('exec', 'no command was given', 'usage: awsctl exec [--profile p] -- <command> [args…]');
+  // No profile given on a terminal: maybe a person picks one (loaded only then: env is on the fast path).
+  if (input.global.profile === undefined && ctx.stdin?.isTTY === true) input = await (await import('../pick-profile.ts')).pickProfileIfNeeded(ctx, input);
   if (input.options.server === true || input.options.imds === true) {
     const { runWithServer } = await import('./exec-server.ts');
     return runWithServer(ctx, input, argv);

@@ -9,7 +9,7 @@ import { formatEnv } from '../../output/env-formats.ts';
 import { credentialEnvironment } from '../../output/env-values.ts';
 import { loadProfileFiles } from '../../profile/load.ts';
 import type { CommandInput } from '../action.ts';
-import { envFormatOf } from './env.ts';
+import { envOutputOf } from './env.ts';
 import { explicitStore, profileOf } from './keys-common.ts';
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
@@ -17,7 +17,7 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   if (input.options['showSecret'] !== true) {
     throw usageError('keys export', 'it prints the long-term secret key, so it needs --show-secret', `run: awsctl keys export --profile ${profile} --show-secret (awsctl env --profile ${profile} gives a session instead)`);
   }
-  const format = envFormatOf(input);
+  const { format } = envOutputOf(ctx, input.options.format);
   const storeName = explicitStore(ctx, input) ?? storeOfProfile(loadProfileFiles(ctx, { profileFlag: profile }).set, profile);
   if (storeName === undefined) throw new AwsctlError(`profile ${profile}`, 'it has no stored keys (no awsctl_key_store setting)', { hint: 'pass --store keyring|file, or see awsctl keys list' });
   const keys = await (await openKeyStore(ctx, storeName)).read(profile);

@@ -8,7 +8,7 @@ import { formatEnv } from '../../output/env-formats.ts';
 import { nodeServerSeams } from '../../server/node-seams.ts';
 import { startProfileServer } from '../../server/profile-server.ts';
 import type { CommandInput } from '../action.ts';
-import { envFormatOf } from './env.ts';
+import { envOutputOf } from './env.ts';
 import { exitIfRefreshPending } from './exec-server.ts';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -31,7 +31,7 @@ function untilStopped(): Promise<NodeJS.Signals> {
 }
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
-  const format = envFormatOf(input);
+  const { format } = envOutputOf(ctx, input.options.format);
   const port = portOf(input.options.port);
   const bind = typeof input.options.bind === 'string' ? input.options.bind.trim() : '127.0.0.1';
   const stopped = untilStopped();

@@ -4,6 +4,7 @@ import { callerIdentity } from '../../resolve/identity.ts';
 import { resolveCredentials } from '../../resolve/resolve.ts';
 import { requestFrom } from '../request.ts';
 import type { Context } from '../../io/context.ts';
+import { timeLeft } from '../../output/credentials-summary.ts';
 import { formatRfc3339Utc } from '../../output/rfc3339.ts';
 import type { CommandInput } from '../action.ts';
 
@@ -17,6 +18,8 @@ export interface WhoamiView {
 }
 
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
+  // No profile given on a terminal: maybe a person picks one (loaded only then: env is on the fast path).
+  if (input.global.profile === undefined && ctx.stdin?.isTTY === true) input = await (await import('../pick-profile.ts')).pickProfileIfNeeded(ctx, input);
   const request = requestFrom(input);
   const resolved = await resolveCredentials(ctx, request);
   const identity = await callerIdentity(ctx, request, resolved);
@@ -42,13 +45,6 @@ export function whoamiText(view: WhoamiView, now: Date): string {
     ['Expiration', expiration],
   ];
   return rows.map(([name, value]) => `${name.padEnd(11)}${sanitize(value)}`).join('\n') + '\n';
-}
-
-function timeLeft(expiration: Date, now: Date): string {
-  const minutes = Math.floor((expiration.getTime() - now.getTime()) / 60_000);
-  if (minutes < 0) return 'expired';
-  if (minutes < 120) return `in ${minutes} min`;
-  return `in ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 /** Values come from the network: no control characters reach the terminal. */
