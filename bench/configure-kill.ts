@@ -21,7 +21,21 @@ const runs = option('--runs', 100);
 const maxDelayMs = option('--max-delay-ms', 150);
 
 const fileWith = (value: string): string =>
-  ['# keep me', '[default]', 'region = us-east-1 ; inline', '', '[profile target]   # header comment', 'output = json', `region = ${value}`, 's3 =', '  max_concurrent_requests = 10', '', '[profile other]', 'region=eu-west-1', ''].join('\r\n');
+  [
+    '# keep me',
+    '[default]',
+    'region = us-east-1 ; inline',
+    '',
+    '[profile target]   # header comment',
+    'output = json',
+    `region = ${value}`,
+    's3 =',
+    '  max_concurrent_requests = 10',
+    '',
+    '[profile other]',
+    'region=eu-west-1',
+    '',
+  ].join('\r\n');
 
 const home = tempHome({ '.aws/config': fileWith('v0') });
 const folder = join(home, '.aws');
@@ -37,9 +51,12 @@ function runSet(value: string, killAfterMs: number | undefined): Promise<{ kille
   return new Promise((resolve, reject) => {
     const child = spawn(cmd!, [...pre, 'configure', 'set', 'region', value, '--profile', 'target'], { env: cleanEnv(home), stdio: 'ignore' });
     let killed = false;
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => {
-      if (child.exitCode === null && child.signalCode === null) killed = child.kill('SIGKILL');
-    }, killAfterMs);
+    const timer =
+      killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (child.exitCode === null && child.signalCode === null) killed = child.kill('SIGKILL');
+          }, killAfterMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -53,7 +70,8 @@ const tally = { kills: 0, finishedBeforeKill: 0, landedOld: 0, landedNew: 0, cor
 let maxLeftoversSeen = 0;
 /** Runs after which a leftover was present, by kind: the lock itself, a lock temp, an atomic-write temp. */
 const leftoverKinds = { lock: 0, lockTemp: 0, writeTemp: 0 };
-const kindOf = (name: string): keyof typeof leftoverKinds => (name === '.config.awsctl-lock' ? 'lock' : name.startsWith('.config.awsctl-lock') ? 'lockTemp' : 'writeTemp');
+const kindOf = (name: string): keyof typeof leftoverKinds =>
+  name === '.config.awsctl-lock' ? 'lock' : name.startsWith('.config.awsctl-lock') ? 'lockTemp' : 'writeTemp';
 for (let i = 1; i <= runs; i++) {
   const wanted = `v${i}`;
   const { killed, code } = await runSet(wanted, Math.random() * maxDelayMs);
@@ -88,7 +106,9 @@ console.log(`  file afterwards: old value   ${tally.landedOld}`);
 console.log(`  file afterwards: new value   ${tally.landedNew}`);
 console.log(`  file corrupt / other bytes:  ${tally.corrupt}`);
 console.log(`  leftover files, most at once during the runs: ${maxLeftoversSeen}`);
-console.log(`  runs that left a stale lock / lock temp / write temp (each cleaned by a later run): ${leftoverKinds.lock} / ${leftoverKinds.lockTemp} / ${leftoverKinds.writeTemp}`);
+console.log(
+  `  runs that left a stale lock / lock temp / write temp (each cleaned by a later run): ${leftoverKinds.lock} / ${leftoverKinds.lockTemp} / ${leftoverKinds.writeTemp}`,
+);
 console.log(`  leftover files before cleanup run: ${before.length}${before.length ? ` (${before.join(', ')})` : ''}`);
 console.log(`  leftover files after one more \`configure set\`: ${after.length}${after.length ? ` (${after.join(', ')})` : ''}`);
 console.log(`  cleanup run wrote the file correctly: ${finalOk}`);

@@ -29,10 +29,14 @@ const sts = await startFakeSts();
 sts.lifetimeSeconds = 12;
 sts.addKey('AKIABENCHKEY00000001', 'bench-secret');
 const home = tempHome({
-  '.aws/config': '[profile base]\naws_access_key_id = AKIABENCHKEY00000001\naws_secret_access_key = bench-secret\nregion = eu-west-1\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n',
+  '.aws/config':
+    '[profile base]\naws_access_key_id = AKIABENCHKEY00000001\naws_secret_access_key = bench-secret\nregion = eu-west-1\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n',
 });
 const [cmd, ...pre] = awsctlCommand;
-const server = spawn(cmd!, [...pre, 'serve', '--profile', 'dev', '--format', 'json'], { env: cleanEnv(home, { AWS_ENDPOINT_URL_STS: sts.url }), stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(cmd!, [...pre, 'serve', '--profile', 'dev', '--format', 'json'], {
+  env: cleanEnv(home, { AWS_ENDPOINT_URL_STS: sts.url }),
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let out = '';
 const variables = await new Promise<Record<string, string>>((resolve) =>
   server.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -75,9 +79,17 @@ await sts.close();
 const sorted = latencies.sort((a, b) => a - b);
 const one = sequential.sort((a, b) => a - b);
 const refreshes = sts.calls.filter((c) => c.action === 'AssumeRole').length - 1;
-console.log(`credential server: ${ROUNDS} rounds of ${CONCURRENCY} concurrent requests (${sorted.length} in ${seconds.toFixed(1)} s, ${refreshes} background refreshes meanwhile)`);
+console.log(
+  `credential server: ${ROUNDS} rounds of ${CONCURRENCY} concurrent requests (${sorted.length} in ${seconds.toFixed(1)} s, ${refreshes} background refreshes meanwhile)`,
+);
 console.log(`200 at once, latency ms: p50 ${quantile(sorted, 0.5).toFixed(2)}  p99 ${quantile(sorted, 0.99).toFixed(2)}  max ${sorted.at(-1)!.toFixed(2)}`);
 console.log(`one at a time, latency ms: p50 ${quantile(one, 0.5).toFixed(2)}  p99 ${quantile(one, 0.99).toFixed(2)}  max ${one.at(-1)!.toFixed(2)}`);
 console.log(`answers other than 200: ${failed}`);
-const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5).toFixed(3);
-console.log(`token check, median ms (one at a time, ${ROUNDS * 50} each): right ${median(byToken.right)}  wrong last character ${median(byToken.wrong)}  missing ${median(byToken.missing)}`);
+const median = (values: number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  ).toFixed(3);
+console.log(
+  `token check, median ms (one at a time, ${ROUNDS * 50} each): right ${median(byToken.right)}  wrong last character ${median(byToken.wrong)}  missing ${median(byToken.missing)}`,
+);

@@ -24,7 +24,12 @@ function generate(n: number): { config: string; credentials: string } {
     config.push(`[profile ${name}]`, `region = eu-west-${(i % 3) + 1}`);
     switch (i % 4) {
       case 0:
-        credentials.push(`[${name}]`, `aws_access_key_id = AKIA${String(i).padStart(16, '0')}`, 'aws_secret_access_key = secretsecretsecretsecretsecretsecret1234', '');
+        credentials.push(
+          `[${name}]`,
+          `aws_access_key_id = AKIA${String(i).padStart(16, '0')}`,
+          'aws_secret_access_key = secretsecretsecretsecretsecretsecret1234',
+          '',
+        );
         break;
       case 1:
         config.push(`role_arn = arn:aws:iam::123456789012:role/R${i}`, `source_profile = p${String(i - 1).padStart(5, '0')}`);
@@ -78,7 +83,9 @@ for (let r = 0; r < runs; r++) {
   for (const s of subjects) times.get(s.label)!.push(timeOnce(s.argv));
 }
 const floor = median(times.get('node -e 0')!);
-console.log(`profiles bench: ${count} profiles (config ${(files.config.length / 1e6).toFixed(1)} MB, credentials ${(files.credentials.length / 1e6).toFixed(1)} MB), median of ${runs} runs`);
+console.log(
+  `profiles bench: ${count} profiles (config ${(files.config.length / 1e6).toFixed(1)} MB, credentials ${(files.credentials.length / 1e6).toFixed(1)} MB), median of ${runs} runs`,
+);
 for (const s of subjects) {
   const m = median(times.get(s.label)!);
   console.log(`  ${s.label.padEnd(32)} ${m.toFixed(0).padStart(6)} ms   ${(m / floor).toFixed(2)}x node -e 0`);

@@ -29,7 +29,14 @@ function describeMachine(): Machine {
   } catch {
     /* not Linux */
   }
-  return { commit: describeCommit(), cpu, cores: availableParallelism(), node: process.version, os: `${process.platform} ${release()}`, loadBefore: loadavgText() };
+  return {
+    commit: describeCommit(),
+    cpu,
+    cores: availableParallelism(),
+    node: process.version,
+    os: `${process.platform} ${release()}`,
+    loadBefore: loadavgText(),
+  };
 }
 
 /** The commit measured, so that RESULTS.md says which code its figures belong to. */
@@ -43,7 +50,10 @@ function describeCommit(): string {
   }
 }
 
-const loadavgText = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadavgText = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const progress = (label: string) => (done: number, total: number) => {
   if (process.stderr.isTTY) process.stderr.write(`\r${label} ${done}/${total}${done === total ? '\n' : ''}`);
   else if (done === total) process.stderr.write(`${label}: ${total} done\n`);
@@ -147,7 +157,9 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${renderText(report)}\n`);
   if (options.json) writeFileSync(options.json, JSON.stringify(report, null, 2));
   if (options.results) writeFileSync(options.results, `${renderMarkdown(report)}\n`);
-  const stampedeOk = report.stampede.every(({ result }) => result.assumeRoleCalls.every((n) => n === 1) && result.successes.every((n) => n === result.processes));
+  const stampedeOk = report.stampede.every(
+    ({ result }) => result.assumeRoleCalls.every((n) => n === 1) && result.successes.every((n) => n === result.processes),
+  );
   const failed = report.startup.some((r) => r.failure) || (report.trace?.heavy.length ?? 0) > 0 || !stampedeOk;
   return failed ? 1 : 0;
 }

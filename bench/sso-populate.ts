@@ -74,7 +74,12 @@ async function inProcess(): Promise<void> {
     const listedMs = performance.now() - started;
     const planStarted = performance.now();
     const result = planPopulate(parseIni('[sso-session corp]\nsso_start_url = https://d-1.awsapps.com/start\nsso_region = eu-west-1\n'), {
-      sessionName: 'corp', accounts: listed, prefix: '', region: 'eu-west-1', regionExplicit: false, prune: false,
+      sessionName: 'corp',
+      accounts: listed,
+      prefix: '',
+      region: 'eu-west-1',
+      regionExplicit: false,
+      prune: false,
     });
     const text = serializeIni(result.doc);
     const planMs = performance.now() - planStarted;
@@ -87,7 +92,9 @@ async function inProcess(): Promise<void> {
     console.log(`  max in flight          ${stats.maxInFlight}`);
     console.log(`  retries                ${stats.retries} (429s served: ${throttled.served()})`);
     console.log(`  profiles planned       ${result.added.length} in ${planMs.toFixed(0)} ms (${(text.length / 1024).toFixed(0)} KB config)`);
-    console.log(`  idempotent re-run      ${rerun.unchanged.length} unchanged, ${rerun.added.length + rerun.updated.length + rerun.removed.length} changes, ${rerunMs.toFixed(0)} ms`);
+    console.log(
+      `  idempotent re-run      ${rerun.unchanged.length} unchanged, ${rerun.added.length + rerun.updated.length + rerun.removed.length} changes, ${rerunMs.toFixed(0)} ms`,
+    );
     if (serializeIni(rerun.doc) !== text) throw new Error('re-run changed the file');
   } finally {
     await http.close?.();

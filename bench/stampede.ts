@@ -45,7 +45,11 @@ interface RoundResult {
 
 function start(home: string, sts: FakeSts): { child: ChildProcess; done: Promise<Outcome> } {
   const [cmd, ...pre] = awsctlCommand;
-  const child = spawn(cmd!, [...pre, 'process', '--profile', 'dev'], { env: cleanEnv(home, { AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' }), cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd!, [...pre, 'process', '--profile', 'dev'], {
+    env: cleanEnv(home, { AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' }),
+    cwd: home,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -109,11 +113,21 @@ async function main(): Promise<number> {
   try {
     process.stdout.write(`stampede: ${PROCESSES} concurrent \`awsctl process --profile dev\`, cold cache, fake STS latency ${LATENCY_MS} ms\n`);
     const cold = await round(sts, false);
-    process.stdout.write(`  cold cache:          AssumeRole calls ${cold.assumeRoleCalls} (target 1), successes ${cold.successes}/${PROCESSES}, same credentials ${cold.agreed ? 'yes' : 'NO'}, wall ${cold.wallMs.toFixed(0)} ms\n`);
+    process.stdout.write(
+      `  cold cache:          AssumeRole calls ${cold.assumeRoleCalls} (target 1), successes ${cold.successes}/${PROCESSES}, same credentials ${cold.agreed ? 'yes' : 'NO'}, wall ${cold.wallMs.toFixed(0)} ms\n`,
+    );
     const killed = await round(sts, true);
-    process.stdout.write(`  lock holder killed:  pid ${killed.killedPid} SIGKILLed mid-call; AssumeRole calls ${killed.assumeRoleCalls} (the killed one's + 1), successes ${killed.successes}/${PROCESSES - 1} survivors, same credentials ${killed.agreed ? 'yes' : 'NO'}, wall ${killed.wallMs.toFixed(0)} ms\n`);
+    process.stdout.write(
+      `  lock holder killed:  pid ${killed.killedPid} SIGKILLed mid-call; AssumeRole calls ${killed.assumeRoleCalls} (the killed one's + 1), successes ${killed.successes}/${PROCESSES - 1} survivors, same credentials ${killed.agreed ? 'yes' : 'NO'}, wall ${killed.wallMs.toFixed(0)} ms\n`,
+    );
     for (const failure of [...cold.failures, ...killed.failures]) process.stdout.write(`  failure: ${failure}\n`);
-    failed = cold.assumeRoleCalls !== 1 || cold.successes !== PROCESSES || !cold.agreed || killed.successes !== PROCESSES - 1 || !killed.agreed || killed.assumeRoleCalls !== 2;
+    failed =
+      cold.assumeRoleCalls !== 1 ||
+      cold.successes !== PROCESSES ||
+      !cold.agreed ||
+      killed.successes !== PROCESSES - 1 ||
+      !killed.agreed ||
+      killed.assumeRoleCalls !== 2;
   } finally {
     await sts.close();
   }

@@ -71,7 +71,8 @@ for (const addon of installedKeyringAddons()) {
 for (const output of Object.keys(result.metafile.outputs)) {
   if (!output.endsWith('.mjs')) continue;
   const text = readFileSync(output, 'utf8');
-  if (text.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(text.slice(REQUIRE_BANNER.length))) writeFileSync(output, text.slice(REQUIRE_BANNER.length).replace(/^\n/, ''));
+  if (text.startsWith(REQUIRE_BANNER) && !/\brequire\b/.test(text.slice(REQUIRE_BANNER.length)))
+    writeFileSync(output, text.slice(REQUIRE_BANNER.length).replace(/^\n/, ''));
 }
 
 // The start-up fast path for `process` and `env`: dist/fast-path.cjs holds src/startup/fast-answer.ts
@@ -113,8 +114,10 @@ execFileSync(process.execPath, ['scripts/train-fast-path.ts', `${outdir}/${FAST_
 
 mkdirSync(dirname(metafilePath), { recursive: true });
 // One metafile for both builds: which source modules are in each output file.
-writeFileSync(metafilePath, JSON.stringify({
-  inputs: { ...result.metafile.inputs, ...fastPath.metafile.inputs, ...launcher.metafile.inputs },
-  outputs: { ...result.metafile.outputs, ...fastPath.metafile.outputs, ...launcher.metafile.outputs },
-}));
-
+writeFileSync(
+  metafilePath,
+  JSON.stringify({
+    inputs: { ...result.metafile.inputs, ...fastPath.metafile.inputs, ...launcher.metafile.inputs },
+    outputs: { ...result.metafile.outputs, ...fastPath.metafile.outputs, ...launcher.metafile.outputs },
+  }),
+);

@@ -10,5 +10,9 @@ export function installedKeyringAddons(root = '.'): string[] {
   if (!existsSync(scope)) return [];
   return readdirSync(scope)
     .filter((name) => name.startsWith('keyring-'))
-    .flatMap((name) => readdirSync(join(scope, name)).filter((file) => /^keyring\..+\.node$/.test(file)).map((file) => join(scope, name, file)));
+    .flatMap((name) =>
+      readdirSync(join(scope, name))
+        .filter((file) => /^keyring\..+\.node$/.test(file))
+        .map((file) => join(scope, name, file)),
+    );
 }

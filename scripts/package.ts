@@ -53,16 +53,32 @@ export async function buildSea(options: SeaOptions): Promise<void> {
   };
   // The fast path, with a code cache trained by answering the common calls (src/startup/code-cache.ts).
   const fastPath = join(work, FAST_PATH_ASSET);
-  await build({ ...common, entryPoints: [join(root, 'src/startup/fast-path-entry.ts')], outfile: fastPath, plugins: [fastPathOnly, builtinsWithoutNamespace, ...(options.plugins ?? [])] });
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src/startup/fast-path-entry.ts')],
+    outfile: fastPath,
+    plugins: [fastPathOnly, builtinsWithoutNamespace, ...(options.plugins ?? [])],
+  });
   // The binary's main script (src/startup/sea-main.ts) only picks one of the two embedded bundles.
   const main = join(work, options.startupSnapshot ? 'awsctl-snapshot.cjs' : 'awsctl.cjs');
   const fastPathHash = bundleContentHash(readFileSync(fastPath));
   const mainEntry = options.startupSnapshot ? 'scripts/sea-snapshot-main.ts' : 'src/startup/sea-main.ts';
   const mainPlugins = options.startupSnapshot ? [fastPathOnly, builtinsWithoutNamespace] : [];
-  await build({ ...common, define: { ...common.define, FAST_PATH_HASH: JSON.stringify(fastPathHash) }, entryPoints: [join(root, mainEntry)], outfile: main, plugins: [...mainPlugins, ...(options.plugins ?? [])] });
+  await build({
+    ...common,
+    define: { ...common.define, FAST_PATH_HASH: JSON.stringify(fastPathHash) },
+    entryPoints: [join(root, mainEntry)],
+    outfile: main,
+    plugins: [...mainPlugins, ...(options.plugins ?? [])],
+  });
   // The full CLI, with a code cache of its own (src/startup/sea-bundles.ts).
   const full = join(work, FULL_CLI_ASSET);
-  await build({ ...common, entryPoints: [join(root, 'src/startup/main-entry.ts')], outfile: full, plugins: [dynamicBuiltinsWithoutLoader, ...(options.plugins ?? [])] });
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src/startup/main-entry.ts')],
+    outfile: full,
+    plugins: [dynamicBuiltinsWithoutLoader, ...(options.plugins ?? [])],
+  });
   // esbuild writes import() specifiers in double quotes (single-quoted ones are in comments).
   const leftover = readFileSync(full, 'utf8').match(/\bimport\("[^"]+"\)/);
   if (leftover) throw new Error(`the embedded CLI must not contain a real import(), but has ${leftover[0]}`);
@@ -71,7 +87,10 @@ export async function buildSea(options: SeaOptions): Promise<void> {
   if (options.useCodeCache && !options.startupSnapshot) {
     assets[FAST_PATH_CACHE_ASSET] = join(work, FAST_PATH_CACHE_ASSET);
     // Trained by the very Node that goes into the binary: a V8 code cache only fits the V8 that made it.
-    execFileSync(localNode, ['scripts/train-fast-path.ts', fastPath, '--out', assets[FAST_PATH_CACHE_ASSET]], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(localNode, ['scripts/train-fast-path.ts', fastPath, '--out', assets[FAST_PATH_CACHE_ASSET]], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   if (options.useCodeCache) assets[FULL_CLI_CACHE_ASSET] = makeCodeCache(full, join(work, FULL_CLI_CACHE_ASSET));
   // The keyring store's native addon for this platform (src/resolve/keystore/keyring-addon.ts unpacks it to
@@ -108,7 +127,10 @@ async function injectBlob(main: string, assets: Record<string, string>, options:
   const config = join(work, 'sea-config.json');
   // Node refuses a SEA code cache together with a snapshot (the snapshot holds the compiled code).
   const snapshot = options.startupSnapshot === true;
-  writeFileSync(config, JSON.stringify({ main, output: blob, assets, disableExperimentalSEAWarning: true, useCodeCache: options.useCodeCache && !snapshot, useSnapshot: snapshot }));
+  writeFileSync(
+    config,
+    JSON.stringify({ main, output: blob, assets, disableExperimentalSEAWarning: true, useCodeCache: options.useCodeCache && !snapshot, useSnapshot: snapshot }),
+  );
   execFileSync(localNode, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   const postject = createRequire(import.meta.url)('postject') as {
     inject(file: string, name: string, data: Buffer, options: { sentinelFuse: string }): Promise<void>;

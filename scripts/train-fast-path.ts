@@ -26,6 +26,7 @@ export async function trainFastPath(filename: string, out: string): Promise<void
 
 if (import.meta.main) {
   const [bundle, flag, out] = process.argv.slice(2);
-  if (!bundle || (flag !== undefined && (flag !== '--out' || !out))) throw new Error('usage: node scripts/train-fast-path.ts <dist>/fast-path.cjs [--out <file>]');
+  if (!bundle || (flag !== undefined && (flag !== '--out' || !out)))
+    throw new Error('usage: node scripts/train-fast-path.ts <dist>/fast-path.cjs [--out <file>]');
   await trainFastPath(resolve(bundle), resolve(out ?? join(dirname(bundle), shippedCacheName(process.version, process.arch))));
 }

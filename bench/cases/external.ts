@@ -29,7 +29,9 @@ export async function runExternalBenches(options: { quick: boolean; timeoutMs?: 
     // (never the real ~/.aws), and nothing AWS_* is inherited.
     const home = tempHome();
     const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8', NO_COLOR: '1' };
-    const run = await runTimed({ command: process.execPath, args, env, cwd: repoRoot }, options.timeoutMs ?? 600_000).finally(() => rmSync(home, { recursive: true, force: true }));
+    const run = await runTimed({ command: process.execPath, args, env, cwd: repoRoot }, options.timeoutMs ?? 600_000).finally(() =>
+      rmSync(home, { recursive: true, force: true }),
+    );
     results.push({ script, present: true, code: run.code, ms: run.ms, output: (run.stdout + (run.code === 0 ? '' : run.stderr)).trim() });
   }
   return results;

@@ -39,21 +39,40 @@ export function startupCases({ target, homes, fakeEnv }: StartupContext): TimedC
   const t = target.label === 'script' ? '' : ` [${target.label}]`;
   const big = homes.bigCount.toLocaleString('en-US');
   return [
-    { name: `process, cached role${t}`, invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRole), check: processJsonWith(CACHED_KEY) },
+    {
+      name: `process, cached role${t}`,
+      invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRole),
+      check: processJsonWith(CACHED_KEY),
+    },
     // The same with every code cache off (Node's switch): what the trained cache is worth.
-    { name: `process with code cache off, cached role${t}`, invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRole, { NODE_DISABLE_COMPILE_CACHE: '1' }), check: processJsonWith(CACHED_KEY) },
+    {
+      name: `process with code cache off, cached role${t}`,
+      invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRole, { NODE_DISABLE_COMPILE_CACHE: '1' }),
+      check: processJsonWith(CACHED_KEY),
+    },
     { name: `env, cached role${t}`, invocation: invoke(target, ['env', '--profile', CACHED_PROFILE], homes.cachedRole), check: stdoutHas(CACHED_KEY) },
-    { name: `process, static keys${t}`, invocation: invoke(target, ['process', '--profile', 'base'], homes.cachedRole), check: processJsonWith(BASE_KEYS.accessKeyId) },
+    {
+      name: `process, static keys${t}`,
+      invocation: invoke(target, ['process', '--profile', 'base'], homes.cachedRole),
+      check: processJsonWith(BASE_KEYS.accessKeyId),
+    },
     { name: `whoami, fake STS${t}`, invocation: invoke(target, ['whoami', '--profile', 'base'], homes.cachedRole, fakeEnv), check: stdoutHas(ACCOUNT) },
     { name: `explain${t}`, invocation: invoke(target, ['explain', '--profile', CACHED_PROFILE], homes.cachedRole), check: stdoutHas('bench-dev') },
     { name: `profiles, ${big} profiles${t}`, invocation: invoke(target, ['profiles'], homes.cachedRoleBig), check: atLeastLines(homes.bigCount) },
-    { name: `process, cached, ${big}-profile config${t}`, invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRoleBig), check: processJsonWith(CACHED_KEY) },
+    {
+      name: `process, cached, ${big}-profile config${t}`,
+      invocation: invoke(target, ['process', '--profile', CACHED_PROFILE], homes.cachedRoleBig),
+      check: processJsonWith(CACHED_KEY),
+    },
     // Bad input ends in one clear line, fast: what the end-to-end error tests once bounded in time.
     {
       name: `env, a profile that does not exist (the error line)${t}`,
       invocation: invoke(target, ['env', '--profile', 'no-such-profile'], homes.cachedRole),
       exitCode: 1,
-      check: (r) => (/^awsctl: .*no-such-profile/.test(r.stderr.trimEnd().split('\n').at(-1) ?? '') && r.stdout === '' ? undefined : `not the error line: ${r.stderr.slice(0, 160)}`),
+      check: (r) =>
+        /^awsctl: .*no-such-profile/.test(r.stderr.trimEnd().split('\n').at(-1) ?? '') && r.stdout === ''
+          ? undefined
+          : `not the error line: ${r.stderr.slice(0, 160)}`,
     },
     { name: `--version (commander path)${t}`, invocation: invoke(target, ['--version'], homes.cachedRole), check: stdoutHas('.') },
   ];

@@ -13,7 +13,16 @@ export const roleArn = (name: string): string => `arn:aws:iam::${ACCOUNT}:role/$
 
 /** A realistic mix: role profiles over a static base, SSO profiles, region-only and credential_process ones. */
 export function manyProfilesConfig(count: number): string {
-  const lines = ['[profile base]', 'region = us-east-1', '', '[sso-session corp]', 'sso_start_url = https://corp.awsapps.com/start', 'sso_region = us-east-1', 'sso_registration_scopes = sso:account:access', ''];
+  const lines = [
+    '[profile base]',
+    'region = us-east-1',
+    '',
+    '[sso-session corp]',
+    'sso_start_url = https://corp.awsapps.com/start',
+    'sso_region = us-east-1',
+    'sso_registration_scopes = sso:account:access',
+    '',
+  ];
   for (let i = 0; i < count; i++) {
     const name = `p${String(i).padStart(6, '0')}`;
     lines.push(`[profile ${name}]`);
@@ -47,7 +56,12 @@ const CACHED_PROFILE_TEXT = `[profile ${CACHED_PROFILE}]\nrole_arn = ${roleArn('
 export function freshCacheEntry(arn: string, now: Date): Record<string, string> {
   const key = assumeRoleCacheKey({ RoleArn: arn });
   const entry = stsCacheEntry({
-    credentials: { accessKeyId: 'ASIABENCHCACHED00001', secretAccessKey: 'bench-cached-secret', sessionToken: 'bench-cached-token', expiration: new Date(now.getTime() + 3600_000) },
+    credentials: {
+      accessKeyId: 'ASIABENCHCACHED00001',
+      secretAccessKey: 'bench-cached-secret',
+      sessionToken: 'bench-cached-token',
+      expiration: new Date(now.getTime() + 3600_000),
+    },
     assumedRoleUser: { assumedRoleId: 'AROABENCH:botocore-session', arn: `arn:aws:sts::${ACCOUNT}:assumed-role/bench-dev/botocore-session` },
     requestId: 'bench',
   });

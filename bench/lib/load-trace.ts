@@ -40,7 +40,10 @@ async function record(invocation: Invocation): Promise<{ urls: string[]; builtin
 export async function traceLoads(invocation: Invocation, baseline: Invocation): Promise<LoadTrace> {
   const [run, bare] = [await record(invocation), await record(baseline)];
   const recorder = resolve(RECORDER);
-  const files = run.urls.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)).filter((p) => resolve(p) !== recorder);
+  const files = run.urls
+    .filter((u) => u.startsWith('file:'))
+    .map((u) => fileURLToPath(u))
+    .filter((p) => resolve(p) !== recorder);
   const known = new Set(bare.builtins);
   const extraBuiltins = [...new Set(run.builtins.filter((b) => !known.has(b)))];
   return { files: [...new Set(files)], extraBuiltins, code: run.code, stdout: run.stdout, stderr: run.stderr };

@@ -56,7 +56,15 @@ const STARTUP_HEADER = ['case', 'median ms', 'p10–p90 ms', '× node -e 0', 'CP
 
 function startupRows(report: BenchReport): Row[] {
   const rows: Row[] = [];
-  if (report.baseline) rows.push(['node -e 0 (baseline)', formatMs(report.baseline.summary.median), spread(report.baseline.summary), '1.00', cpu(report.baseline.resources), mb(report.baseline.resources)]);
+  if (report.baseline)
+    rows.push([
+      'node -e 0 (baseline)',
+      formatMs(report.baseline.summary.median),
+      spread(report.baseline.summary),
+      '1.00',
+      cpu(report.baseline.resources),
+      mb(report.baseline.resources),
+    ]);
   for (const row of report.startup) {
     if (row.failure || !row.summary) rows.push([row.name, 'FAILED', 'see below', '', '', '']);
     else rows.push([row.name, formatMs(row.summary.median), spread(row.summary), (row.ratio ?? Number.NaN).toFixed(2), cpu(row.resources), mb(row.resources)]);
@@ -74,12 +82,21 @@ function stampedeRows(report: BenchReport): Row[] {
 
 const SCALING_HEADER = ['profiles', 'config bytes', 'scan + 1 profile ms', 'every profile ms', 'µs per profile', 'lossless parse ms'];
 const scalingRows = (rows: ScalingRow[]): Row[] =>
-  rows.map((r) => [r.profiles.toLocaleString('en-US'), r.bytes.toLocaleString('en-US'), formatMs(r.oneProfileMs), formatMs(r.allProfilesMs), r.perProfileUs.toFixed(2), formatMs(r.losslessMs)]);
+  rows.map((r) => [
+    r.profiles.toLocaleString('en-US'),
+    r.bytes.toLocaleString('en-US'),
+    formatMs(r.oneProfileMs),
+    formatMs(r.allProfilesMs),
+    r.perProfileUs.toFixed(2),
+    formatMs(r.losslessMs),
+  ]);
 
 function traceText(trace: TraceFindings): string {
   const lines = [`Loaded on \`${trace.command}\`: ${trace.chunks.length} bundle files, ${(trace.totalBytes / 1024).toFixed(1)} KiB.`];
   lines.push(`Built-in modules beyond \`node -e 0\`: ${trace.extraBuiltins.filter((b) => !b.startsWith('internal/')).join(', ') || 'none'}.`);
-  lines.push(`Heavy libraries loaded: ${trace.heavy.length === 0 ? 'none (undici, fast-xml-parser, @smithy/*, @inquirer/*, chalk, commander all absent)' : trace.heavy.join(', ')}.`);
+  lines.push(
+    `Heavy libraries loaded: ${trace.heavy.length === 0 ? 'none (undici, fast-xml-parser, @smithy/*, @inquirer/*, chalk, commander all absent)' : trace.heavy.join(', ')}.`,
+  );
   return lines.join('\n');
 }
 
@@ -88,13 +105,23 @@ export function machineLine(m: Machine): string {
 }
 
 export function renderText(report: BenchReport): string {
-  const parts = [`commit: ${report.machine.commit}`, `machine: ${machineLine(report.machine)}`, `runs: ${report.runs} per case (+${report.warmup} warm-up), each paired with a node -e 0 run`, ''];
+  const parts = [
+    `commit: ${report.machine.commit}`,
+    `machine: ${machineLine(report.machine)}`,
+    `runs: ${report.runs} per case (+${report.warmup} warm-up), each paired with a node -e 0 run`,
+    '',
+  ];
   parts.push(textTable(STARTUP_HEADER, startupRows(report)), '');
   for (const row of report.startup) if (row.failure) parts.push(`FAILED ${row.name}: ${row.failure}`);
   for (const { target, result } of report.stampede) for (const failure of new Set(result.failures)) parts.push(`stampede [${target}] failure: ${failure}`);
   if (report.trace) parts.push(traceText(report.trace), '');
   if (report.stampede.length > 0) parts.push('cold-cache stampede (fake STS, 200 ms latency):', textTable(STAMPEDE_HEADER, stampedeRows(report)), '');
-  if (report.scaling) parts.push('profile files in-process (scan + the profile asked for; every profile; the lossless parse):', textTable(SCALING_HEADER, scalingRows(report.scaling)), '');
+  if (report.scaling)
+    parts.push(
+      'profile files in-process (scan + the profile asked for; every profile; the lossless parse):',
+      textTable(SCALING_HEADER, scalingRows(report.scaling)),
+      '',
+    );
   for (const ext of report.external ?? []) {
     parts.push(ext.present ? `${ext.script} (exit ${ext.code}, ${formatMs(ext.ms ?? Number.NaN)} ms):\n${ext.output ?? ''}` : `${ext.script}: not present`, '');
   }
@@ -111,8 +138,20 @@ export function renderMarkdown(report: BenchReport): string {
     '',
   ];
   if (report.trace) parts.push(traceText(report.trace), '');
-  if (report.stampede.length > 0) parts.push('Cold-cache stampede: processes started at once on an empty cache, against a fake STS answering in 200 ms.', '', markdownTable(STAMPEDE_HEADER, stampedeRows(report)), '');
-  if (report.scaling) parts.push('Profile files, in-process, best of several runs: the scan plus the one profile `process` asks for; every profile, as `profiles` reads them (a flat per-profile cost means linear scaling); the lossless parse the editing commands use.', '', markdownTable(SCALING_HEADER, scalingRows(report.scaling)), '');
+  if (report.stampede.length > 0)
+    parts.push(
+      'Cold-cache stampede: processes started at once on an empty cache, against a fake STS answering in 200 ms.',
+      '',
+      markdownTable(STAMPEDE_HEADER, stampedeRows(report)),
+      '',
+    );
+  if (report.scaling)
+    parts.push(
+      'Profile files, in-process, best of several runs: the scan plus the one profile `process` asks for; every profile, as `profiles` reads them (a flat per-profile cost means linear scaling); the lossless parse the editing commands use.',
+      '',
+      markdownTable(SCALING_HEADER, scalingRows(report.scaling)),
+      '',
+    );
   for (const ext of report.external ?? []) if (ext.present) parts.push(`\`${ext.script}\`:`, '', '```', ext.output ?? '', '```', '');
   return parts.join('\n');
 }

@@ -38,7 +38,11 @@ const VALUE_OPTIONS: Record<string, keyof Omit<AssumeOptions, 'durationSeconds'>
 export function parseDurationOption(text: string): number {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
-    throw usageError('--duration', `${JSON.stringify(text)} is not a whole number of seconds`, 'use a value such as 3600 (STS accepts 900 up to the role’s maximum session duration; chained hops at most 3600)');
+    throw usageError(
+      '--duration',
+      `${JSON.stringify(text)} is not a whole number of seconds`,
+      'use a value such as 3600 (STS accepts 900 up to the role’s maximum session duration; chained hops at most 3600)',
+    );
   }
   return Number(trimmed);
 }
@@ -76,7 +80,12 @@ export function parseAssumeArgs(args: readonly string[], parsed: Record<string, 
     const eq = word.indexOf('=');
     const name = eq === -1 ? word : word.slice(0, eq);
     const key = VALUE_OPTIONS[name];
-    if (key === undefined) throw usageError('assume', `unknown option ${JSON.stringify(name)} among the roles`, 'put --profile, --region, --debug and --no-input before the role names; a command goes after --');
+    if (key === undefined)
+      throw usageError(
+        'assume',
+        `unknown option ${JSON.stringify(name)} among the roles`,
+        'put --profile, --region, --debug and --no-input before the role names; a command goes after --',
+      );
     const value = eq === -1 ? before[++i] : word.slice(eq + 1);
     if (value === undefined) throw usageError('assume', `option ${name} needs a value`);
     raw[key] = value.trim();

@@ -37,7 +37,14 @@ function chainKeys(chain: CredentialChain, profiles: ProfileSet): string[] {
   const keys = chain.hops.map((hop) => hopCacheKey(hop));
   const base = chain.base;
   if (base.kind === 'sso') {
-    keys.push(ssoRoleCacheKey({ accountId: base.accountId, roleName: base.roleName, startUrl: base.startUrl, ...(base.ssoSession ? { sessionName: base.ssoSession } : {}) }));
+    keys.push(
+      ssoRoleCacheKey({
+        accountId: base.accountId,
+        roleName: base.roleName,
+        startUrl: base.startUrl,
+        ...(base.ssoSession ? { sessionName: base.ssoSession } : {}),
+      }),
+    );
   } else if (base.kind === 'web-identity') {
     keys.push(webIdentityCacheKey({ roleArn: base.roleArn, ...(base.roleSessionName ? { roleSessionName: base.roleSessionName } : {}) }));
   } else if (base.kind === 'static') {

@@ -63,7 +63,14 @@ export function assumePlanFor(state: RunState, request: ResolveRequest, roles: r
 function buildChain(ctx: Context, request: ResolveRequest, roles: string[], options: AssumeOptions): Chain {
   const state = createRunState(ctx, request);
   const plan = assumePlanFor(state, request, roles, options);
-  const chain: Chain = { state, steps: plan.steps, start: () => Promise.reject(new Error('unset')), startAccount: accountFromPlan(plan.base), resolvedHops: new Map(), identities: new Map() };
+  const chain: Chain = {
+    state,
+    steps: plan.steps,
+    start: () => Promise.reject(new Error('unset')),
+    startAccount: accountFromPlan(plan.base),
+    resolvedHops: new Map(),
+    identities: new Map(),
+  };
   const session = plan.mfaSession.use;
   if (session) {
     ctx.debug(`assume: using an MFA session for ${session.serial} (profile ${session.profile}) for every role`);
@@ -91,13 +98,14 @@ function resolvedHop(chain: Chain, index: number): Promise<RoleHop> {
   let known = chain.resolvedHops.get(index);
   if (!known) {
     const target = (chain.steps[index] as AssumeStep).target;
-    known = target.kind === 'name'
-      ? callerAccount(chain, index).then((account) => {
-          const roleArn = roleArnFor(account.partition, account.account, target.roleName);
-          chain.state.ctx.debug(`assume: role ${target.roleName} is ${roleArn} (the account of the credentials assuming it)`);
-          return { roleArn, profile: target.text, ...target.settings };
-        })
-      : Promise.resolve(target.hop);
+    known =
+      target.kind === 'name'
+        ? callerAccount(chain, index).then((account) => {
+            const roleArn = roleArnFor(account.partition, account.account, target.roleName);
+            chain.state.ctx.debug(`assume: role ${target.roleName} is ${roleArn} (the account of the credentials assuming it)`);
+            return { roleArn, profile: target.text, ...target.settings };
+          })
+        : Promise.resolve(target.hop);
     chain.resolvedHops.set(index, known);
   }
   return known;
@@ -107,7 +115,9 @@ function resolvedHop(chain: Chain, index: number): Promise<RoleHop> {
 function durationFor(chain: Chain, hop: RoleHop, caller: AwsCredentials, what: string): number | undefined {
   const asked = hop.durationSeconds;
   if (asked === undefined || asked <= SESSION_ROLE_MAX_SECONDS || caller.sessionToken === undefined) return asked;
-  chain.state.ctx.stderr.write(`awsctl: warning: ${what}: duration ${asked} s capped to ${SESSION_ROLE_MAX_SECONDS} s: AWS limits a role assumed with temporary credentials (a chained role session) to 1 hour\n`);
+  chain.state.ctx.stderr.write(
+    `awsctl: warning: ${what}: duration ${asked} s capped to ${SESSION_ROLE_MAX_SECONDS} s: AWS limits a role assumed with temporary credentials (a chained role session) to 1 hour\n`,
+  );
   return SESSION_ROLE_MAX_SECONDS;
 }
 
@@ -119,7 +129,11 @@ function assumeStep(chain: Chain, index: number, previous: () => Promise<AwsCred
       hop,
       `role ${index + 1}/${chain.steps.length}: assume-role ${hop.roleArn} (${step.what})`,
       previous,
-      { sendMfa: step.sendMfa, mfaSubject: { what: step.what, needs: `assuming ${hop.roleArn}` }, durationFor: (caller) => durationFor(chain, hop, caller, step.what) },
+      {
+        sendMfa: step.sendMfa,
+        mfaSubject: { what: step.what, needs: `assuming ${hop.roleArn}` },
+        durationFor: (caller) => durationFor(chain, hop, caller, step.what),
+      },
       (error) => (step.target.kind === 'profile-hop' ? inProfile(step.target.hop.profile, error) : inStep(step.what, error)),
     ),
   );
@@ -130,7 +144,7 @@ function inStep(what: string, error: unknown): unknown {
   if (!isAwsctlError(error) || error.exitCode === ExitCode.cancelled || error.what.startsWith(what)) return error;
   const denied = isAwsServiceError(error) && error.code === 'AccessDenied';
   return new AwsctlError(what, `${error.what}: ${error.why}`, {
-    hint: error.hint ?? (denied ? 'check the role\'s trust policy and that the credentials before it may call sts:AssumeRole on it' : undefined),
+    hint: error.hint ?? (denied ? "check the role's trust policy and that the credentials before it may call sts:AssumeRole on it" : undefined),
     exitCode: error.exitCode,
     profile: error.profile,
     cause: error,

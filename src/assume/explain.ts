@@ -21,7 +21,14 @@ function stepView(step: AssumeStep): Record<string, unknown> {
   const serial = target.kind === 'name' ? target.settings.mfaSerial : target.hop.mfaSerial;
   const mfa = serial === undefined ? undefined : { device: serial, sendsCode: step.sendMfa };
   if (target.kind === 'name') {
-    return { asked: step.what, roleName: target.roleName, account: 'of the credentials before it', ...target.settings, mfa, cache: 'known once the account is' };
+    return {
+      asked: step.what,
+      roleName: target.roleName,
+      account: 'of the credentials before it',
+      ...target.settings,
+      mfa,
+      cache: 'known once the account is',
+    };
   }
   const { profile, ...hop } = target.hop;
   return { asked: step.what, ...hop, profile: target.kind === 'arn' ? undefined : profile, mfa, cache: hopFile(target.hop) };
@@ -34,13 +41,18 @@ export function explainAssume(plan: AssumePlan): { lines: string[]; json: Assume
     : { none: plan.mfaSession.reason ?? '' };
   const roles = plan.steps.map(stepView);
   const lines = ['then assume, in turn, each with the credentials of the step before:'];
-  if ('device' in mfaSession) lines.push(`   MFA session: one sts:GetSessionToken for ${mfaSession.device} (profile ${mfaSession.profile}) starts the chain`, `         cache: ${mfaSession.cache}`);
+  if ('device' in mfaSession)
+    lines.push(
+      `   MFA session: one sts:GetSessionToken for ${mfaSession.device} (profile ${mfaSession.profile}) starts the chain`,
+      `         cache: ${mfaSession.cache}`,
+    );
   else lines.push(`   no MFA session: ${mfaSession.none}`);
   plan.steps.forEach((step, index) => {
     const view = roles[index] as Record<string, unknown>;
     const role = step.target.kind === 'name' ? `role ${step.target.roleName} in the account of the credentials before it` : String(view.roleArn);
     const mfa = view.mfa as { device: string; sendsCode: boolean } | undefined;
-    const mfaText = mfa === undefined ? '' : mfa.sendsCode ? ` — asks for the MFA code of ${mfa.device}` : ` — MFA for ${mfa.device} carried by the session before it`;
+    const mfaText =
+      mfa === undefined ? '' : mfa.sendsCode ? ` — asks for the MFA code of ${mfa.device}` : ` — MFA for ${mfa.device} carried by the session before it`;
     lines.push(`   role ${index + 1}: ${role} (${step.what})${mfaText}`, `         cache: ${String(view.cache)}`);
   });
   return { lines, json: JSON.parse(JSON.stringify({ mfaSession, roles })) as AssumeExplanationJson };

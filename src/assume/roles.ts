@@ -15,7 +15,7 @@ import { roleHopFromProfile } from '../plan/profile-base.ts';
 import type { RoleHop } from '../plan/types.ts';
 import type { ProfileSet } from '../profile/model.ts';
 import type { AssumeOptions } from './args.ts';
-import { parseRoleArn, } from '../aws/arn.ts';
+import { parseRoleArn } from '../aws/arn.ts';
 
 /** The settings of a hop apart from the role itself. */
 export type HopSettings = Pick<RoleHop, 'externalId' | 'mfaSerial' | 'durationSeconds' | 'roleSessionName'>;
@@ -66,7 +66,11 @@ export function parseRoleTargets(roles: readonly string[], set: ProfileSet, opti
       return { kind: 'arn', text, hop: { roleArn: text, profile: text, ...defaults } };
     }
     if (!ROLE_NAME.test(text) || text.length > 512) {
-      throw usageError(`assume ${JSON.stringify(text)}`, 'this is neither a profile name, a role ARN nor a role name', 'check the spelling with `awsctl profiles`');
+      throw usageError(
+        `assume ${JSON.stringify(text)}`,
+        'this is neither a profile name, a role ARN nor a role name',
+        'check the spelling with `awsctl profiles`',
+      );
     }
     return { kind: 'name', text, roleName: text, settings: defaults };
   });

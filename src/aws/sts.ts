@@ -98,7 +98,12 @@ function stsError(operation: string, status: number, root: XmlNode | undefined, 
   });
 }
 
-async function callSts(ctx: AwsCallContext, target: ServiceTarget & Partial<SignedTarget>, action: string, params: Record<string, string | undefined>): Promise<{ result: XmlValue; requestId?: string }> {
+async function callSts(
+  ctx: AwsCallContext,
+  target: ServiceTarget & Partial<SignedTarget>,
+  action: string,
+  params: Record<string, string | undefined>,
+): Promise<{ result: XmlValue; requestId?: string }> {
   const body = formEncode({ Action: action, Version: STS_API_VERSION, ...params });
   const attempt = async () => {
     let request: HttpRequest = {
@@ -181,7 +186,11 @@ export async function assumeRole(ctx: AwsCallContext, target: SignedTarget, para
   return parseAssumedRole(result, 'AssumeRole', requestId);
 }
 
-export async function assumeRoleWithWebIdentity(ctx: AwsCallContext, target: ServiceTarget, params: AssumeRoleWithWebIdentityParams): Promise<AssumedRoleResult> {
+export async function assumeRoleWithWebIdentity(
+  ctx: AwsCallContext,
+  target: ServiceTarget,
+  params: AssumeRoleWithWebIdentityParams,
+): Promise<AssumedRoleResult> {
   const { result, requestId } = await callSts(ctx, { ...target, credentials: undefined }, 'AssumeRoleWithWebIdentity', {
     RoleArn: params.roleArn,
     RoleSessionName: params.roleSessionName,
@@ -194,7 +203,11 @@ export async function assumeRoleWithWebIdentity(ctx: AwsCallContext, target: Ser
   return parseAssumedRole(result, 'AssumeRoleWithWebIdentity', requestId);
 }
 
-export async function getSessionToken(ctx: AwsCallContext, target: SignedTarget, params: GetSessionTokenParams = {}): Promise<{ credentials: AwsCredentials; requestId?: string }> {
+export async function getSessionToken(
+  ctx: AwsCallContext,
+  target: SignedTarget,
+  params: GetSessionTokenParams = {},
+): Promise<{ credentials: AwsCredentials; requestId?: string }> {
   const { result, requestId } = await callSts(ctx, target, 'GetSessionToken', {
     DurationSeconds: optionalNumber(params.durationSeconds),
     SerialNumber: params.serialNumber,

@@ -32,10 +32,7 @@ export interface LoginSessionFile {
   [other: string]: unknown;
 }
 
-export type LoginSessionRead =
-  | { kind: 'missing' }
-  | { kind: 'invalid'; why: string }
-  | { kind: 'ok'; file: LoginSessionFile; expiresAt: Date };
+export type LoginSessionRead = { kind: 'missing' } | { kind: 'invalid'; why: string } | { kind: 'ok'; file: LoginSessionFile; expiresAt: Date };
 
 /** sha256 hex of the (trimmed) login_session value, as botocore's generate_login_cache_key. */
 export function loginSessionFileName(sessionArn: string): string {

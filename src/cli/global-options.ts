@@ -26,7 +26,7 @@ export function addGlobalOptions(command: Command, shown: readonly GlobalOptionN
   const option = (name: GlobalOptionName, flags: string, description: string) => new Option(flags, description).hideHelp(!shown.includes(name));
   return command
     .addOption(option('profile', '--profile <name>', 'profile to use (default: $AWS_PROFILE, $AWS_DEFAULT_PROFILE, then "default")'))
-    .addOption(option('region', '--region <code>', 'region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile\'s region)'))
+    .addOption(option('region', '--region <code>', "region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region)"))
     .addOption(option('input', '--no-input', 'never prompt; fail with a clear error where input is needed'))
     .addOption(option('debug', '--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'))
     .addOption(option('color', '--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'));

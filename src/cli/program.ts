@@ -10,7 +10,6 @@ import { ENV_FORMATS } from '../output/env-formats.ts';
 
 declare const AWSCTL_VERSION: string;
 
-
 function formatOption(): Option {
   // No default here: env.ts picks the format of the shell running awsctl, and whether --format
   // was given at all decides between export lines and a summary on a terminal.
@@ -49,7 +48,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false);
   addGlobalOptions(program);
 
-  sub(program, 'env', 'print shell lines that export the profile\'s credentials')
+  sub(program, 'env', "print shell lines that export the profile's credentials")
     .addOption(formatOption())
     .option('--unset', 'print the lines that clear the variables instead')
     .addOption(tokenCodeOption())
@@ -69,7 +68,7 @@ export function buildProgram(): Command {
     .addOption(tokenCodeOption())
     .action(action('whoami'));
 
-  sub(program, 'exec', 'run a command with the profile\'s credentials in its environment')
+  sub(program, 'exec', "run a command with the profile's credentials in its environment")
     .argument('<command...>', 'the command and its arguments (put -- before them)')
     .addOption(tokenCodeOption())
     .option('--server', 'serve the credentials to the command from 127.0.0.1, refreshed in the background (container credentials endpoint)')
@@ -79,7 +78,7 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('exec'))
     .action(action('exec'));
 
-  sub(program, 'serve', 'serve the profile\'s credentials on 127.0.0.1 until interrupted, refreshed in the background; prints the variables to set')
+  sub(program, 'serve', "serve the profile's credentials on 127.0.0.1 until interrupted, refreshed in the background; prints the variables to set")
     .option('--port <port>', 'port to listen on (default: a random free port)')
     .option('--bind <address>', 'address to listen on (default 127.0.0.1; anything but loopback only when named here)')
     .option('--imds', 'also answer as an instance metadata service (IMDSv2) and print its variables')
@@ -113,11 +112,11 @@ export function buildProgram(): Command {
     .action(action('profiles'));
 
   sub(program, 'console', 'open the AWS console as the profile (federation sign-in, or the IAM Identity Center shortcut)')
-    .option('--service <name>', 'open this service\'s console page (s3, ec2, iam, lambda, …)')
+    .option('--service <name>', "open this service's console page (s3, ec2, iam, lambda, …)")
     .option('--destination <url>', 'open this console URL (it must be an AWS console address)')
     .option('--print', 'write the URL to standard output instead of opening a browser')
     .option('--duration <seconds>', 'console session length: 900-43200 for a role assumed with long-term keys, 900-129600 for IAM user keys')
-    .option('--federate', 'for an IAM Identity Center profile, sign in through federation instead of the access portal\'s shortcut')
+    .option('--federate', "for an IAM Identity Center profile, sign in through federation instead of the access portal's shortcut")
     .option('--policy <json>', 'IAM user keys: the session policy (default: allow what the user may do)')
     .option('--policy-arn <arn>', 'IAM user keys: a managed session policy (repeatable)', (arn: string, arns: string[]) => [...arns, arn], [] as string[])
     .option('--logout-first', 'sign out of the console first (for browsers not in multi-session mode)')
@@ -127,22 +126,26 @@ export function buildProgram(): Command {
 
   const loginOptions = (command: Command) =>
     command
-      .option('--sso-session <name>', 'the [sso-session] to sign in to (default: the profile\'s)')
+      .option('--sso-session <name>', "the [sso-session] to sign in to (default: the profile's)")
       .option('--no-browser', 'do not open a browser; print the URL and code (uses the device code flow)')
       .option('--use-device-code', 'use the device authorization flow instead of PKCE');
-  loginOptions(sub(program, 'login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)', SIGN_IN))
+  loginOptions(
+    sub(program, 'login', 'sign in the way the profile is configured: IAM Identity Center for SSO profiles, else console credentials (`aws login`)', SIGN_IN),
+  )
     .option('--remote', 'console sign-in on another device: print the URL and ask for the code the browser shows (automatic over SSH)')
     .addHelpText('after', examples('login'))
     .action(action('login'));
 
-  sub(program, 'logout', 'forget console sign-in sessions (`aws login`): the profile\'s, or --all')
+  sub(program, 'logout', "forget console sign-in sessions (`aws login`): the profile's, or --all")
     .option('--all', 'remove every cached login session')
     .addHelpText('after', examples('logout'))
     .action(action('logout'));
 
   const sso = program.command('sso').description('IAM Identity Center: sign in, sign out, list accounts, generate profiles');
-  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center', SIGN_IN)).addHelpText('after', examples('sso-login')).action(action('sso-login'));
-  sub(sso, 'logout', 'sign out: call the portal\'s Logout and remove cached tokens and role credentials', ['debug'])
+  loginOptions(sub(sso, 'login', 'sign in to IAM Identity Center', SIGN_IN))
+    .addHelpText('after', examples('sso-login'))
+    .action(action('sso-login'));
+  sub(sso, 'logout', "sign out: call the portal's Logout and remove cached tokens and role credentials", ['debug'])
     .option('--sso-session <name>', 'only this session (default: every cached session)')
     .action(action('sso-logout'));
   sub(sso, 'accounts', 'list every account and role the signed-in token can reach', SIGN_IN)
@@ -157,22 +160,36 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('populate'))
     .action(action('sso-populate'));
 
-  const configure = program.command('configure').description('read and edit ~/.aws/config and ~/.aws/credentials without losing a byte; alone, ask for keys, region and output on the terminal (as `aws configure`)');
+  const configure = program
+    .command('configure')
+    .description(
+      'read and edit ~/.aws/config and ~/.aws/credentials without losing a byte; alone, ask for keys, region and output on the terminal (as `aws configure`)',
+    );
   addGlobalOptions(configure, ['profile', 'input']);
   // Words that are no subcommand reach the wizard, which refuses them with a suggestion.
   configure.allowExcessArguments(true).action(action('configure-wizard'));
-  loginOptions(sub(configure, 'sso', 'set up IAM Identity Center on the terminal: session, sign-in, then pick an account and role for a new profile', ['input', 'debug']))
-    .action(action('configure-sso'));
+  loginOptions(
+    sub(configure, 'sso', 'set up IAM Identity Center on the terminal: session, sign-in, then pick an account and role for a new profile', ['input', 'debug']),
+  ).action(action('configure-sso'));
   sub(configure, 'get', 'print a setting of the profile', FILES_ONLY).argument('<key>').action(action('configure-get'));
-  sub(configure, 'set', 'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)', ['profile', 'input'])
+  sub(
+    configure,
+    'set',
+    'set a setting (secrets go to the credentials file; a secret without a value is asked for, hidden, or read from standard input, to keep it out of shell history)',
+    ['profile', 'input'],
+  )
     .argument('<key>')
     .argument('[value]')
     .addHelpText('after', examples('configure-set'))
     .action(action('configure-set'));
   sub(configure, 'unset', 'remove a setting', FILES_ONLY).argument('<key>').action(action('configure-unset'));
-  sub(configure, 'list', 'show each setting with where it came from (secrets masked)', ['profile', 'region']).option('--json', 'print JSON').action(action('configure-list'));
+  sub(configure, 'list', 'show each setting with where it came from (secrets masked)', ['profile', 'region'])
+    .option('--json', 'print JSON')
+    .action(action('configure-list'));
   sub(configure, 'list-profiles', 'print every profile name, one per line', []).action(action('configure-list-profiles'));
-  sub(configure, 'import', 'import access keys from the IAM console CSV', FILES_ONLY).requiredOption('--csv <file>', 'the CSV file').action(action('configure-import'));
+  sub(configure, 'import', 'import access keys from the IAM console CSV', FILES_ONLY)
+    .requiredOption('--csv <file>', 'the CSV file')
+    .action(action('configure-import'));
   sub(configure, 'rename', 'rename a profile in both files and in every source_profile that names it', ['input'])
     .argument('<old>')
     .argument('<new>')
@@ -201,7 +218,11 @@ export function buildProgram(): Command {
     .addOption(storeOption('the store to delete from (default: the one the profile names)'))
     .option('-y, --yes', 'do not ask for confirmation')
     .action(action('keys-remove'));
-  sub(keys, 'rotate', 'replace the stored keys of --profile with a new access key (iam:CreateAccessKey, wait until it works, store it, iam:DeleteAccessKey the old one)')
+  sub(
+    keys,
+    'rotate',
+    'replace the stored keys of --profile with a new access key (iam:CreateAccessKey, wait until it works, store it, iam:DeleteAccessKey the old one)',
+  )
     .addHelpText('after', examples('keys-rotate'))
     .action(action('keys-rotate'));
   sub(keys, 'export', 'print the stored long-term keys of --profile (only with --show-secret)')
@@ -209,12 +230,10 @@ export function buildProgram(): Command {
     .option('--show-secret', 'required: confirms that the long-term secret may be printed on stdout')
     .action(action('keys-export'));
 
-  const cache = program.command('cache').description('awsctl\'s cached credentials');
+  const cache = program.command('cache').description("awsctl's cached credentials");
   sub(cache, 'clear', 'remove cached role credentials (all, or those of --profile)', FILES_ONLY).action(action('cache-clear'));
 
-  sub(program, 'completion', 'print a shell completion script', [])
-    .argument('<shell>', 'bash, zsh, fish or powershell')
-    .action(action('completion'));
+  sub(program, 'completion', 'print a shell completion script', []).argument('<shell>', 'bash, zsh, fish or powershell').action(action('completion'));
 
   return program;
 }

@@ -7,7 +7,10 @@ import { terminalSafe, terminalSafeLines } from '../text/terminal-safe.ts';
 export function reportError(error: unknown, debug: boolean): number {
   if (isCommanderError(error)) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
-    const message = error.message.replace(/^error: /, '').replace(/\n+/g, ' ').trim();
+    const message = error.message
+      .replace(/^error: /, '')
+      .replace(/\n+/g, ' ')
+      .trim();
     writeError(`usage: ${message} — see 'awsctl --help'`);
     return ExitCode.usage;
   }
@@ -31,6 +34,10 @@ function writeError(line: string): void {
 }
 
 function isCommanderError(error: unknown): error is { code: string; message: string } {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
-    && (error as { code: string }).code.startsWith('commander.');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    (error as { code: string }).code.startsWith('commander.')
+  );
 }

@@ -42,4 +42,3 @@ type Commandish = ReturnType<typeof buildProgram>;
 function allCommands(command: Commandish): Commandish[] {
   return command.commands.flatMap((c) => [c as Commandish, ...allCommands(c as Commandish)]);
 }
-

@@ -73,7 +73,11 @@ export function consoleDestination(input: DestinationInput): string {
   if (input.service === undefined) return pageUrl(host, 'console/home', input.region);
   const name = input.service.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
-    throw usageError('console', `--service ${JSON.stringify(input.service)} is not a service name`, `use a name such as ${KNOWN_SERVICES.slice(0, 6).join(', ')}, or --destination with a console URL`);
+    throw usageError(
+      'console',
+      `--service ${JSON.stringify(input.service)} is not a service name`,
+      `use a name such as ${KNOWN_SERVICES.slice(0, 6).join(', ')}, or --destination with a console URL`,
+    );
   }
   const page = SERVICES[name] ?? { path: `${name}/home` };
   return pageUrl(host, page.path, page.global ? undefined : input.region);
@@ -105,10 +109,18 @@ function checkedDestination(destination: string, region: string | undefined): st
   try {
     url = new URL(destination.trim());
   } catch {
-    throw usageError('console', `--destination ${JSON.stringify(destination.slice(0, 200))} is not a URL`, 'give a console URL such as https://console.aws.amazon.com/ec2/home');
+    throw usageError(
+      'console',
+      `--destination ${JSON.stringify(destination.slice(0, 200))} is not a URL`,
+      'give a console URL such as https://console.aws.amazon.com/ec2/home',
+    );
   }
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.port !== '' || consolePartitionOfHost(url.hostname) === undefined) {
-    throw usageError('console', `--destination ${url.protocol}//${url.host} is not an AWS console address`, `the console session is only handed to https://${CONSOLE_HOSTS.join(', https://')} and their regional hosts`);
+    throw usageError(
+      'console',
+      `--destination ${url.protocol}//${url.host} is not an AWS console address`,
+      `the console session is only handed to https://${CONSOLE_HOSTS.join(', https://')} and their regional hosts`,
+    );
   }
   if (region !== undefined) url.searchParams.set('region', region);
   return url.toString();

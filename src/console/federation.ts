@@ -72,14 +72,17 @@ export async function requestSigninToken(ctx: AwsCallContext, signinBase: string
   });
   // The answer is never quoted back: it would hold the token on success and could echo the session otherwise.
   if (response.status !== 200) {
-    const hint = sessionDuration !== undefined
-      ? 'the credentials may not allow a console session of that length; try again without --duration'
-      : 'check that the credentials are still valid (awsctl whoami) and that the sign-in endpoint is right';
+    const hint =
+      sessionDuration !== undefined
+        ? 'the credentials may not allow a console session of that length; try again without --duration'
+        : 'check that the credentials are still valid (awsctl whoami) and that the sign-in endpoint is right';
     throw new AwsctlError('console sign-in', `the federation endpoint ${url} answered HTTP ${response.status}`, { hint });
   }
   const token = parseSigninToken(response.body);
   if (token === undefined) {
-    throw new AwsctlError('console sign-in', `the federation endpoint ${url} answered without a SigninToken`, { hint: 'check the sign-in endpoint (AWS_ENDPOINT_URL_SIGNIN, [services] signin)' });
+    throw new AwsctlError('console sign-in', `the federation endpoint ${url} answered without a SigninToken`, {
+      hint: 'check the sign-in endpoint (AWS_ENDPOINT_URL_SIGNIN, [services] signin)',
+    });
   }
   return token;
 }

@@ -69,14 +69,28 @@ function settings(ctx: Context, request: ConsoleRequest, section: Section | unde
   const region = resolveRegion({ flag: request.regionFlag, env: ctx.env, profile: section }).region;
   const fromRegion = partitionOfRegion(region);
   if (typeof fromRegion !== 'string') {
-    throw usageError('console', `region ${fromRegion.unsupported} is in a partition with no console federation endpoint that awsctl knows (ISO, European Sovereign Cloud)`, 'open that partition\'s console yourself');
+    throw usageError(
+      'console',
+      `region ${fromRegion.unsupported} is in a partition with no console federation endpoint that awsctl knows (ISO, European Sovereign Cloud)`,
+      "open that partition's console yourself",
+    );
   }
   const fromDestination = request.destination !== undefined ? destinationPartition(request.destination) : undefined;
   if (region !== undefined && fromDestination !== undefined && fromDestination !== fromRegion) {
-    throw usageError('console', `--destination is a console of partition ${fromDestination} but region ${region} is in ${fromRegion}`, 'give a --region of the destination\'s partition');
+    throw usageError(
+      'console',
+      `--destination is a console of partition ${fromDestination} but region ${region} is in ${fromRegion}`,
+      "give a --region of the destination's partition",
+    );
   }
   const partition = region === undefined ? (fromDestination ?? plannedPartition(plan) ?? fromRegion) : fromRegion;
-  const destination = consoleDestination({ partition, region, regionFromFlag: request.regionFlag !== undefined, service: request.service, destination: request.destination });
+  const destination = consoleDestination({
+    partition,
+    region,
+    regionFromFlag: request.regionFlag !== undefined,
+    service: request.service,
+    destination: request.destination,
+  });
   return { section, region, partition, destination };
 }
 
@@ -98,7 +112,11 @@ export async function consoleLink(ctx: Context, request: ConsoleRequest): Promis
     // The portal signs in to accounts of its own partition only.
     const portalPartition = partitionOfRegion(plan.base.ssoRegion);
     if (portalPartition !== setting.partition) {
-      throw usageError('console', `the access portal of profile ${plan.base.profile} is in partition ${typeof portalPartition === 'string' ? portalPartition : portalPartition.unsupported} (sso_region ${plan.base.ssoRegion}) but the console asked for is in ${setting.partition}`, 'give a --region or --destination of the portal\'s partition');
+      throw usageError(
+        'console',
+        `the access portal of profile ${plan.base.profile} is in partition ${typeof portalPartition === 'string' ? portalPartition : portalPartition.unsupported} (sso_region ${plan.base.ssoRegion}) but the console asked for is in ${setting.partition}`,
+        "give a --region or --destination of the portal's partition",
+      );
     }
     return shortcutLink(ctx, request, plan.base, setting.destination);
   }
@@ -129,9 +147,13 @@ export async function consoleLink(ctx: Context, request: ConsoleRequest): Promis
 function shortcutLink(ctx: Context, request: ConsoleRequest, base: Extract<Plan['base'], { kind: 'sso' }>, destination: string): ConsoleLink {
   ctx.debug(`console: IAM Identity Center shortcut for account ${base.accountId}, role ${base.roleName}`);
   const notes: string[] = [];
-  if (request.durationSeconds !== undefined) notes.push('--duration has no effect on an IAM Identity Center shortcut (the permission set\'s session duration applies); add --federate to sign in through federation instead');
+  if (request.durationSeconds !== undefined)
+    notes.push(
+      "--duration has no effect on an IAM Identity Center shortcut (the permission set's session duration applies); add --federate to sign in through federation instead",
+    );
   if (request.logoutFirst === true) notes.push('--logout-first applies to federation sign-ins only; the access portal switches sessions itself');
-  if (request.policy !== undefined || (request.policyArns ?? []).length > 0) notes.push('--policy and --policy-arn apply to long-term IAM user keys only; the permission set decides what this session may do');
+  if (request.policy !== undefined || (request.policyArns ?? []).length > 0)
+    notes.push('--policy and --policy-arn apply to long-term IAM user keys only; the permission set decides what this session may do');
   // Nothing chosen: leave the destination out, so the permission set's relay state applies.
   const chosen = request.service !== undefined || request.destination !== undefined || request.regionFlag !== undefined;
   const url = ssoShortcutUrl({ startUrl: base.startUrl, accountId: base.accountId, roleName: base.roleName, ...(chosen ? { destination } : {}) });
@@ -139,20 +161,37 @@ function shortcutLink(ctx: Context, request: ConsoleRequest, base: Extract<Plan[
 }
 
 /** GetFederationToken signed with the IAM user's keys, with the session policy, at the same STS endpoint as every other call. */
-async function federationTokenCredentials(ctx: Context, request: ConsoleRequest, user: ResolvedCredentials, policy: ReturnType<typeof sessionPolicy>, durationSeconds: number | undefined): Promise<AwsCredentials> {
+async function federationTokenCredentials(
+  ctx: Context,
+  request: ConsoleRequest,
+  user: ResolvedCredentials,
+  policy: ReturnType<typeof sessionPolicy>,
+  durationSeconds: number | undefined,
+): Promise<AwsCredentials> {
   const state = createRunState(ctx, request);
   state.selected = user.profile;
   state.region = user.region;
   const target = await stsTarget(state);
   const name = federatedUserName(user.profile);
   const { getFederationToken } = await import('../aws/sts.ts');
-  ctx.debug(`console: long-term keys: calling sts:GetFederationToken as ${name}${policy.policy !== undefined ? ' with an inline session policy' : ''}${policy.policyArns ? ` with ${policy.policyArns.length} managed session policies` : ''}`);
-  const result = await getFederationToken(ctx, { ...target, credentials: user.credentials }, { name, ...policy, ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
+  ctx.debug(
+    `console: long-term keys: calling sts:GetFederationToken as ${name}${policy.policy !== undefined ? ' with an inline session policy' : ''}${policy.policyArns ? ` with ${policy.policyArns.length} managed session policies` : ''}`,
+  );
+  const result = await getFederationToken(
+    ctx,
+    { ...target, credentials: user.credentials },
+    { name, ...policy, ...(durationSeconds !== undefined ? { durationSeconds } : {}) },
+  );
   return result.credentials;
 }
 
 /** AWS_ENDPOINT_URL_SIGNIN / [services] signin / AWS_ENDPOINT_URL, else the partition's sign-in host. */
-export function signinBaseFor(ctx: Pick<Context, 'env' | 'debug'>, partition: ConsolePartition, section: Section | undefined, services: Parameters<typeof resolveConfiguredEndpoint>[0]['services']): string {
+export function signinBaseFor(
+  ctx: Pick<Context, 'env' | 'debug'>,
+  partition: ConsolePartition,
+  section: Section | undefined,
+  services: Parameters<typeof resolveConfiguredEndpoint>[0]['services'],
+): string {
   const configured = resolveConfiguredEndpoint({ serviceId: 'signin', env: ctx.env, profile: section, services });
   if (configured.url !== undefined) {
     ctx.debug(`console: sign-in endpoint ${configured.url} (from ${configured.name})`);

@@ -56,7 +56,11 @@ export interface DurationDecision {
 
 function checkRange(seconds: number, range: { min: number; max: number }, why: string): void {
   if (!Number.isInteger(seconds) || seconds < range.min || seconds > range.max) {
-    throw usageError('console', `--duration ${seconds} is out of range: ${why} lasts ${range.min} to ${range.max.toLocaleString('en-US')} seconds`, `give --duration between ${range.min} and ${range.max}`);
+    throw usageError(
+      'console',
+      `--duration ${seconds} is out of range: ${why} lasts ${range.min} to ${range.max.toLocaleString('en-US')} seconds`,
+      `give --duration between ${range.min} and ${range.max}`,
+    );
   }
 }
 
@@ -70,9 +74,13 @@ export function decideDuration(kind: ConsoleSessionKind, requested: number | und
       checkRange(requested, SESSION_DURATION_RANGE, 'a console session');
       return { sessionDuration: requested };
     case 'chained-role':
-      return { note: 'SessionDuration left out: this role was assumed with temporary credentials (role chaining), for which AWS refuses it; the console session lasts as long as the role credentials' };
+      return {
+        note: 'SessionDuration left out: this role was assumed with temporary credentials (role chaining), for which AWS refuses it; the console session lasts as long as the role credentials',
+      };
     case 'other-temporary':
-      return { note: 'SessionDuration left out: AWS allows it only for a role assumed with an IAM user\'s long-term keys; the console session lasts as long as these credentials' };
+      return {
+        note: "SessionDuration left out: AWS allows it only for a role assumed with an IAM user's long-term keys; the console session lasts as long as these credentials",
+      };
   }
 }
 
@@ -92,7 +100,12 @@ export function sessionPolicy(policy: string | undefined, policyArns: readonly s
     }
   }
   for (const arn of policyArns) {
-    if (!/^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/.+$/.test(arn)) throw usageError('console', `--policy-arn ${JSON.stringify(arn)} is not a managed policy ARN`, 'give arn:aws:iam::aws:policy/ReadOnlyAccess or a policy of your account');
+    if (!/^arn:aws[\w-]*:iam::(\d{12}|aws):policy\/.+$/.test(arn))
+      throw usageError(
+        'console',
+        `--policy-arn ${JSON.stringify(arn)} is not a managed policy ARN`,
+        'give arn:aws:iam::aws:policy/ReadOnlyAccess or a policy of your account',
+      );
   }
   if (policyArns.length > 10) throw usageError('console', `${policyArns.length} --policy-arn given`, 'STS takes at most 10 managed session policies');
   if (policy === undefined && policyArns.length === 0) return { policy: ALLOW_ALL_POLICY };

@@ -10,12 +10,18 @@ function fishQuote(word: string): string {
 
 function fishValue(kind: ValueKind): string {
   switch (kind.kind) {
-    case 'profile': return "-f -a '(__awsctl_profiles)'";
-    case 'sso-session': return "-f -a '(__awsctl_sso_sessions)'";
-    case 'file': return '-F';
-    case 'command': return "-f -a '(__fish_complete_command)'";
-    case 'words': return `-f -a ${fishQuote(kind.words.join(' '))}`;
-    case 'none': return '-f';
+    case 'profile':
+      return "-f -a '(__awsctl_profiles)'";
+    case 'sso-session':
+      return "-f -a '(__awsctl_sso_sessions)'";
+    case 'file':
+      return '-F';
+    case 'command':
+      return "-f -a '(__fish_complete_command)'";
+    case 'words':
+      return `-f -a ${fishQuote(kind.words.join(' '))}`;
+    case 'none':
+      return '-f';
   }
 }
 
@@ -190,14 +196,17 @@ Register-ArgumentCompleter -Native -CommandName awsctl, awsctl.exe -ScriptBlock 
 
 export function powershellScript(spec: CompletionSpec): string {
   const pair = (a: string, b: string) => `@(${psQuote(a)}, ${psQuote(b || a)})`;
-  const entries = spec.commands.map((c): [string, string] => [c.path, [
-    '@{',
-    `        Subcommands = ${psList(c.subcommands.map((s) => pair(s.name, s.description)))}`,
-    `        Options = ${psList(c.options.flatMap((o) => o.names.map((n) => pair(n, o.description))))}`,
-    `        Args = @(${c.args.map(psKind).join(', ')})`,
-    `        Variadic = $${c.variadic}`,
-    '    }',
-  ].join('\n')]);
+  const entries = spec.commands.map((c): [string, string] => [
+    c.path,
+    [
+      '@{',
+      `        Subcommands = ${psList(c.subcommands.map((s) => pair(s.name, s.description)))}`,
+      `        Options = ${psList(c.options.flatMap((o) => o.names.map((n) => pair(n, o.description))))}`,
+      `        Args = @(${c.args.map(psKind).join(', ')})`,
+      `        Variadic = $${c.variadic}`,
+      '    }',
+    ].join('\n'),
+  ]);
   return [
     `# PowerShell completion for awsctl — ${GENERATED_NOTE}.`,
     '# Load it from your $PROFILE with: awsctl completion powershell | Out-String | Invoke-Expression',

@@ -21,13 +21,15 @@ function valueKindFunction(spec: CompletionSpec): string {
 
 /** `_awsctl_arg_kind <command path> <index>`: what the index-th positional completes to. */
 function argKindFunction(spec: CompletionSpec): string {
-  const arms = spec.commands.filter((c) => c.args.length > 0).map((c) => {
-    const inner = c.args.map((kind, i) => {
-      const pattern = c.variadic && i === c.args.length - 1 ? '*' : String(i);
-      return `${pattern}) echo ${quoteSingle(kindWord(kind))} ;;`;
+  const arms = spec.commands
+    .filter((c) => c.args.length > 0)
+    .map((c) => {
+      const inner = c.args.map((kind, i) => {
+        const pattern = c.variadic && i === c.args.length - 1 ? '*' : String(i);
+        return `${pattern}) echo ${quoteSingle(kindWord(kind))} ;;`;
+      });
+      return caseArm(quoteSingle(c.path), `case "$2" in ${inner.join(' ')} esac`);
     });
-    return caseArm(quoteSingle(c.path), `case "$2" in ${inner.join(' ')} esac`);
-  });
   return ['_awsctl_arg_kind() {', '  case "$1" in', ...arms, '  esac', '}'].join('\n');
 }
 

@@ -45,11 +45,31 @@ export interface CompletionSpec {
 
 /** Settings offered for `configure get|set|unset <key>`; other keys can still be typed. */
 export const CONFIGURE_KEYS = [
-  'region', 'output', 'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token',
-  'role_arn', 'source_profile', 'credential_source', 'external_id', 'mfa_serial', 'role_session_name',
-  'duration_seconds', 'credential_process', 'web_identity_token_file', 'sso_session', 'sso_account_id',
-  'sso_role_name', 'sso_start_url', 'sso_region', 'sso_registration_scopes', 'endpoint_url', 'ca_bundle',
-  'max_attempts', 'retry_mode', 'sts_regional_endpoints',
+  'region',
+  'output',
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  'role_arn',
+  'source_profile',
+  'credential_source',
+  'external_id',
+  'mfa_serial',
+  'role_session_name',
+  'duration_seconds',
+  'credential_process',
+  'web_identity_token_file',
+  'sso_session',
+  'sso_account_id',
+  'sso_role_name',
+  'sso_start_url',
+  'sso_region',
+  'sso_registration_scopes',
+  'endpoint_url',
+  'ca_bundle',
+  'max_attempts',
+  'retry_mode',
+  'sts_regional_endpoints',
 ];
 
 const OPTION_VALUES: Record<string, ValueKind> = {
@@ -71,7 +91,7 @@ function optionSpec(option: Option): OptionSpec {
   const takesValue = option.required || option.optional;
   let value: ValueKind | undefined;
   if (takesValue) {
-    value = option.argChoices ? { kind: 'words', words: [...option.argChoices] } : OPTION_VALUES[option.long ?? ''] ?? { kind: 'none' };
+    value = option.argChoices ? { kind: 'words', words: [...option.argChoices] } : (OPTION_VALUES[option.long ?? ''] ?? { kind: 'none' });
   }
   return { names, description: option.description, value };
 }
@@ -111,10 +131,14 @@ export function completionSpec(program: Command): CompletionSpec {
 export function completionScript(shell: Shell, program: Command): string {
   const spec = completionSpec(program);
   switch (shell) {
-    case 'bash': return bashScript(spec);
-    case 'zsh': return zshScript(spec);
-    case 'fish': return fishScript(spec);
-    case 'powershell': return powershellScript(spec);
+    case 'bash':
+      return bashScript(spec);
+    case 'zsh':
+      return zshScript(spec);
+    case 'fish':
+      return fishScript(spec);
+    case 'powershell':
+      return powershellScript(spec);
   }
 }
 

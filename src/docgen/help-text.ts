@@ -7,11 +7,7 @@ const EXAMPLES: Record<string, string[]> = {
     'awsctl env --profile dev --format powershell | Invoke-Expression',
     'eval "$(awsctl env --unset)"                  # clear them again',
   ],
-  process: [
-    '# in ~/.aws/config:',
-    '[profile app]',
-    'credential_process = awsctl process --profile base',
-  ],
+  process: ['# in ~/.aws/config:', '[profile app]', 'credential_process = awsctl process --profile base'],
   whoami: ['awsctl whoami --profile prod', 'awsctl whoami --json'],
   exec: [
     'awsctl exec --profile prod -- aws s3 ls',
@@ -25,7 +21,11 @@ const EXAMPLES: Record<string, string[]> = {
     'eval "$(awsctl assume arn:aws:iam::123456789012:role/Deploy)"',
     'awsctl assume --profile base OrgAccess Admin -- aws sts get-caller-identity',
   ],
-  explain: ['awsctl explain --profile prod', 'awsctl explain --profile prod --json', 'awsctl explain --profile base OrgAccess Admin   # what `awsctl assume` would do'],
+  explain: [
+    'awsctl explain --profile prod',
+    'awsctl explain --profile prod --json',
+    'awsctl explain --profile base OrgAccess Admin   # what `awsctl assume` would do',
+  ],
   profiles: ['awsctl profiles', 'awsctl profiles --json'],
   console: [
     'awsctl console --profile prod                 # open the console home as prod',
@@ -34,7 +34,12 @@ const EXAMPLES: Record<string, string[]> = {
     'awsctl console --profile prod --print         # the URL on stdout (it signs in whoever opens it)',
     'awsctl console --profile sso-dev --federate   # IAM Identity Center through federation, not the portal',
   ],
-  login: ['awsctl login --profile dev', 'awsctl login --sso-session my-org --use-device-code', 'awsctl login --profile console --region eu-west-1', 'awsctl login --profile console --remote'],
+  login: [
+    'awsctl login --profile dev',
+    'awsctl login --sso-session my-org --use-device-code',
+    'awsctl login --profile console --region eu-west-1',
+    'awsctl login --profile console --remote',
+  ],
   'sso-login': ['awsctl sso login --profile dev', 'awsctl sso login --sso-session my-org --use-device-code'],
   logout: ['awsctl logout --profile console', 'awsctl logout --all'],
   populate: ['awsctl sso populate --sso-session my-org --dry-run', 'awsctl sso populate --sso-session my-org --prefix org- --prune'],
@@ -48,9 +53,7 @@ const EXAMPLES: Record<string, string[]> = {
     'awsctl keys add --profile me                      # asks for the key id and the secret (hidden)',
     'pass show aws/me | awsctl keys add --profile me --store file   # key id and secret as two lines',
   ],
-  'keys-rotate': [
-    'awsctl keys rotate --profile me                   # new key in, old key deleted; says what it left if a step fails',
-  ],
+  'keys-rotate': ['awsctl keys rotate --profile me                   # new key in, old key deleted; says what it left if a step fails'],
   'keys-import': [
     'awsctl keys import --profile me                   # out of ~/.aws/credentials, into the OS keyring',
     'AWSCTL_FILE_STORE_PASSPHRASE=… awsctl keys import --profile ci --store file',

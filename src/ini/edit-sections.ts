@@ -57,7 +57,10 @@ export function removeSection(doc: IniDocument, ref: SectionRef): IniDocument {
     const after = doc.lines[last + 1];
     if ((span.start === 0 || before?.kind === 'blank') && after?.kind === 'blank') drop.add(last + 1);
   }
-  return rebuild(doc, copyLines(doc).filter((_, i) => !drop.has(i)));
+  return rebuild(
+    doc,
+    copyLines(doc).filter((_, i) => !drop.has(i)),
+  );
 }
 
 function lastContentLine(doc: IniDocument, span: SectionSpan): number {

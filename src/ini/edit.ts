@@ -78,7 +78,11 @@ export function setSubProperty(doc: IniDocument, ref: SectionRef, key: string, s
   }
   const result = rebuild(doc, lines);
   const group = groupsForKey(result, findSections(result, ref), key).at(-1);
-  const sub = group && subLines(result, group).filter((l) => l.key.toLowerCase() === subKey.toLowerCase()).at(-1);
+  const sub =
+    group &&
+    subLines(result, group)
+      .filter((l) => l.key.toLowerCase() === subKey.toLowerCase())
+      .at(-1);
   assertReadsBack(result.errors.length === 0 && sub?.value === value, `setting '${key}.${subKey}'`);
   return result;
 }

@@ -1,7 +1,16 @@
 // parseIni: text → lossless IniDocument; serializeIni: the exact inverse. Parsing never
 // throws: lines the SDKs would reject become `invalid` lines with a reason, so a broken file
 // can still be shown, round-tripped and reported with its line number. One pass, linear time.
-import { commentStart, isSpaceOrTabCode, isWhitespaceCode, newNextChars, parseSectionKey, splitPropertyAt, type NextChars, type PropertyRanges } from './syntax.ts';
+import {
+  commentStart,
+  isSpaceOrTabCode,
+  isWhitespaceCode,
+  newNextChars,
+  parseSectionKey,
+  splitPropertyAt,
+  type NextChars,
+  type PropertyRanges,
+} from './syntax.ts';
 import type { IniDocument, IniLine, IniSyntaxError, LineEnding, SyntaxErrorCode } from './types.ts';
 
 const BOM = '\uFEFF';
@@ -44,7 +53,21 @@ export interface LineScan extends PropertyRanges {
 
 /** A LineScan to fill (one can serve many scanLines calls in a row). */
 export function newLineScan(): LineScan {
-  return { kind: 'blank', start: 0, end: 0, eol: '', line: 0, innerStart: 0, innerEnd: 0, keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0, code: undefined, reason: undefined };
+  return {
+    kind: 'blank',
+    start: 0,
+    end: 0,
+    eol: '',
+    line: 0,
+    innerStart: 0,
+    innerEnd: 0,
+    keyStart: 0,
+    keyEnd: 0,
+    valueStart: 0,
+    valueEnd: 0,
+    code: undefined,
+    reason: undefined,
+  };
 }
 
 /**
@@ -53,7 +76,15 @@ export function newLineScan(): LineScan {
  * (profile/normalize.ts) keeps only the headers, and later reads single sections again from their
  * offsets. `to` must be a line start or the end of the text.
  */
-export function scanLines(text: string, from: number, to: number, firstLine: number, state: ParseState, visit: (line: LineScan) => void, scan: LineScan = newLineScan()): void {
+export function scanLines(
+  text: string,
+  from: number,
+  to: number,
+  firstLine: number,
+  state: ParseState,
+  visit: (line: LineScan) => void,
+  scan: LineScan = newLineScan(),
+): void {
   let start = from;
   let number = firstLine;
   while (start < to) {
@@ -107,7 +138,15 @@ function lineOf(source: string, scan: LineScan): IniLine {
     case 'continuation':
       return { kind: 'continuation', text, eol, line, value: source.slice(scan.innerStart, scan.innerEnd) };
     case 'subproperty':
-      return { kind: 'subproperty', text, eol, line, raw: source.slice(scan.innerStart, scan.innerEnd), key: source.slice(scan.keyStart, scan.keyEnd), value: source.slice(scan.valueStart, scan.valueEnd) };
+      return {
+        kind: 'subproperty',
+        text,
+        eol,
+        line,
+        raw: source.slice(scan.innerStart, scan.innerEnd),
+        key: source.slice(scan.keyStart, scan.keyEnd),
+        value: source.slice(scan.valueStart, scan.valueEnd),
+      };
     default:
       return { kind: 'invalid', text, eol, line, code: scan.code!, reason: scan.reason! };
   }

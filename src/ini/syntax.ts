@@ -113,7 +113,13 @@ export interface PropertyRanges {
  * `key = value` in text[start, end) with comment stripping and trimming, as the SDKs read
  * property lines: 'ok' with the ranges in `out`, or the problem. Index-based: this is the hot path.
  */
-export function splitPropertyAt(text: string, start: number, end: number, out: PropertyRanges, next: NextChars = newNextChars()): 'ok' | 'no-equals' | 'no-name' {
+export function splitPropertyAt(
+  text: string,
+  start: number,
+  end: number,
+  out: PropertyRanges,
+  next: NextChars = newNextChars(),
+): 'ok' | 'no-equals' | 'no-name' {
   while (start < end && isSpaceOrTabCode(text.charCodeAt(start))) start++;
   const eq = nextOf(text, '=', start, next.eq);
   if (eq < 0 || eq >= end) return 'no-equals';

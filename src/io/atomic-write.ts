@@ -178,7 +178,9 @@ export function writeFileAtomicSync(path: string, data: string | Buffer, options
     // ~/.aws/credentials link must not grow folders at its target (the AWS CLI fails there too).
     if (target === resolve(path)) ops.mkdirSync(folder, { recursive: true, mode: options.dirMode ?? 0o700 });
     else if (existingMode(folder, ops) === undefined) {
-      throw new AwsctlError(`cannot write ${path} (link to ${target})`, `the folder the link points into, ${folder}, does not exist`, { hint: 'create it, or replace the link with a file' });
+      throw new AwsctlError(`cannot write ${path} (link to ${target})`, `the folder the link points into, ${folder}, does not exist`, {
+        hint: 'create it, or replace the link with a file',
+      });
     }
     cleanStaleTempFiles(target, { ops, staleMs: options.staleTempMs, now: options.now?.(), ownPid: pid });
     const mode = (options.secret ? undefined : existingMode(target, ops)) ?? options.mode ?? 0o600;

@@ -61,7 +61,11 @@ export const listenHttp: Listen = async (address, handler) => {
         localPort: request.socket.localPort ?? 0,
       });
     } catch {
-      answer = { status: 500, headers: { 'content-type': 'application/json' }, body: '{"Code":"InternalError","Message":"awsctl could not answer this request"}' };
+      answer = {
+        status: 500,
+        headers: { 'content-type': 'application/json' },
+        body: '{"Code":"InternalError","Message":"awsctl could not answer this request"}',
+      };
     }
     const body = Buffer.from(answer.body, 'utf8');
     response.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) }).end(body);

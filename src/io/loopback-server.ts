@@ -18,8 +18,10 @@ export interface CallbackServer {
 }
 
 function page(title: string, text: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
-    `<body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${text}</p></body></html>`;
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
+    `<body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${text}</p></body></html>`
+  );
 }
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -38,11 +40,18 @@ export function interpretCallback(url: string, expectedState: string): CallbackA
     return { kind: 'error', status: 400, error: new AwsctlError('sign-in failed', why, { hint: 'run login again' }) };
   }
   if (query.get('state') !== expectedState) {
-    const error = new AwsctlError('sign-in failed', 'the browser came back with a state that is not this sign-in\'s', { hint: 'run login again; if it repeats, another program may be interfering' });
+    const error = new AwsctlError('sign-in failed', "the browser came back with a state that is not this sign-in's", {
+      hint: 'run login again; if it repeats, another program may be interfering',
+    });
     return { kind: 'error', status: 400, error };
   }
   const code = query.get('code');
-  if (!code) return { kind: 'error', status: 400, error: new AwsctlError('sign-in failed', 'the browser came back without an authorization code', { hint: 'run login again' }) };
+  if (!code)
+    return {
+      kind: 'error',
+      status: 400,
+      error: new AwsctlError('sign-in failed', 'the browser came back without an authorization code', { hint: 'run login again' }),
+    };
   return { kind: 'code', code };
 }
 
@@ -81,9 +90,13 @@ export async function startCallbackServer(expectedState: string, timeoutMs = DEF
   const port = typeof address === 'object' && address ? address.port : 0;
   const timer = setTimeout(() => {
     const minutes = Math.round(timeoutMs / 60000);
-    finish(() => settle.reject(new AwsctlError('sign-in failed', `the browser did not come back within ${minutes >= 1 ? `${minutes} minutes` : `${Math.round(timeoutMs / 1000)} s`}`, {
-      hint: 'run login again, or use --use-device-code to sign in on another device',
-    })));
+    finish(() =>
+      settle.reject(
+        new AwsctlError('sign-in failed', `the browser did not come back within ${minutes >= 1 ? `${minutes} minutes` : `${Math.round(timeoutMs / 1000)} s`}`, {
+          hint: 'run login again, or use --use-device-code to sign in on another device',
+        }),
+      ),
+    );
   }, timeoutMs);
   timer.unref();
   return {

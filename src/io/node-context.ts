@@ -41,12 +41,25 @@ export function createNodeContext(options: { debug: boolean; input: boolean }): 
     // Plain fd writes, and isTTY read only when asked: touching process.stdout/stderr/stdin builds
     // stream objects (a net.Socket on a pipe), ~2-3 ms that the cached credential_process path
     // does not need.
-    stdout: { write: (text) => writeAllSync(1, text), get isTTY() { return process.stdout.isTTY === true; } },
-    stderr: { write: (text) => writeAllSync(2, text), get isTTY() { return process.stderr.isTTY === true; } },
-    stdin: { get isTTY() { return process.stdin.isTTY === true; }, readAll: readStandardInput },
-    debug: options.debug
-      ? (message) => writeAllSync(2, `[debug +${Date.now() - started}ms] ${terminalSafeLines(redact(message))}\n`)
-      : () => {},
+    stdout: {
+      write: (text) => writeAllSync(1, text),
+      get isTTY() {
+        return process.stdout.isTTY === true;
+      },
+    },
+    stderr: {
+      write: (text) => writeAllSync(2, text),
+      get isTTY() {
+        return process.stderr.isTTY === true;
+      },
+    },
+    stdin: {
+      get isTTY() {
+        return process.stdin.isTTY === true;
+      },
+      readAll: readStandardInput,
+    },
+    debug: options.debug ? (message) => writeAllSync(2, `[debug +${Date.now() - started}ms] ${terminalSafeLines(redact(message))}\n`) : () => {},
     interactive: options.input,
     parentProgram: () => parentProgram(process.platform, process.ppid),
     dnsLookup: async (host) => {
@@ -94,7 +107,7 @@ function readCaBundle(ctx: Context, fromProfile: string | undefined): string | u
   if (!path) return undefined;
   const bytes = ctx.fs.readFile(path);
   if (bytes === undefined) {
-    throw new AwsctlError('CA bundle', `${path} does not exist`, { hint: `fix ${fromEnv ? 'AWS_CA_BUNDLE' : 'the profile\'s ca_bundle'} or remove it` });
+    throw new AwsctlError('CA bundle', `${path} does not exist`, { hint: `fix ${fromEnv ? 'AWS_CA_BUNDLE' : "the profile's ca_bundle"} or remove it` });
   }
   return bytes.toString('utf8');
 }

@@ -80,10 +80,13 @@ function collect(child: ChildProcess, run: RunOptions, options: ProcessRunnerOpt
   return new Promise<SpawnResult>((resolve, reject) => {
     const stopper = createStopper(child, ownGroup, options.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
     // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): cap rather than overflow.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stopper.stop();
-    }, Math.min(Math.max(run.timeoutMs, 0), MAX_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        stopper.stop();
+      },
+      Math.min(Math.max(run.timeoutMs, 0), MAX_TIMER_MS),
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
       if (stdoutBytes > limit) {

@@ -36,18 +36,22 @@ async function ask(options: TerminalPromptOptions, message: string, question: Qu
   try {
     const prompts = await import('@inquirer/prompts');
     const context = { input, output, clearPromptOnDone: false };
-    if (question.kind === 'password') return await prompts.password({ message, mask: false, ...(question.validate ? { validate: question.validate } : {}) }, context);
+    if (question.kind === 'password')
+      return await prompts.password({ message, mask: false, ...(question.validate ? { validate: question.validate } : {}) }, context);
     if (question.kind === 'confirm') return (await prompts.confirm({ message, default: false }, context)) ? 'yes' : 'no';
     if (question.kind === 'search') {
       const { choices } = question;
-      return await prompts.search({
-        message,
-        pageSize: 12,
-        source: (term) => {
-          const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-          return choices.filter((c) => words.every((w) => `${c.name} ${c.description ?? ''}`.toLowerCase().includes(w))).map((c) => ({ ...c }));
+      return await prompts.search(
+        {
+          message,
+          pageSize: 12,
+          source: (term) => {
+            const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+            return choices.filter((c) => words.every((w) => `${c.name} ${c.description ?? ''}`.toLowerCase().includes(w))).map((c) => ({ ...c }));
+          },
         },
-      }, context);
+        context,
+      );
     }
     return await prompts.input({ message, ...(question.default !== undefined ? { default: question.default } : {}) }, context);
   } catch (error) {
@@ -70,7 +74,12 @@ function openTerminal(path: string, message: string): { readFd: number; writeFd:
       readFd,
       writeFd,
       close() {
-        for (const fd of [readFd, writeFd]) try { closeSync(fd); } catch { /* already closed by the stream */ }
+        for (const fd of [readFd, writeFd])
+          try {
+            closeSync(fd);
+          } catch {
+            /* already closed by the stream */
+          }
       },
     };
   } catch {

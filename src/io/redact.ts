@@ -9,7 +9,9 @@ const ACCESS_KEY_ID = /\b(A[SK]IA|AROA|AIDA)[A-Z0-9]{12,}([A-Z0-9]{4})\b/g;
 const CACHE_PATH = /^(?:[A-Za-z0-9_-]+\/)*cache\/(?:awsctl-session-)?[0-9a-f]{40}$/;
 
 export function redact(text: string): string {
-  return text.replace(LONG_SECRET_SHAPE, (run) => (CACHE_PATH.test(run) ? run : '****')).replace(ACCESS_KEY_ID, (_m, prefix: string, last: string) => `${prefix}…${last}`);
+  return text
+    .replace(LONG_SECRET_SHAPE, (run) => (CACHE_PATH.test(run) ? run : '****'))
+    .replace(ACCESS_KEY_ID, (_m, prefix: string, last: string) => `${prefix}…${last}`);
 }
 
 /** How a secret appears in human output: its presence and length class, never its value. */
@@ -22,6 +24,9 @@ export function maskSecret(value: string | undefined): string {
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
   if (q === -1) return url;
-  const names = url.slice(q + 1).split('&').map((pair) => pair.split('=')[0]);
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => pair.split('=')[0]);
   return `${url.slice(0, q)}?${names.map((n) => `${n}=…`).join('&')}`;
 }

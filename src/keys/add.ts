@@ -20,8 +20,13 @@ export interface AddRequest {
 export async function addKeys(ctx: Context, request: AddRequest): Promise<void> {
   const loaded = loadProfileFiles(ctx, { profileFlag: request.profile });
   assertProfileCanHoldKeys(loaded.set, request.profile);
-  if (valueIn(loaded.credentials.doc, 'credentials', request.profile, 'aws_access_key_id') !== undefined || valueIn(loaded.config.doc, 'config', request.profile, 'aws_access_key_id') !== undefined) {
-    throw new AwsctlError(`profile ${request.profile}`, 'it has keys in plaintext in the profile files', { hint: `move them into the store with awsctl keys import --profile ${request.profile}` });
+  if (
+    valueIn(loaded.credentials.doc, 'credentials', request.profile, 'aws_access_key_id') !== undefined ||
+    valueIn(loaded.config.doc, 'config', request.profile, 'aws_access_key_id') !== undefined
+  ) {
+    throw new AwsctlError(`profile ${request.profile}`, 'it has keys in plaintext in the profile files', {
+      hint: `move them into the store with awsctl keys import --profile ${request.profile}`,
+    });
   }
   // The store is opened and unlocked before anything is asked: nobody types a secret only to hear the keyring is down.
   const store = await openKeyStore(ctx, request.store);
@@ -39,7 +44,9 @@ export async function storeAndWire(ctx: Context, store: KeyStore, profile: strin
   await store.write(profile, keys);
   const back = await store.read(profile);
   if (back?.accessKeyId !== keys.accessKeyId || back.secretAccessKey !== keys.secretAccessKey) {
-    throw new AwsctlError(`${store.name} store`, `the keys of profile ${profile} did not read back as written`, { hint: 'nothing in the profile files was changed; try the other store (--store keyring|file)' });
+    throw new AwsctlError(`${store.name} store`, `the keys of profile ${profile} did not read back as written`, {
+      hint: 'nothing in the profile files was changed; try the other store (--store keyring|file)',
+    });
   }
   await editProfileFiles(ctx, { config: (doc) => wireStoredKeys(doc, profile, store.name) });
 }
@@ -48,7 +55,9 @@ async function removeQuietly(ctx: Context, name: KeyStoreName, profile: string):
   try {
     await (await openKeyStore(ctx, name)).remove(profile);
   } catch (error) {
-    ctx.stderr.write(`awsctl: warning: the old entry of profile ${profile} in the ${name} store could not be removed: ${error instanceof AwsctlError ? error.why : 'unknown error'}\n`);
+    ctx.stderr.write(
+      `awsctl: warning: the old entry of profile ${profile} in the ${name} store could not be removed: ${error instanceof AwsctlError ? error.why : 'unknown error'}\n`,
+    );
   }
 }
 

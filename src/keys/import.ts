@@ -23,18 +23,27 @@ export async function importKeys(ctx: Context, request: { profile: string; store
   const accessKeyId = read('aws_access_key_id');
   const secretAccessKey = read('aws_secret_access_key');
   if (accessKeyId === undefined || secretAccessKey === undefined) {
-    throw new AwsctlError(`profile ${profile}`, `it has no aws_access_key_id and aws_secret_access_key in ${files.filter(Boolean).join(' or ') || 'the profile files'}`, { hint: `add new keys with awsctl keys add --profile ${profile}` });
+    throw new AwsctlError(
+      `profile ${profile}`,
+      `it has no aws_access_key_id and aws_secret_access_key in ${files.filter(Boolean).join(' or ') || 'the profile files'}`,
+      { hint: `add new keys with awsctl keys add --profile ${profile}` },
+    );
   }
   if (read('aws_session_token') !== undefined) {
-    throw new AwsctlError(`profile ${profile}`, 'its keys are temporary (aws_session_token is set); only long-term keys are stored', { hint: 'temporary keys expire anyway: leave them, or remove them with awsctl configure unset' });
+    throw new AwsctlError(`profile ${profile}`, 'its keys are temporary (aws_session_token is set); only long-term keys are stored', {
+      hint: 'temporary keys expire anyway: leave them, or remove them with awsctl configure unset',
+    });
   }
   const problem = checkAccessKeyId(accessKeyId) ?? checkSecretAccessKey(secretAccessKey);
-  if (problem) throw new AwsctlError(`profile ${profile}`, `its keys do not look like AWS keys: ${problem}`, { hint: 'fix them in the credentials file first' });
+  if (problem)
+    throw new AwsctlError(`profile ${profile}`, `its keys do not look like AWS keys: ${problem}`, { hint: 'fix them in the credentials file first' });
   const store = await openKeyStore(ctx, request.store);
   await store.write(profile, { accessKeyId, secretAccessKey, created: ctx.now().toISOString() });
   const back = await store.read(profile);
   if (back?.secretAccessKey !== secretAccessKey || back.accessKeyId !== accessKeyId) {
-    throw new AwsctlError(`${store.name} store`, `the keys of profile ${profile} did not read back as written`, { hint: 'the profile files were not changed; try the other store (--store keyring|file)' });
+    throw new AwsctlError(`${store.name} store`, `the keys of profile ${profile} did not read back as written`, {
+      hint: 'the profile files were not changed; try the other store (--store keyring|file)',
+    });
   }
   await editProfileFiles(ctx, {
     config: (doc) => wireStoredKeys(dropKeys(doc, 'config', profile), profile, store.name),

@@ -38,12 +38,22 @@ export function storeOfProfile(set: ProfileSet, profile: string): KeyStoreName |
 }
 
 /** Removes the cached GetSessionToken session of the profile (it was opened with keys that changed). */
-export function dropCachedSession(ctx: Pick<Context, 'env' | 'platform' | 'homedir' | 'fs' | 'debug'>, set: ProfileSet, profile: string, store: KeyStoreName): void {
+export function dropCachedSession(
+  ctx: Pick<Context, 'env' | 'platform' | 'homedir' | 'fs' | 'debug'>,
+  set: ProfileSet,
+  profile: string,
+  store: KeyStoreName,
+): void {
   const home = resolveHome(ctx.env, ctx.platform, ctx.homedir());
   if (home === undefined) return;
   const section = set.profiles[profile];
   const duration = profileValue(section, 'awsctl_session_duration');
-  const key = storedSessionCacheKey({ profile, store, mfaSerial: profileValue(section, 'mfa_serial'), sessionDurationSeconds: duration !== undefined ? Number(duration) : undefined });
+  const key = storedSessionCacheKey({
+    profile,
+    store,
+    mfaSerial: profileValue(section, 'mfa_serial'),
+    sessionDurationSeconds: duration !== undefined ? Number(duration) : undefined,
+  });
   const path = cliCachePath(home, key);
   if (ctx.fs.stat(path)) {
     ctx.fs.remove(path);

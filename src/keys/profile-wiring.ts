@@ -21,14 +21,19 @@ export function wireStoredKeys(doc: IniDocument, profile: string, store: KeyStor
 export function unwireStoredKeys(doc: IniDocument, profile: string): IniDocument {
   const ref = profileRef('config', profile);
   let result = unsetProperty(doc, ref, KEY_STORE_SETTING);
-  if (valueIn(result, 'config', profile, 'credential_process') === storedKeysCredentialProcess(profile)) result = unsetProperty(result, ref, 'credential_process');
+  if (valueIn(result, 'config', profile, 'credential_process') === storedKeysCredentialProcess(profile))
+    result = unsetProperty(result, ref, 'credential_process');
   return result;
 }
 
 /** The last value of `key` in the profile's sections of this file (as the SDKs read it). */
 export function valueIn(doc: IniDocument | undefined, kind: FileKind, profile: string, key: string): string | undefined {
   if (!doc) return undefined;
-  return groupsForKey(doc, findSections(doc, profileRef(kind, profile)), key).at(-1)?.property.value.trim() || undefined;
+  return (
+    groupsForKey(doc, findSections(doc, profileRef(kind, profile)), key)
+      .at(-1)
+      ?.property.value.trim() || undefined
+  );
 }
 
 /**
@@ -40,7 +45,10 @@ export function dropKeys(doc: IniDocument, kind: FileKind, profile: string): Ini
   let result = doc;
   for (const key of KEY_SETTINGS) result = unsetProperty(result, ref, key);
   for (const key of KEY_SETTINGS) assertReadsBack(valueIn(result, kind, profile, key) === undefined, `removing ${key}`);
-  if (kind === 'credentials' && findSections(result, ref).every((span) => result.lines.slice(span.start + 1, span.end).every((line) => line.kind === 'blank'))) {
+  if (
+    kind === 'credentials' &&
+    findSections(result, ref).every((span) => result.lines.slice(span.start + 1, span.end).every((line) => line.kind === 'blank'))
+  ) {
     result = removeSection(result, ref);
   }
   return result;

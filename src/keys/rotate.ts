@@ -31,7 +31,9 @@ export async function rotateKeys(ctx: Context, request: RotateRequest): Promise<
   const state = createRunState(ctx, { profileFlag: profile });
   const storeName = storeOfProfile(state.profiles, profile);
   if (storeName === undefined && !request.store) {
-    throw new AwsctlError(`profile ${profile}`, 'it has no stored keys (no awsctl_key_store setting)', { hint: `store them first: awsctl keys import --profile ${profile} or awsctl keys add --profile ${profile}` });
+    throw new AwsctlError(`profile ${profile}`, 'it has no stored keys (no awsctl_key_store setting)', {
+      hint: `store them first: awsctl keys import --profile ${profile} or awsctl keys add --profile ${profile}`,
+    });
   }
   const store = request.store ?? (await openKeyStore(ctx, storeName!));
   const old = await store.read(profile);
@@ -52,7 +54,11 @@ export async function rotateKeys(ctx: Context, request: RotateRequest): Promise<
     try {
       await iam.deleteAccessKey(ctx, await iamTarget(state, oldCredentials), fresh.accessKeyId);
     } catch (deleteError) {
-      throw failed(`${what}: ${why(error)}`, `${oldHint} is still stored and active; the new key ${newHint} exists in IAM but is not stored, and deleting it failed too (${why(deleteError)}): delete it in the IAM console`, error);
+      throw failed(
+        `${what}: ${why(error)}`,
+        `${oldHint} is still stored and active; the new key ${newHint} exists in IAM but is not stored, and deleting it failed too (${why(deleteError)}): delete it in the IAM console`,
+        error,
+      );
     }
     throw failed(`${what}: ${why(error)}`, `nothing changed: ${oldHint} is still stored and active (the new key ${newHint} was deleted again)`, error);
   };
@@ -72,10 +78,21 @@ export async function rotateKeys(ctx: Context, request: RotateRequest): Promise<
   } catch (error) {
     // Say "nothing changed" only once the store is seen to hold the old key (put back if need be).
     const holdsOld = async () => (await store.read(profile).catch(() => undefined))?.secretAccessKey === old.secretAccessKey;
-    if ((await holdsOld()) || ((await store.write(profile, old).then(() => true, () => false)) && (await holdsOld()))) {
+    if (
+      (await holdsOld()) ||
+      ((await store.write(profile, old).then(
+        () => true,
+        () => false,
+      )) &&
+        (await holdsOld()))
+    ) {
       return undo('storing the new key failed', error);
     }
-    throw failed(`storing the new key failed: ${why(error)}`, `both ${oldHint} and ${newHint} are active in IAM, but the ${store.name} store may hold neither: add one with awsctl keys add --profile ${profile}`, error);
+    throw failed(
+      `storing the new key failed: ${why(error)}`,
+      `both ${oldHint} and ${newHint} are active in IAM, but the ${store.name} store may hold neither: add one with awsctl keys add --profile ${profile}`,
+      error,
+    );
   }
   dropCachedSession(ctx, state.profiles, profile, store.name);
 
@@ -83,7 +100,11 @@ export async function rotateKeys(ctx: Context, request: RotateRequest): Promise<
   try {
     await iam.deleteAccessKey(ctx, await iamTarget(state, { accessKeyId: fresh.accessKeyId, secretAccessKey: fresh.secretAccessKey }), old.accessKeyId);
   } catch (error) {
-    throw failed(`deleting the old key ${oldHint} failed: ${why(error)}`, `the new key ${newHint} is stored and works; the old key ${oldHint} is still active in IAM: delete it in the IAM console or with aws iam delete-access-key`, error);
+    throw failed(
+      `deleting the old key ${oldHint} failed: ${why(error)}`,
+      `the new key ${newHint} is stored and works; the old key ${oldHint} is still active in IAM: delete it in the IAM console or with aws iam delete-access-key`,
+      error,
+    );
   }
   ctx.stderr.write(`awsctl: rotated profile ${profile}: ${newHint} is stored in the ${store.name} store, ${oldHint} is deleted\n`);
 }
@@ -99,7 +120,11 @@ async function waitUntilUsable(state: RunState, keys: StoredKeys): Promise<void>
   const { getCallerIdentity } = await import('../aws/sts.ts');
   const limitSeconds = Number(state.ctx.env.AWSCTL_KEY_USABLE_TIMEOUT ?? DEFAULT_USABLE_TIMEOUT_SECONDS);
   const deadline = state.ctx.now().getTime() + (Number.isFinite(limitSeconds) && limitSeconds >= 0 ? limitSeconds : DEFAULT_USABLE_TIMEOUT_SECONDS) * 1000;
-  const target = { ...(await stsTarget(state)), credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey }, retry: { mode: 'standard' as const, maxAttempts: 1 } };
+  const target = {
+    ...(await stsTarget(state)),
+    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+    retry: { mode: 'standard' as const, maxAttempts: 1 },
+  };
   for (let delay = 1000; ; delay = Math.min(delay * 2, 10_000)) {
     try {
       await getCallerIdentity(state.ctx, target);

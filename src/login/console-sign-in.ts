@@ -53,7 +53,10 @@ export function parseVerificationCode(text: string): { code: string; state: stri
   const params = new URLSearchParams(decoded);
   const code = params.get('code');
   const state = params.get('state');
-  if (!code || !state) throw new AwsctlError('sign-in failed', 'that is not the code the sign-in page shows (base64 of state and code)', { hint: 'copy the whole code from the browser and paste it again' });
+  if (!code || !state)
+    throw new AwsctlError('sign-in failed', 'that is not the code the sign-in page shows (base64 of state and code)', {
+      hint: 'copy the whole code from the browser and paste it again',
+    });
   return { code, state };
 }
 
@@ -67,7 +70,10 @@ export function sessionArnOf(idToken: string | undefined): { sessionArn: string;
     sub = undefined;
   }
   const account = typeof sub === 'string' ? /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(sub)?.[1] : undefined;
-  if (typeof sub !== 'string' || !account) throw new AwsctlError('sign-in failed', 'the sign-in service did not say which session this is (no usable ID token)', { hint: 'try again; if it repeats, sign in with the AWS CLI and report it' });
+  if (typeof sub !== 'string' || !account)
+    throw new AwsctlError('sign-in failed', 'the sign-in service did not say which session this is (no usable ID token)', {
+      hint: 'try again; if it repeats, sign in with the AWS CLI and report it',
+    });
   return { sessionArn: sub, accountId: account };
 }
 
@@ -94,12 +100,19 @@ export interface SignedIn {
   file: LoginSessionFile;
 }
 
-async function authorizationCode(deps: ConsoleSignInDeps, request: ConsoleSignInRequest, pkce: PkceRequest): Promise<{ code: string; redirectUri: string; clientId: string }> {
+async function authorizationCode(
+  deps: ConsoleSignInDeps,
+  request: ConsoleSignInRequest,
+  pkce: PkceRequest,
+): Promise<{ code: string; redirectUri: string; clientId: string }> {
   if (request.remote) {
     const redirectUri = `${request.base}/v1/sessions/confirmation`;
     await deps.show(authorizeUrl(request.base, CROSS_DEVICE_CLIENT_ID, pkce, redirectUri), true);
     const pasted = parseVerificationCode(await abortable(deps.askCode('Enter the authorization code displayed in your browser'), deps.signal));
-    if (pasted.state !== pkce.state) throw new AwsctlError('sign-in failed', 'the code belongs to another sign-in (its state does not match)', { hint: 'use the code from the page this sign-in opened' });
+    if (pasted.state !== pkce.state)
+      throw new AwsctlError('sign-in failed', 'the code belongs to another sign-in (its state does not match)', {
+        hint: 'use the code from the page this sign-in opened',
+      });
     return { code: pasted.code, redirectUri, clientId: CROSS_DEVICE_CLIENT_ID };
   }
   const server = await startCallbackServer(pkce.state, deps.callbackTimeoutMs);
@@ -138,11 +151,25 @@ export async function consoleSignIn(deps: ConsoleSignInDeps, request: ConsoleSig
   deps.call.debug('login: the browser step is done; exchanging the authorization code');
   let output: TokenOutput;
   try {
-    output = await createOAuth2Token(deps.call, request.target, key, { grantType: 'authorization_code', clientId: grant.clientId, code: grant.code, codeVerifier: pkce.verifier, redirectUri: grant.redirectUri });
+    output = await createOAuth2Token(deps.call, request.target, key, {
+      grantType: 'authorization_code',
+      clientId: grant.clientId,
+      code: grant.code,
+      codeVerifier: pkce.verifier,
+      redirectUri: grant.redirectUri,
+    });
   } catch (error) {
     const reason = (error as { oauthError?: unknown }).oauthError;
-    if (reason === 'AUTHCODE_EXPIRED') throw new AwsctlError('sign-in failed', 'the authorization code expired before it was used', { hint: 'run awsctl login again and finish within a few minutes', cause: error });
-    if (reason === 'INSUFFICIENT_PERMISSIONS') throw new AwsctlError('sign-in failed', 'the signed-in identity may not create sessions for developer tools (signin:CreateOAuth2Token)', { hint: 'attach the AWS managed policy SignInLocalDevelopmentAccess, then sign in again', cause: error });
+    if (reason === 'AUTHCODE_EXPIRED')
+      throw new AwsctlError('sign-in failed', 'the authorization code expired before it was used', {
+        hint: 'run awsctl login again and finish within a few minutes',
+        cause: error,
+      });
+    if (reason === 'INSUFFICIENT_PERMISSIONS')
+      throw new AwsctlError('sign-in failed', 'the signed-in identity may not create sessions for developer tools (signin:CreateOAuth2Token)', {
+        hint: 'attach the AWS managed policy SignInLocalDevelopmentAccess, then sign in again',
+        cause: error,
+      });
     throw error;
   }
   const { sessionArn, accountId } = sessionArnOf(output.idToken);

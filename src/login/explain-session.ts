@@ -17,7 +17,8 @@ export function loginSessionViewer(ctx: Context, files: LoadedProfiles, selected
   return (base) => {
     const dir = loginCacheDir(ctx.env, files.locations.home, ctx.platform);
     const profileRegion = profileValue(files.set.profiles[base.profile], 'region');
-    if (dir === undefined) return { file: '(no home directory: set HOME or AWS_LOGIN_CACHE_DIRECTORY)', state: 'missing', ...region(refreshRegion({}, profileRegion, runRegion)) };
+    if (dir === undefined)
+      return { file: '(no home directory: set HOME or AWS_LOGIN_CACHE_DIRECTORY)', state: 'missing', ...region(refreshRegion({}, profileRegion, runRegion)) };
     const file = loginSessionPath(dir, base.loginSessionArn);
     const read = readLoginSession(ctx.fs, file);
     if (read.kind === 'missing') return { file, state: 'missing (sign in with awsctl login)', ...region(refreshRegion({}, profileRegion, runRegion)) };

@@ -30,7 +30,8 @@ export interface ConsoleLoginRequest {
 export async function signInWithConsole(ctx: Context, request: ConsoleLoginRequest): Promise<number> {
   const { files, profile } = request;
   const dir = loginCacheDir(ctx.env, files.locations.home, ctx.platform);
-  if (dir === undefined) throw new AwsctlError('cannot sign in', 'no home directory is known for the login cache', { hint: 'set HOME or AWS_LOGIN_CACHE_DIRECTORY' });
+  if (dir === undefined)
+    throw new AwsctlError('cannot sign in', 'no home directory is known for the login cache', { hint: 'set HOME or AWS_LOGIN_CACHE_DIRECTORY' });
   const section = files.set.profiles[profile];
   const endpoint = resolveSigninEndpoint(request.region, { env: ctx.env, profile: section, services: files.set.services });
   const retry = resolveRetrySettings({ env: ctx.env, profile: section });
@@ -44,9 +45,11 @@ export async function signInWithConsole(ctx: Context, request: ConsoleLoginReque
       signal: request.signal,
       askCode: (message) => ctx.prompt.text(message),
       show: async (url, onOtherDevice) => {
-        ctx.stderr.write(onOtherDevice
-          ? `Open this address in a browser on any device, sign in, and paste the code it shows:\n\n  ${url}\n\n`
-          : `Opening the AWS sign-in page in your browser. If it does not open, visit:\n\n  ${url}\n\n`);
+        ctx.stderr.write(
+          onOtherDevice
+            ? `Open this address in a browser on any device, sign in, and paste the code it shows:\n\n  ${url}\n\n`
+            : `Opening the AWS sign-in page in your browser. If it does not open, visit:\n\n  ${url}\n\n`,
+        );
         if (!onOtherDevice && !(await openUrl(url))) ctx.stderr.write('Could not open a browser; open the address above yourself.\n');
       },
     },
@@ -62,12 +65,18 @@ export async function signInWithConsole(ctx: Context, request: ConsoleLoginReque
   const path = loginSessionPath(dir, signedIn.sessionArn);
   await withLock(lockPathFor(path), async () => writeLoginSession(ctx.fs, path, signedIn.file));
   const ref = { file: 'config' as const, type: 'profile' as const, name: profile };
-  await editProfileFiles(ctx, {
-    config: (doc: IniDocument) => {
-      const withSession = setProperty(doc, ref, 'login_session', signedIn.sessionArn);
-      return request.regionWasAsked ? setProperty(withSession, ref, 'region', request.region) : withSession;
+  await editProfileFiles(
+    ctx,
+    {
+      config: (doc: IniDocument) => {
+        const withSession = setProperty(doc, ref, 'login_session', signedIn.sessionArn);
+        return request.regionWasAsked ? setProperty(withSession, ref, 'region', request.region) : withSession;
+      },
     },
-  }, { locations: files.locations });
-  ctx.stderr.write(`Signed in as ${signedIn.sessionArn}. Profile ${profile} now uses this session; its keys refresh automatically until the session ends (up to 12 hours).\n`);
+    { locations: files.locations },
+  );
+  ctx.stderr.write(
+    `Signed in as ${signedIn.sessionArn}. Profile ${profile} now uses this session; its keys refresh automatically until the session ends (up to 12 hours).\n`,
+  );
   return ExitCode.ok;
 }

@@ -18,13 +18,7 @@ export interface EnvAssignments {
 }
 
 /** Everything `awsctl env` may set about an identity, in print order. */
-export const CREDENTIAL_ENV_NAMES = [
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_CREDENTIAL_EXPIRATION',
-  'AWS_ACCOUNT_ID',
-] as const;
+export const CREDENTIAL_ENV_NAMES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_ACCOUNT_ID'] as const;
 
 export const REGION_ENV_NAMES = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
 

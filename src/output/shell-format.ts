@@ -5,16 +5,33 @@
 import type { EnvFormat } from './env-formats.ts';
 
 const SHELL_FORMATS: Record<string, EnvFormat> = {
-  sh: 'sh', bash: 'sh', dash: 'sh', zsh: 'sh', ksh: 'sh', ksh93: 'sh', mksh: 'sh', pdksh: 'sh', ash: 'sh', yash: 'sh', posh: 'sh', busybox: 'sh',
+  sh: 'sh',
+  bash: 'sh',
+  dash: 'sh',
+  zsh: 'sh',
+  ksh: 'sh',
+  ksh93: 'sh',
+  mksh: 'sh',
+  pdksh: 'sh',
+  ash: 'sh',
+  yash: 'sh',
+  posh: 'sh',
+  busybox: 'sh',
   fish: 'fish',
-  pwsh: 'powershell', powershell: 'powershell',
+  pwsh: 'powershell',
+  powershell: 'powershell',
   cmd: 'cmd',
 };
 
 /** `/usr/bin/fish`, `-bash` (a login shell), `pwsh.exe` → the format that shell evaluates; else undefined. */
 export function envFormatForShell(program: string | undefined): EnvFormat | undefined {
   if (!program) return undefined;
-  const base = program.trim().replace(/^.*[\\/]/, '').replace(/^-/, '').replace(/\.exe$/i, '').toLowerCase();
+  const base = program
+    .trim()
+    .replace(/^.*[\\/]/, '')
+    .replace(/^-/, '')
+    .replace(/\.exe$/i, '')
+    .toLowerCase();
   return Object.hasOwn(SHELL_FORMATS, base) ? SHELL_FORMATS[base] : undefined;
 }
 

@@ -26,9 +26,22 @@ export interface ResolvedEndpoint {
 
 /** Regions where sts_regional_endpoints = legacy means the global endpoint (botocore's list). */
 export const STS_LEGACY_GLOBAL_REGIONS: ReadonlySet<string> = new Set([
-  'ap-northeast-1', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'aws-global', 'ca-central-1',
-  'eu-central-1', 'eu-north-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'sa-east-1',
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+  'ap-northeast-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'aws-global',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'sa-east-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
 ]);
 
 export interface EndpointVariants {
@@ -66,7 +79,13 @@ export function defaultEndpoint(prefix: string, region: string, variants: Endpoi
 }
 
 function configured(serviceId: string, context: EndpointContext): { url: string; source: EndpointSource } | undefined {
-  const result = resolveConfiguredEndpoint({ serviceId, env: context.env, profile: context.profile, services: context.services, clientEndpoint: context.clientEndpoint });
+  const result = resolveConfiguredEndpoint({
+    serviceId,
+    env: context.env,
+    profile: context.profile,
+    services: context.services,
+    clientEndpoint: context.clientEndpoint,
+  });
   return result.url === undefined ? undefined : { url: result.url, source: result.source };
 }
 
@@ -85,9 +104,12 @@ export function resolveStsEndpoint(region: string | undefined, context: Endpoint
   const setting = envOrProfile(context.env, 'AWS_STS_REGIONAL_ENDPOINTS', context.profile, 'sts_regional_endpoints');
   const mode = setting?.value.toLowerCase() ?? 'regional';
   if (mode !== 'regional' && mode !== 'legacy') {
-    throw new PlanError('invalid-setting', 'endpoint settings', `${setting?.name} = ${setting?.value} is not regional or legacy`, { hint: 'use regional (the default) or legacy' });
+    throw new PlanError('invalid-setting', 'endpoint settings', `${setting?.name} = ${setting?.value} is not regional or legacy`, {
+      hint: 'use regional (the default) or legacy',
+    });
   }
-  const useGlobal = region === undefined || region === 'aws-global' || (mode === 'legacy' && STS_LEGACY_GLOBAL_REGIONS.has(region) && !variants.fips && !variants.dualStack);
+  const useGlobal =
+    region === undefined || region === 'aws-global' || (mode === 'legacy' && STS_LEGACY_GLOBAL_REGIONS.has(region) && !variants.fips && !variants.dualStack);
   if (useGlobal) return { url: 'https://sts.amazonaws.com', signingRegion: 'us-east-1', source: 'default' };
   return { url: defaultEndpoint('sts', region, variants), signingRegion, source: 'default' };
 }

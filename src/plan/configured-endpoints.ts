@@ -14,9 +14,7 @@ import { envValue, parseBoolean, profileValue } from './settings.ts';
 
 export type EndpointSource = 'client' | 'env-service' | 'env-global' | 'services-section' | 'profile';
 
-export type ConfiguredEndpoint =
-  | { url: string; source: EndpointSource; name: string }
-  | { url: undefined; ignored: boolean };
+export type ConfiguredEndpoint = { url: string; source: EndpointSource; name: string } | { url: undefined; ignored: boolean };
 
 export interface ConfiguredEndpointInput {
   /** The service id as in the SDK models: 'STS', 'SSO', 'SSO OIDC', 's3', 'DynamoDB'. */
@@ -70,6 +68,10 @@ function lookupServices(services: ProfileSet['services'] | undefined, name: stri
   if (!section) return undefined;
   // Sub-property keys are case-insensitive like every other key.
   const entry = Object.entries(section).find(([service]) => service.toLowerCase() === key)?.[1];
-  const url = entry && Object.entries(entry).find(([k]) => k.toLowerCase() === 'endpoint_url')?.[1]?.trim();
+  const url =
+    entry &&
+    Object.entries(entry)
+      .find(([k]) => k.toLowerCase() === 'endpoint_url')?.[1]
+      ?.trim();
   return url ? url : undefined;
 }

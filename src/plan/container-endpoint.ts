@@ -16,9 +16,7 @@ const ALLOWED_HTTP_HOSTS = new Set(['169.254.170.2', '169.254.170.23', 'fd00:ec2
 const RELATIVE = 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI';
 const FULL = 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
 
-export type ContainerEndpointResult =
-  | { status: 'not-configured'; reason: string }
-  | { status: 'ok'; endpoint: ContainerEndpoint };
+export type ContainerEndpointResult = { status: 'not-configured'; reason: string } | { status: 'ok'; endpoint: ContainerEndpoint };
 
 /** Addresses a host name resolves to (e.g. dns.promises.lookup with { all: true }). */
 export type HostLookup = (host: string) => Promise<string[]>;

@@ -57,10 +57,26 @@ function configuredSources(section: Section): Set<ProfileSource> {
 
 const KEYS: ProfileSource[] = ['static keys in the credentials file', 'static keys in the config file'];
 const ORDERS: { sdk: string; order: ProfileSource[][]; rule: string }[] = [
-  { sdk: 'AWS CLI', order: [['web identity'], ['SSO'], ['static keys in the credentials file'], ['login_session'], ['credential_process'], ['static keys in the config file']], rule: '' },
-  { sdk: 'JavaScript v3', order: [['SSO'], KEYS, ['web identity'], ['credential_process'], ['login_session']], rule: 'its chain tries SSO first, then static keys in either file before web identity and credential_process' },
-  { sdk: 'Go v2', order: [KEYS, ['web identity'], ['SSO'], ['credential_process']], rule: 'it takes static keys in either file first, then web identity, SSO, credential_process' },
-  { sdk: 'Rust', order: [['web identity'], ['SSO'], ['login_session'], ['credential_process'], KEYS], rule: 'it takes static keys in either file last, after credential_process' },
+  {
+    sdk: 'AWS CLI',
+    order: [['web identity'], ['SSO'], ['static keys in the credentials file'], ['login_session'], ['credential_process'], ['static keys in the config file']],
+    rule: '',
+  },
+  {
+    sdk: 'JavaScript v3',
+    order: [['SSO'], KEYS, ['web identity'], ['credential_process'], ['login_session']],
+    rule: 'its chain tries SSO first, then static keys in either file before web identity and credential_process',
+  },
+  {
+    sdk: 'Go v2',
+    order: [KEYS, ['web identity'], ['SSO'], ['credential_process']],
+    rule: 'it takes static keys in either file first, then web identity, SSO, credential_process',
+  },
+  {
+    sdk: 'Rust',
+    order: [['web identity'], ['SSO'], ['login_session'], ['credential_process'], KEYS],
+    rule: 'it takes static keys in either file last, after credential_process',
+  },
 ];
 
 function pick(order: ProfileSource[][], found: Set<ProfileSource>): ProfileSource[] | undefined {
@@ -94,21 +110,34 @@ export function crossSdkNotes(input: CrossSdkInput): CrossSdkNote[] {
     }
   }
   if (used?.step === 'web-identity-env' && explicitEnv && !profileUsable && envValue(env, 'AWS_WEB_IDENTITY_TOKEN_FILE') !== undefined && section) {
-    notes.push({ sdk: 'Go v2', wouldUse: `profile ${profile.name} only`, because: `it ignores AWS_WEB_IDENTITY_TOKEN_FILE when ${profile.origin} names a profile` });
+    notes.push({
+      sdk: 'Go v2',
+      wouldUse: `profile ${profile.name} only`,
+      because: `it ignores AWS_WEB_IDENTITY_TOKEN_FILE when ${profile.origin} names a profile`,
+    });
   }
   if (used?.step === 'profile' && used.status === 'try' && used.chain.hops.length === 0 && section) {
     const found = configuredSources(section);
     const ours = pick(ORDERS[0]!.order, found);
     for (const { sdk, order, rule } of ORDERS.slice(1)) {
       const theirs = pick(order, found);
-      if (ours && theirs && !theirs.includes(ours[0]!)) notes.push({ sdk, wouldUse: theirs.join(' or '), because: `${rule} (awsctl and the AWS CLI use ${ours[0]})` });
+      if (ours && theirs && !theirs.includes(ours[0]!))
+        notes.push({ sdk, wouldUse: theirs.join(' or '), because: `${rule} (awsctl and the AWS CLI use ${ours[0]})` });
     }
   }
   if (section && !isValidIdentifier(profile.name)) {
-    notes.push({ sdk: 'Rust', wouldUse: 'no profile of this name', because: 'it ignores profile names outside letters, digits and - / . % @ _ : + (so does Kotlin)' });
+    notes.push({
+      sdk: 'Rust',
+      wouldUse: 'no profile of this name',
+      because: 'it ignores profile names outside letters, digits and - / . % @ _ : + (so does Kotlin)',
+    });
   }
   if (section && profileValue(section, 'credential_source') !== undefined && profileValue(section, 'role_arn') === undefined) {
-    notes.push({ sdk: 'Go v2', wouldUse: `the credential_source (${profileValue(section, 'credential_source')}) itself`, because: 'it reads credential_source without role_arn; the AWS CLI ignores it' });
+    notes.push({
+      sdk: 'Go v2',
+      wouldUse: `the credential_source (${profileValue(section, 'credential_source')}) itself`,
+      because: 'it reads credential_source without role_arn; the AWS CLI ignores it',
+    });
   }
   return notes;
 }

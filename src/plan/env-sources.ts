@@ -44,9 +44,14 @@ export function readEnvWebIdentity(env: Env, profile?: Section): { base: BaseSou
   if (tokenFile === undefined) return { reason: 'AWS_WEB_IDENTITY_TOKEN_FILE is not set' };
   const roleArn = envValue(env, 'AWS_ROLE_ARN') ?? profileValue(profile, 'role_arn');
   if (roleArn === undefined) {
-    throw new PlanError('web-identity-without-role', 'web identity', 'AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not (and the profile has no role_arn)', {
-      hint: 'export AWS_ROLE_ARN too, or unset AWS_WEB_IDENTITY_TOKEN_FILE',
-    });
+    throw new PlanError(
+      'web-identity-without-role',
+      'web identity',
+      'AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not (and the profile has no role_arn)',
+      {
+        hint: 'export AWS_ROLE_ARN too, or unset AWS_WEB_IDENTITY_TOKEN_FILE',
+      },
+    );
   }
   const base: BaseSource = { kind: 'web-identity', from: 'environment', roleArn, tokenFile };
   const sessionName = envValue(env, 'AWS_ROLE_SESSION_NAME') ?? profileValue(profile, 'role_session_name');

@@ -86,14 +86,18 @@ export function ssoTokenCacheFile(base: { ssoSession?: string; startUrl: string 
 }
 
 function keysView(keys: StaticKeys): Record<string, unknown> {
-  const view: Record<string, unknown> = { accessKeyId: redactAccessKeyId(keys.accessKeyId), secretAccessKey: 'set', sessionToken: keys.sessionToken !== undefined ? 'set' : 'none' };
+  const view: Record<string, unknown> = {
+    accessKeyId: redactAccessKeyId(keys.accessKeyId),
+    secretAccessKey: 'set',
+    sessionToken: keys.sessionToken !== undefined ? 'set' : 'none',
+  };
   if (keys.accountId !== undefined) view.accountId = keys.accountId;
   return view;
 }
 
 function commandView(command: string): string {
   const [program, ...rest] = command.trim().split(/\s+/);
-  return rest.length > 0 ? `${program} (${rest.length} argument${rest.length > 1 ? 's' : ''} hidden)` : program ?? '';
+  return rest.length > 0 ? `${program} (${rest.length} argument${rest.length > 1 ? 's' : ''} hidden)` : (program ?? '');
 }
 
 export function baseView(base: BaseSource, options: ExplainOptions = {}): Record<string, unknown> {
@@ -106,7 +110,13 @@ export function baseView(base: BaseSource, options: ExplainOptions = {}): Record
       return { ...base, origin: undefined };
     case 'sso':
       return {
-        kind: base.kind, profile: base.profile, ssoSession: base.ssoSession, startUrl: base.startUrl, ssoRegion: base.ssoRegion, accountId: base.accountId, roleName: base.roleName,
+        kind: base.kind,
+        profile: base.profile,
+        ssoSession: base.ssoSession,
+        startUrl: base.startUrl,
+        ssoRegion: base.ssoRegion,
+        accountId: base.accountId,
+        roleName: base.roleName,
         // A custom-domain start URL: `awsctl login` follows one redirect to the AWS-owned portal and takes its region (AWS CLI 2.35.13+).
         startUrlResolution: isVanityStartUrl(base.startUrl) ? 'custom domain: at sign-in, one redirect to the AWS-owned portal names the region' : undefined,
         cache: { kind: 'sso-token', file: ssoTokenCacheFile(base) },
@@ -114,9 +124,22 @@ export function baseView(base: BaseSource, options: ExplainOptions = {}): Record
     case 'credential-process':
       return { kind: base.kind, profile: base.profile, command: commandView(base.command), accountId: base.accountId };
     case 'login-session':
-      return { kind: base.kind, profile: base.profile, loginSessionArn: base.loginSessionArn, ...(options.loginSession ? { cache: { kind: 'login-session', ...options.loginSession(base) } } : {}) };
+      return {
+        kind: base.kind,
+        profile: base.profile,
+        loginSessionArn: base.loginSessionArn,
+        ...(options.loginSession ? { cache: { kind: 'login-session', ...options.loginSession(base) } } : {}),
+      };
     case 'stored-keys':
-      return { kind: base.kind, profile: base.profile, store: base.store, mfaSerial: base.mfaSerial, handedOut: 'sts:GetSessionToken session', sessionDurationSeconds: base.sessionDurationSeconds, sessionCache: base.sessionInStore ? 'store' : 'file' };
+      return {
+        kind: base.kind,
+        profile: base.profile,
+        store: base.store,
+        mfaSerial: base.mfaSerial,
+        handedOut: 'sts:GetSessionToken session',
+        sessionDurationSeconds: base.sessionDurationSeconds,
+        sessionCache: base.sessionInStore ? 'store' : 'file',
+      };
     case 'container':
       return { kind: base.kind, ...containerView(base.container) };
     case 'imds':
@@ -133,7 +156,12 @@ function containerView(container: Extract<BaseSource, { kind: 'container' }>['co
     uri: container.uri,
     variable: container.variable,
     hostNeedingLoopbackCheck: container.hostNeedingLoopbackCheck,
-    authorization: container.authorizationTokenFile !== undefined ? `token file ${container.authorizationTokenFile}` : container.authorizationToken !== undefined ? 'AWS_CONTAINER_AUTHORIZATION_TOKEN (hidden)' : 'none',
+    authorization:
+      container.authorizationTokenFile !== undefined
+        ? `token file ${container.authorizationTokenFile}`
+        : container.authorizationToken !== undefined
+          ? 'AWS_CONTAINER_AUTHORIZATION_TOKEN (hidden)'
+          : 'none',
   };
 }
 
@@ -213,6 +241,7 @@ function explainLines(json: ExplainJson): string[] {
     }
   });
   if ('none' in json.outcome) lines.push('no credential source is configured');
-  for (const note of json.crossSdkNotes) lines.push(`note: the AWS SDK for ${note.sdk} would use ${note.wouldUse}: ${note.because}; awsctl follows the AWS CLI`);
+  for (const note of json.crossSdkNotes)
+    lines.push(`note: the AWS SDK for ${note.sdk} would use ${note.wouldUse}: ${note.because}; awsctl follows the AWS CLI`);
   return lines;
 }

@@ -68,9 +68,10 @@ function modeOfEndpoint(endpoint: string): ImdsEndpointMode {
 }
 
 function parseMode(input: ImdsInput): ImdsEndpointMode {
-  const configured = input.modeOverride !== undefined
-    ? { value: input.modeOverride, name: 'mode override' }
-    : envOrProfile(input.env, 'AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', input.profile, 'ec2_metadata_service_endpoint_mode');
+  const configured =
+    input.modeOverride !== undefined
+      ? { value: input.modeOverride, name: 'mode override' }
+      : envOrProfile(input.env, 'AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', input.profile, 'ec2_metadata_service_endpoint_mode');
   if (!configured) return 'IPv4';
   const lower = configured.value.toLowerCase();
   if (lower === 'ipv4') return 'IPv4';
@@ -81,7 +82,10 @@ function parseMode(input: ImdsInput): ImdsEndpointMode {
 function checkEndpoint(value: string, name: string): string {
   const trimmed = value.trim();
   if (!URL.canParse(trimmed) || !/^https?:\/\/[^/\s]/i.test(trimmed) || /\s/.test(trimmed)) {
-    throw fail(`${name} = ${JSON.stringify(value)} is not a valid http(s) URI (invalid uri character or missing host)`, 'use a URL such as http://169.254.169.254');
+    throw fail(
+      `${name} = ${JSON.stringify(value)} is not a valid http(s) URI (invalid uri character or missing host)`,
+      'use a URL such as http://169.254.169.254',
+    );
   }
   return trimmed.replace(/\/+$/, '');
 }
@@ -90,7 +94,8 @@ function resolveTimeoutMs(input: ImdsInput): number {
   const configured = envOrProfile(input.env, 'AWS_METADATA_SERVICE_TIMEOUT', input.profile, 'metadata_service_timeout');
   if (!configured) return 1000;
   const seconds = Number(configured.value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw fail(`${configured.name} = ${configured.value} is not a positive number of seconds`, 'use a value such as 1 or 2.5');
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw fail(`${configured.name} = ${configured.value} is not a positive number of seconds`, 'use a value such as 1 or 2.5');
   return Math.round(seconds * 1000);
 }
 

@@ -34,9 +34,7 @@ let compiled: { data: PartitionData; regex: RegExp }[] | undefined;
 export function partitionOf(region: string): Partition {
   compiled ??= PARTITIONS.map((data) => ({ data, regex: new RegExp(data.regionRegex) }));
   const found =
-    compiled.find((p) => p.data.regions.includes(region)) ??
-    compiled.find((p) => p.regex.test(region)) ??
-    compiled.find((p) => p.data.id === 'aws');
+    compiled.find((p) => p.data.regions.includes(region)) ?? compiled.find((p) => p.regex.test(region)) ?? compiled.find((p) => p.data.id === 'aws');
   if (!found) throw new Error('partition data has no aws partition');
   const { id, dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion } = found.data;
   return { id, dnsSuffix, dualStackDnsSuffix, implicitGlobalRegion };

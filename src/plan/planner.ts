@@ -141,7 +141,11 @@ function profileStep(input: PlanInput, profile: SelectedProfile): ChainStep {
  */
 function webIdentityStep(input: PlanInput, profile: SelectedProfile): ChainStep {
   if (profile.origin === 'flag') {
-    return { step: 'web-identity-env', status: 'skip', reason: `--profile ${profile.name} was given, so AWS_WEB_IDENTITY_TOKEN_FILE is not used (as in the AWS CLI)` };
+    return {
+      step: 'web-identity-env',
+      status: 'skip',
+      reason: `--profile ${profile.name} was given, so AWS_WEB_IDENTITY_TOKEN_FILE is not used (as in the AWS CLI)`,
+    };
   }
   const result = readEnvWebIdentity(input.env, input.profiles.profiles[profile.name]);
   if ('reason' in result) return { step: 'web-identity-env', status: 'skip', reason: result.reason };
@@ -175,12 +179,17 @@ export function toCredentialBase(chain: ProfileChain, input: PlanInput): BaseSou
   if (base.accountId === undefined || base.roleName === undefined) {
     // Alone, such a profile is "not configured" (botocore's SSO provider is not claimed and the
     // chain goes on); as the source of a role it is an error.
-    throw new PlanError('sso-token-only', profileWhat(base.profile), 'the profile configures an SSO sign-in (sso_session) but no sso_account_id and sso_role_name, so it gives a token, not credentials', {
-      hint: 'add sso_account_id and sso_role_name (awsctl sso accounts lists them) or use awsctl sso populate',
-      notConfigured: chain.hops.length === 0,
-      profile: base.profile,
-      origin: base.origin,
-    });
+    throw new PlanError(
+      'sso-token-only',
+      profileWhat(base.profile),
+      'the profile configures an SSO sign-in (sso_session) but no sso_account_id and sso_role_name, so it gives a token, not credentials',
+      {
+        hint: 'add sso_account_id and sso_role_name (awsctl sso accounts lists them) or use awsctl sso populate',
+        notConfigured: chain.hops.length === 0,
+        profile: base.profile,
+        origin: base.origin,
+      },
+    );
   }
   const { accountId, roleName, ...rest } = base;
   return { ...rest, accountId, roleName };
@@ -188,7 +197,11 @@ export function toCredentialBase(chain: ProfileChain, input: PlanInput): BaseSou
 
 function resolveNamedSource(base: Extract<ProfileBase, { kind: 'named-source' }>, input: PlanInput, selected: string): BaseSource {
   const unavailable = (why: string, hint: string): PlanError =>
-    new PlanError('credential-source-unavailable', profileWhat(base.profile), `credential_source = ${base.source}: ${why}`, { hint, profile: base.profile, origin: base.origin });
+    new PlanError('credential-source-unavailable', profileWhat(base.profile), `credential_source = ${base.source}: ${why}`, {
+      hint,
+      profile: base.profile,
+      origin: base.origin,
+    });
   const common = { kind: 'credential-source' as const, profile: base.profile, ...(base.origin ? { origin: base.origin } : {}) };
   switch (base.source) {
     case 'Environment': {

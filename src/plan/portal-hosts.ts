@@ -23,4 +23,3 @@ export function regionFromPortalHost(hostname: string): string | undefined {
   }
   return undefined;
 }
-

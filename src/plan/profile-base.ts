@@ -119,27 +119,60 @@ export function ssoFromProfile(set: ProfileSet, name: string, section: Section, 
   if (accountId === undefined && roleName === undefined && options.claimedOnly) return undefined;
   if (sessionName !== undefined) {
     const session = set.ssoSessions[sessionName];
-    for (const [key, value] of [['sso_start_url', startUrl], ['sso_region', ssoRegion]] as const) {
+    for (const [key, value] of [
+      ['sso_start_url', startUrl],
+      ['sso_region', ssoRegion],
+    ] as const) {
       // botocore refuses only a value that differs from the sso-session's.
       if (value !== undefined && value !== profileValue(session, key)) {
-        throw ssoError('invalid-sso', name, section, key, `\`${key}\` can only be specified in the [sso-session] config when a session name is given`, `move ${key} into [sso-session ${sessionName}]`);
+        throw ssoError(
+          'invalid-sso',
+          name,
+          section,
+          key,
+          `\`${key}\` can only be specified in the [sso-session] config when a session name is given`,
+          `move ${key} into [sso-session ${sessionName}]`,
+        );
       }
     }
     if (!session) {
-      throw ssoError('sso-session-not-found', name, section, 'sso_session', `sso-session named \`${sessionName}\` (referenced by profile \`${name}\`) was not found`, `add an [sso-session ${sessionName}] section to the config file`);
+      throw ssoError(
+        'sso-session-not-found',
+        name,
+        section,
+        'sso_session',
+        `sso-session named \`${sessionName}\` (referenced by profile \`${name}\`) was not found`,
+        `add an [sso-session ${sessionName}] section to the config file`,
+      );
     }
     startUrl = profileValue(session, 'sso_start_url');
     ssoRegion = profileValue(session, 'sso_region');
   }
   if ((accountId === undefined) !== (roleName === undefined)) {
     const [set1, missing] = accountId === undefined ? ['sso_role_name', 'sso_account_id'] : ['sso_account_id', 'sso_role_name'];
-    throw ssoError('invalid-sso', name, section, set1, `if \`${set1}\` is set, then \`${missing}\` must also be set`, `set ${missing} (awsctl sso accounts lists them)`);
+    throw ssoError(
+      'invalid-sso',
+      name,
+      section,
+      set1,
+      `if \`${set1}\` is set, then \`${missing}\` must also be set`,
+      `set ${missing} (awsctl sso accounts lists them)`,
+    );
   }
   const where = sessionName !== undefined ? `[sso-session ${sessionName}]` : `profile ${name}`;
-  if (ssoRegion === undefined) throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_region`, 'set sso_region to the region of your IAM Identity Center');
-  if (startUrl === undefined) throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_start_url`, 'set sso_start_url to your AWS access portal URL');
+  if (ssoRegion === undefined)
+    throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_region`, 'set sso_region to the region of your IAM Identity Center');
+  if (startUrl === undefined)
+    throw ssoError('invalid-sso', name, section, 'sso_session', `${where} is missing sso_start_url`, 'set sso_start_url to your AWS access portal URL');
   if (!isValidRegion(ssoRegion)) {
-    throw ssoError('invalid-sso', name, section, sessionName !== undefined ? 'sso_session' : 'sso_region', `${where}: sso_region = ${JSON.stringify(ssoRegion)} is not a valid region name (the AWS CLI refuses it too: InvalidRegionError)`, 'use the region of your IAM Identity Center, such as us-east-1');
+    throw ssoError(
+      'invalid-sso',
+      name,
+      section,
+      sessionName !== undefined ? 'sso_session' : 'sso_region',
+      `${where}: sso_region = ${JSON.stringify(ssoRegion)} is not a valid region name (the AWS CLI refuses it too: InvalidRegionError)`,
+      'use the region of your IAM Identity Center, such as us-east-1',
+    );
   }
   const base: ProfileBase = { kind: 'sso', profile: name, startUrl, ssoRegion };
   if (sessionName !== undefined) base.ssoSession = sessionName;

@@ -101,10 +101,15 @@ function sourceBase(set: ProfileSet, name: string, section: Section, depth: numb
     return baseFromProfile(set, name, section);
   } catch (error) {
     if (depth > 1 && isPlanError(error) && error.code === 'no-credentials-in-profile') {
-      throw new PlanError('source-profile-without-credentials', profileWhat(name), `could not load source profile: profile \`${name}\` did not contain credential information`, {
-        hint: error.hint,
-        profile: name,
-      });
+      throw new PlanError(
+        'source-profile-without-credentials',
+        profileWhat(name),
+        `could not load source profile: profile \`${name}\` did not contain credential information`,
+        {
+          hint: error.hint,
+          profile: name,
+        },
+      );
     }
     throw error;
   }

@@ -50,7 +50,12 @@ function findRegion(input: RegionInput): RegionResult {
  */
 export function assertValidRegion(region: string, setting: string): void {
   if (isValidRegion(region)) return;
-  throw new PlanError('invalid-region', 'region', `${setting} = ${JSON.stringify(region)} is not a valid region name (the AWS CLI refuses it too: InvalidRegionError)`, {
-    hint: 'use a region name such as us-east-1: letters, digits and hyphens only',
-  });
+  throw new PlanError(
+    'invalid-region',
+    'region',
+    `${setting} = ${JSON.stringify(region)} is not a valid region name (the AWS CLI refuses it too: InvalidRegionError)`,
+    {
+      hint: 'use a region name such as us-east-1: letters, digits and hyphens only',
+    },
+  );
 }

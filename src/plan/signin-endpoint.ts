@@ -39,12 +39,22 @@ export function defaultSigninEndpoint(region: string, variants: { fips: boolean;
 /** The sign-in base URL for `region` under the profile's endpoint settings. */
 export function resolveSigninEndpoint(region: string, context: EndpointContext): SigninEndpoint {
   const variants = resolveEndpointVariants(context);
-  const configured = resolveConfiguredEndpoint({ serviceId: 'signin', env: context.env, profile: context.profile, services: context.services, clientEndpoint: context.clientEndpoint });
+  const configured = resolveConfiguredEndpoint({
+    serviceId: 'signin',
+    env: context.env,
+    profile: context.profile,
+    services: context.services,
+    clientEndpoint: context.clientEndpoint,
+  });
   if (configured.url !== undefined) {
     if (variants.fips || variants.dualStack) {
-      throw new AwsctlError('sign-in endpoint', `${configured.name} is set together with ${variants.fips ? 'FIPS' : 'dual-stack'} endpoints, which the sign-in service does not allow`, {
-        hint: `unset ${variants.fips ? 'use_fips_endpoint' : 'use_dualstack_endpoint'} or the endpoint URL`,
-      });
+      throw new AwsctlError(
+        'sign-in endpoint',
+        `${configured.name} is set together with ${variants.fips ? 'FIPS' : 'dual-stack'} endpoints, which the sign-in service does not allow`,
+        {
+          hint: `unset ${variants.fips ? 'use_fips_endpoint' : 'use_dualstack_endpoint'} or the endpoint URL`,
+        },
+      );
     }
     return { url: configured.url.replace(/\/+$/, ''), source: configured.source };
   }

@@ -98,7 +98,15 @@ export type BaseSource =
    * Long-term keys in awsctl's store (`awsctl_key_store`). Handed out as a sts:GetSessionToken
    * session (with MFA when mfa_serial is set), never as the keys themselves unless asked.
    */
-  | { kind: 'stored-keys'; profile: string; store: 'keyring' | 'file'; mfaSerial?: string; sessionDurationSeconds?: number; sessionInStore?: boolean; origin?: Origin }
+  | {
+      kind: 'stored-keys';
+      profile: string;
+      store: 'keyring' | 'file';
+      mfaSerial?: string;
+      sessionDurationSeconds?: number;
+      sessionInStore?: boolean;
+      origin?: Origin;
+    }
   /** login_session (`aws login` console sign-in session): the session file in ~/.aws/login/cache. */
   | { kind: 'login-session'; profile: string; loginSessionArn: string; origin?: Origin }
   /** credential_source = X on a role profile, already resolved to the configuration it needs. */

@@ -66,7 +66,10 @@ export function parseAccessKeyCsv(text: string): AccessKeyRow[] {
   const keyId = column(HEADERS.keyId);
   const secret = column(HEADERS.secret);
   if (keyId < 0 || secret < 0) {
-    throw invalid("the first line does not have the 'Access key ID' and 'Secret access key' headings", 'use the CSV the IAM console downloads when it creates an access key');
+    throw invalid(
+      "the first line does not have the 'Access key ID' and 'Secret access key' headings",
+      'use the CSV the IAM console downloads when it creates an access key',
+    );
   }
   const user = column(HEADERS.user);
   const rows = records.slice(1).map((record) => toRow(record, { keyId, secret, user }));

@@ -71,15 +71,24 @@ export async function editProfileFiles(ctx: EditContext, edits: ProfileFileEdits
   const locations = options.locations ?? resolveFileLocations(ctx.env, ctx.platform, ctx.homedir());
   const targets = (['config', 'credentials'] as const).filter((kind) => edits[kind] !== undefined).map((kind) => ({ kind, path: pathOf(locations, kind) }));
   if (targets.length === 2 && targets[0]?.path === targets[1]?.path) {
-    throw usageError('cannot edit the profile files', 'AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name the same file', 'point them at two different files');
+    throw usageError(
+      'cannot edit the profile files',
+      'AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name the same file',
+      'point them at two different files',
+    );
   }
-  const planned = await withLocks(ctx, targets.map((t) => t.path), options.lock, () => {
-    const plans = targets.map(({ kind, path }) => plan(ctx, kind, path, edits[kind] as DocEdit));
-    // Every edit is computed before anything is written, so a refused edit of the second file
-    // leaves the first untouched too.
-    for (const p of plans) if (p.changed) ctx.fs.writeFileAtomic(p.path, p.text);
-    return plans;
-  });
+  const planned = await withLocks(
+    ctx,
+    targets.map((t) => t.path),
+    options.lock,
+    () => {
+      const plans = targets.map(({ kind, path }) => plan(ctx, kind, path, edits[kind] as DocEdit));
+      // Every edit is computed before anything is written, so a refused edit of the second file
+      // leaves the first untouched too.
+      for (const p of plans) if (p.changed) ctx.fs.writeFileAtomic(p.path, p.text);
+      return plans;
+    },
+  );
   const result: EditFilesResult = { locations };
   for (const p of planned) result[p.kind] = { path: p.path, changed: p.changed, created: p.changed && !p.existed };
   return result;

@@ -87,7 +87,8 @@ function readProfileFile(ctx: Pick<Context, 'fs'>, path: string, kind: FileKind)
     mode = stat.mode;
     if (stat.isDirectory) throw fail(kind, path, 'it is a directory, not a file', `remove it or point ${envName(kind)} at a file`);
     // A FIFO would block the open until someone writes to it, a device may never end: refuse at once.
-    if (!stat.isFile) throw fail(kind, path, 'it is not a regular file (a FIFO, socket or device), so it is not read', `point ${envName(kind)} at a regular file`);
+    if (!stat.isFile)
+      throw fail(kind, path, 'it is not a regular file (a FIFO, socket or device), so it is not read', `point ${envName(kind)} at a regular file`);
     if (stat.size > MAX_PROFILE_FILE_BYTES) throw tooLarge(kind, path, stat.size);
     bytes = ctx.fs.readFile(path);
   } catch (error) {
@@ -115,7 +116,12 @@ function decodeText(bytes: Buffer, kind: FileKind, path: string): string {
 
 function tooLarge(kind: FileKind, path: string, size: number): AwsctlError {
   const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
-  return fail(kind, path, `it is ${mb(size)}, larger than the ${mb(MAX_PROFILE_FILE_BYTES)} a profile file may be`, 'check that the path points at the right file');
+  return fail(
+    kind,
+    path,
+    `it is ${mb(size)}, larger than the ${mb(MAX_PROFILE_FILE_BYTES)} a profile file may be`,
+    'check that the path points at the right file',
+  );
 }
 
 function envName(kind: FileKind): string {
@@ -129,5 +135,5 @@ function describeFsError(error: unknown): string {
   if (code === 'ENOTDIR') return 'a part of the path is not a directory';
   if (code === 'ELOOP') return 'too many symbolic links';
   if (typeof code === 'string') return `the file system said ${code}`;
-  return error instanceof Error ? error.message.split('\n')[0] ?? 'unknown error' : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'unknown error') : String(error);
 }

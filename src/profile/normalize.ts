@@ -80,7 +80,13 @@ export function normalizeText(configText: string | undefined, credentialsText: s
   const chains = { profiles: newChains(), ssoSessions: newChains(), other: new Map<string, SpanChains>() };
   const warnings: ProfileWarning[] = [];
   for (const [fileIndex, scan] of scans.entries()) placeSections(spans, chains, warnings, scan, fileIndex);
-  const set: ProfileSet = { profiles: lazyMap(chains.profiles, spans), ssoSessions: lazyMap(chains.ssoSessions, spans), services: emptyMap(), otherSections: emptyMap(), warnings };
+  const set: ProfileSet = {
+    profiles: lazyMap(chains.profiles, spans),
+    ssoSessions: lazyMap(chains.ssoSessions, spans),
+    services: emptyMap(),
+    otherSections: emptyMap(),
+    warnings,
+  };
   for (const [type, sections] of chains.other) set.otherSections![type] = lazyMap(sections, spans);
   buildServices(set);
   return set;
@@ -89,7 +95,13 @@ export function normalizeText(configText: string | undefined, credentialsText: s
 const newChains = (): SpanChains => ({ first: new Map(), last: new Map() });
 
 /** Decides where each header goes (or that it is ignored, and why), in file order. */
-function placeSections(spans: Spans, chains: { profiles: SpanChains; ssoSessions: SpanChains; other: Map<string, SpanChains> }, warnings: ProfileWarning[], scan: FileScan, fileIndex: number): void {
+function placeSections(
+  spans: Spans,
+  chains: { profiles: SpanChains; ssoSessions: SpanChains; other: Map<string, SpanChains> },
+  warnings: ProfileWarning[],
+  scan: FileScan,
+  fileIndex: number,
+): void {
   const { kind, file, headers } = scan;
   const skipBareDefault = kind === 'config' && headers.some((h) => h.prefix === 'profile' && h.name === 'default');
   for (let i = 0; i < headers.length; i++) {
@@ -100,7 +112,12 @@ function placeSections(spans: Spans, chains: { profiles: SpanChains; ssoSessions
       continue;
     }
     if ('portable' in placement) {
-      warnings.push({ file, line: header.line, portability: true, message: `${placement.to === 'profile' ? 'profile' : placement.to} name '${placement.name}' is read by the AWS CLI (botocore) and awsctl, but some AWS SDKs ignore it (the Rust and Kotlin SDKs do); a name of letters, digits and - / . % @ _ : + works everywhere` });
+      warnings.push({
+        file,
+        line: header.line,
+        portability: true,
+        message: `${placement.to === 'profile' ? 'profile' : placement.to} name '${placement.name}' is read by the AWS CLI (botocore) and awsctl, but some AWS SDKs ignore it (the Rust and Kotlin SDKs do); a name of letters, digits and - / . % @ _ : + works everywhere`,
+      });
     }
     const lineWarnings = scan.lineWarnings.get(i);
     if (lineWarnings) warnings.push(...lineWarnings);
@@ -207,7 +224,8 @@ function readSection(name: string, firstSpan: number, spans: Spans): Section {
           if (!property) break;
           property.value += '\n' + text.slice(line.innerStart, line.innerEnd);
           const subProperties = (property.subProperties ??= emptyMap());
-          if (isValidIdentifierAt(text, line.keyStart, line.keyEnd)) subProperties[text.slice(line.keyStart, line.keyEnd).toLowerCase()] = text.slice(line.valueStart, line.valueEnd);
+          if (isValidIdentifierAt(text, line.keyStart, line.keyEnd))
+            subProperties[text.slice(line.keyStart, line.keyEnd).toLowerCase()] = text.slice(line.valueStart, line.valueEnd);
           break;
         }
         default:
@@ -288,7 +306,12 @@ function buildServices(set: ProfileSet): void {
     const services = (set.services[name] = emptyMap<Record<string, string>>());
     for (const [id, property] of Object.entries(section.properties)) {
       if (property.subProperties) services[id] = property.subProperties;
-      else set.warnings.push({ file: property.origin.file, line: property.origin.line, message: `setting '${property.key}' in [services ${name}] is ignored: a services section holds '<service> =' lines followed by indented settings` });
+      else
+        set.warnings.push({
+          file: property.origin.file,
+          line: property.origin.line,
+          message: `setting '${property.key}' in [services ${name}] is ignored: a services section holds '<service> =' lines followed by indented settings`,
+        });
     }
   }
 }

@@ -40,7 +40,9 @@ function sourceProfileLines(doc: IniDocument, kind: FileKind, name: string): Sou
 /** Names of the profiles (other than `name` itself) whose source_profile is `name`, in file order, without repeats. */
 export function sourceProfileReferrers(doc: IniDocument | undefined, kind: FileKind, name: string): string[] {
   if (!doc) return [];
-  const names = sourceProfileLines(doc, kind, name).map((l) => l.profile).filter((p) => p !== name);
+  const names = sourceProfileLines(doc, kind, name)
+    .map((l) => l.profile)
+    .filter((p) => p !== name);
   return [...new Set(names)];
 }
 

@@ -45,7 +45,17 @@ export function scanFile(text: string, kind: FileKind, file: string): FileScan {
   return quickScan(text, kind, file) ?? exactScan(text, kind, file);
 }
 
-const newScan = (text: string, kind: FileKind, file: string): FileScan => ({ text, kind, file, errors: [], headers: [], bodyFrom: [], bodyTo: [], lineWarnings: new Map(), next: newNextChars() });
+const newScan = (text: string, kind: FileKind, file: string): FileScan => ({
+  text,
+  kind,
+  file,
+  errors: [],
+  headers: [],
+  bodyFrom: [],
+  bodyTo: [],
+  lineWarnings: new Map(),
+  next: newNextChars(),
+});
 
 /** Every line classified, in order. */
 export function exactScan(text: string, kind: FileKind, file: string): FileScan {
@@ -168,7 +178,10 @@ function lineChecker(scan: FileScan, state: ParseState): (line: LineScan) => voi
       case 'subproperty':
         if (propertyKept && !isValidIdentifierAt(text, line.keyStart, line.keyEnd)) {
           const under = text.slice(state.propertyKeyStart, state.propertyKeyEnd);
-          warn(line.line, `sub-setting '${text.slice(line.keyStart, line.keyEnd)}' under '${under}' in [${currentHeader()}] is ignored: not a valid setting name`);
+          warn(
+            line.line,
+            `sub-setting '${text.slice(line.keyStart, line.keyEnd)}' under '${under}' in [${currentHeader()}] is ignored: not a valid setting name`,
+          );
         }
         break;
       case 'invalid':

@@ -32,7 +32,12 @@ export function maskSecret(value: string): string {
 
 function fromFile(name: string, property: PropertyValue, value = property.value): SettingRow {
   const shown = isSecretKey(property.key) ? maskSecret(value) : value;
-  return { name, value: shown, source: property.origin.kind === 'config' ? 'config-file' : 'credentials-file', location: `${property.origin.file}:${property.origin.line}` };
+  return {
+    name,
+    value: shown,
+    source: property.origin.kind === 'config' ? 'config-file' : 'credentials-file',
+    location: `${property.origin.file}:${property.origin.line}`,
+  };
 }
 
 const notSet = (name: string): SettingRow => ({ name, value: null, source: 'not-set', location: null });

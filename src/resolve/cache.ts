@@ -91,7 +91,8 @@ async function readThrough(state: RunState, slot: CacheSlot, path: string, produ
         ctx.debug(`cache: hit for ${slot.label}: ~/.aws/cli/cache/${slot.key}.json, expires ${hit.expiration.toISOString()}`);
         return { credentials: fromCache(hit) };
       }
-      if (reads === 1) ctx.debug(`cache: miss for ${slot.label}: ~/.aws/cli/cache/${slot.key}.json (absent, unreadable or expiring within ${state.refreshWindowSeconds} s)`);
+      if (reads === 1)
+        ctx.debug(`cache: miss for ${slot.label}: ~/.aws/cli/cache/${slot.key}.json (absent, unreadable or expiring within ${state.refreshWindowSeconds} s)`);
       return undefined;
     },
     produce,

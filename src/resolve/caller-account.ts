@@ -81,7 +81,12 @@ export async function accountOfCredentials(state: RunState, credentials: AwsCred
     state.ctx.debug(`identity: calling sts:GetCallerIdentity for ${credentials.accessKeyId} to find its account`);
     const identity = await getCallerIdentity(state.ctx, { ...(await stsTarget(state)), credentials });
     account = arnAccount(identity.arn) ?? { partition: 'aws', account: identity.account };
-    if (path && state.useCache) writeEntry(state, path, { Account: identity.account, Arn: identity.arn, ...(credentials.expiration ? { Expiration: formatUtcZ(credentials.expiration) } : {}) });
+    if (path && state.useCache)
+      writeEntry(state, path, {
+        Account: identity.account,
+        Arn: identity.arn,
+        ...(credentials.expiration ? { Expiration: formatUtcZ(credentials.expiration) } : {}),
+      });
   }
   memo.set(credentials.accessKeyId, account);
   return account;

@@ -46,10 +46,14 @@ export function enterProcessGuard(env: Env, profileName: string): Record<string,
   const chain = readProcessChain(env);
   const path = [...chain, profileName].join(' → ');
   if (chain.includes(profileName)) {
-    throw new AwsctlError(`cannot get credentials for profile ${profileName}`, `its credential_process leads back to awsctl for the same profile (${path}), which would never end`, {
-      hint: `change the credential_process of profile ${profileName} (or of a profile it calls) so it does not call awsctl for ${profileName}`,
-      profile: profileName,
-    });
+    throw new AwsctlError(
+      `cannot get credentials for profile ${profileName}`,
+      `its credential_process leads back to awsctl for the same profile (${path}), which would never end`,
+      {
+        hint: `change the credential_process of profile ${profileName} (or of a profile it calls) so it does not call awsctl for ${profileName}`,
+        profile: profileName,
+      },
+    );
   }
   if (chain.length >= MAX_PROCESS_CHAIN_DEPTH) {
     throw new AwsctlError(`cannot get credentials for profile ${profileName}`, `credential_process helpers are nested ${chain.length} deep (${path})`, {

@@ -74,8 +74,13 @@ function parseTimestamp(text: string, fail: Fail): Date {
   date.setTime(date.getTime() + Number(second) * 1000);
   const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
   const inRange =
-    Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= daysInMonth &&
-    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 60;
+    Number(month) >= 1 &&
+    Number(month) <= 12 &&
+    Number(day) >= 1 &&
+    Number(day) <= daysInMonth &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 60;
   if (!inRange || Number.isNaN(date.getTime())) throw fail(`its output's Expiration "${printable(text)}" is not a valid date`);
   return date;
 }

@@ -54,7 +54,11 @@ export async function runCredentialProcess(ctx: CredentialProcessContext, reques
   ctx.debug(`credential_process for profile ${profileName}: exit ${result.exitCode ?? result.signal}, ${result.stdout.length} characters on stdout`);
   const who = helperOf(profileName, readProcessChain(ctx.env));
   if (result.timedOut) {
-    throw failure(who, `it did not finish within ${timeoutMs / 1000} second${timeoutMs === 1000 ? '' : 's'} and was stopped`, `if the helper needs longer, set ${TIMEOUT_ENV} (seconds)`);
+    throw failure(
+      who,
+      `it did not finish within ${timeoutMs / 1000} second${timeoutMs === 1000 ? '' : 's'} and was stopped`,
+      `if the helper needs longer, set ${TIMEOUT_ENV} (seconds)`,
+    );
   }
   if (result.exitCode !== 0) throw exitFailure(who, profileName, result);
   return parseCredentialProcessOutput(result.stdout, profileName, request.accountId);
@@ -76,7 +80,11 @@ export function planInvocation(argv: string[], platform: NodeJS.Platform, profil
   for (const word of argv) {
     const bad = /[%!^"\r\n]/.exec(word);
     if (bad) {
-      throw failure(profileName, `its batch-file command line contains ${JSON.stringify(bad[0])}, which cmd.exe would interpret`, 'remove it or wrap the helper in an .exe or PowerShell script');
+      throw failure(
+        profileName,
+        `its batch-file command line contains ${JSON.stringify(bad[0])}, which cmd.exe would interpret`,
+        'remove it or wrap the helper in an .exe or PowerShell script',
+      );
     }
   }
   return { argv: [joinWindows(argv)], shell: true };
@@ -113,8 +121,7 @@ function startFailure(who: string, program: string, error: unknown): AwsctlError
     return failure(who, `${error.message}, more than credentials can take`, 'the helper must print only the credential JSON on stdout');
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'ENOENT' ? 'no such program was found' : code === 'EACCES' ? 'it is not executable' : ((error as Error)?.message ?? String(error));
+  const reason = code === 'ENOENT' ? 'no such program was found' : code === 'EACCES' ? 'it is not executable' : ((error as Error)?.message ?? String(error));
   return failure(
     who,
     `could not start ${JSON.stringify(program)}: ${reason}`,
@@ -127,7 +134,11 @@ function exitFailure(who: string, profileName: string, result: SpawnResult): Aws
   const how = result.exitCode !== null ? `it exited with status ${result.exitCode}` : `it was stopped by ${result.signal ?? 'a signal'}`;
   if (result.stdout.trim() === REPORTED_MARKER) {
     // A nested awsctl has printed the one line that says what went wrong.
-    return new AwsctlError(`credential_process for profile ${profileName} failed`, how, { profile: profileName, reported: true, exitCode: result.exitCode ?? ExitCode.failure });
+    return new AwsctlError(`credential_process for profile ${profileName} failed`, how, {
+      profile: profileName,
+      reported: true,
+      exitCode: result.exitCode ?? ExitCode.failure,
+    });
   }
   // stdout is never shown (it may hold credentials); stderr has already passed through to the
   // terminal, so it is not repeated here.

@@ -6,12 +6,12 @@ import { AwsctlError, ExitCode, isAwsctlError } from '../errors.ts';
 import { isInvalidMfaCode } from './mfa.ts';
 
 const HINTS: Record<string, string> = {
-  AccessDenied: 'check the role\'s trust policy and that the source credentials may call sts:AssumeRole on it',
+  AccessDenied: "check the role's trust policy and that the source credentials may call sts:AssumeRole on it",
   ExpiredToken: 'the source credentials have expired: refresh them (new keys, awsctl login, or a new MFA session)',
   ExpiredTokenException: 'the source credentials have expired: refresh them (new keys, awsctl login, or a new MFA session)',
   InvalidClientTokenId: 'the source access key is not valid (deleted, inactive or mistyped)',
   SignatureDoesNotMatch: 'the source secret access key does not match its access key id',
-  InvalidIdentityToken: 'the web identity token was rejected: check the token file and the role\'s OIDC trust',
+  InvalidIdentityToken: "the web identity token was rejected: check the token file and the role's OIDC trust",
   UnauthorizedException: 'the SSO sign-in is no longer valid: run `awsctl login`',
 };
 

@@ -61,7 +61,11 @@ export function assumeCachedHop(
     const carried = hop.mfaSerial !== undefined && state.mfaCarried?.has(hop.mfaSerial) === true;
     try {
       const durationSeconds = durationFor?.(source);
-      return await callAssumeRole(state, hop, source, label, { ...call, ...(carried ? { sendMfa: false } : {}), ...(durationSeconds !== undefined ? { durationSeconds } : {}) });
+      return await callAssumeRole(state, hop, source, label, {
+        ...call,
+        ...(carried ? { sendMfa: false } : {}),
+        ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+      });
     } catch (error) {
       throw restate(error);
     }
@@ -84,18 +88,32 @@ export async function callAssumeRole(state: RunState, hop: RoleHop, source: AwsC
   return withMfaCode(state, { ...hop, mfaSerial }, options.mfaSubject, (tokenCode) => assumeRoleWith(state, hop, source, label, options, mfaSerial, tokenCode));
 }
 
-async function assumeRoleWith(state: RunState, hop: RoleHop, source: AwsCredentials, label: string, options: AssumeCallOptions, mfaSerial: string | undefined, tokenCode: string | undefined): Promise<Produced> {
+async function assumeRoleWith(
+  state: RunState,
+  hop: RoleHop,
+  source: AwsCredentials,
+  label: string,
+  options: AssumeCallOptions,
+  mfaSerial: string | undefined,
+  tokenCode: string | undefined,
+): Promise<Produced> {
   const target = await stsTarget(state);
   const { assumeRole } = await import('../aws/sts.ts');
-  state.ctx.debug(`${label}: calling sts:AssumeRole signed with ${source.accessKeyId}${mfaSerial ? ` with MFA ${mfaSerial}` : hop.mfaSerial ? ` (MFA for ${hop.mfaSerial} carried by the calling session)` : ''}`);
-  const result = await assumeRole(state.ctx, { ...target, credentials: source }, {
-    roleArn: hop.roleArn,
-    roleSessionName: hop.roleSessionName ?? generatedSessionName(state.ctx.now()),
-    durationSeconds: options.durationSeconds ?? hop.durationSeconds,
-    externalId: hop.externalId,
-    serialNumber: mfaSerial,
-    tokenCode,
-  });
+  state.ctx.debug(
+    `${label}: calling sts:AssumeRole signed with ${source.accessKeyId}${mfaSerial ? ` with MFA ${mfaSerial}` : hop.mfaSerial ? ` (MFA for ${hop.mfaSerial} carried by the calling session)` : ''}`,
+  );
+  const result = await assumeRole(
+    state.ctx,
+    { ...target, credentials: source },
+    {
+      roleArn: hop.roleArn,
+      roleSessionName: hop.roleSessionName ?? generatedSessionName(state.ctx.now()),
+      durationSeconds: options.durationSeconds ?? hop.durationSeconds,
+      externalId: hop.externalId,
+      serialNumber: mfaSerial,
+      tokenCode,
+    },
+  );
   const credentials = result.credentials as CachedCredentials;
   const entry = stsCacheEntry({
     credentials,

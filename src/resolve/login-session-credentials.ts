@@ -49,10 +49,16 @@ function toCredentials(file: LoginSessionFile, expiresAt: Date): AwsCredentials 
 function load(request: LoginSessionRequest): { file: LoginSessionFile; expiresAt: Date } {
   const read = readLoginSession(request.fs, request.path);
   if (read.kind === 'missing') {
-    throw new AwsctlError(what(request), `there is no cached sign-in for ${request.sessionArn} (${request.path})`, { hint: loginHint(request.profile), profile: request.profile });
+    throw new AwsctlError(what(request), `there is no cached sign-in for ${request.sessionArn} (${request.path})`, {
+      hint: loginHint(request.profile),
+      profile: request.profile,
+    });
   }
   if (read.kind === 'invalid') {
-    throw new AwsctlError(what(request), `the cached sign-in ${request.path} cannot be used: ${read.why}`, { hint: loginHint(request.profile), profile: request.profile });
+    throw new AwsctlError(what(request), `the cached sign-in ${request.path} cannot be used: ${read.why}`, {
+      hint: loginHint(request.profile),
+      profile: request.profile,
+    });
   }
   return read;
 }
@@ -64,8 +70,14 @@ function refusal(request: LoginSessionRequest, error: unknown): AwsctlError | un
   const reason = (error as { oauthError?: unknown } | undefined)?.oauthError;
   const code = (error as { code?: unknown } | undefined)?.code;
   const profile = request.profile;
-  if (reason === 'TOKEN_EXPIRED') return new AwsctlError(what(request), 'the session has ended (sign-in sessions last up to 12 hours)', { hint: loginHint(profile), profile, cause: error });
-  if (reason === 'USER_CREDENTIALS_CHANGED') return new AwsctlError(what(request), 'the session ended because the password or credentials behind it changed', { hint: loginHint(profile), profile, cause: error });
+  if (reason === 'TOKEN_EXPIRED')
+    return new AwsctlError(what(request), 'the session has ended (sign-in sessions last up to 12 hours)', { hint: loginHint(profile), profile, cause: error });
+  if (reason === 'USER_CREDENTIALS_CHANGED')
+    return new AwsctlError(what(request), 'the session ended because the password or credentials behind it changed', {
+      hint: loginHint(profile),
+      profile,
+      cause: error,
+    });
   if (reason === 'INSUFFICIENT_PERMISSIONS') {
     return new AwsctlError(what(request), 'the signed-in identity may not refresh its session (signin:CreateOAuth2Token is not allowed)', {
       hint: 'attach the AWS managed policy SignInLocalDevelopmentAccess (or allow signin:CreateOAuth2Token), then sign in again',
@@ -73,7 +85,12 @@ function refusal(request: LoginSessionRequest, error: unknown): AwsctlError | un
       cause: error,
     });
   }
-  if (code === 'AccessDeniedException') return new AwsctlError(what(request), `the sign-in service refused the refresh (${String(reason ?? code)})`, { hint: loginHint(profile), profile, cause: error });
+  if (code === 'AccessDeniedException')
+    return new AwsctlError(what(request), `the sign-in service refused the refresh (${String(reason ?? code)})`, {
+      hint: loginHint(profile),
+      profile,
+      cause: error,
+    });
   return undefined;
 }
 
@@ -91,7 +108,9 @@ async function refreshIfStillNeeded(request: LoginSessionRequest): Promise<Login
     const refused = refusal(request, error);
     if (refused) throw refused;
     if (secondsLeft(expiresAt, request.now()) > 0) {
-      request.debug?.(`login: refresh failed, the current keys stay valid until ${expiresAt.toISOString()}: ${error instanceof Error ? error.message : String(error)}`);
+      request.debug?.(
+        `login: refresh failed, the current keys stay valid until ${expiresAt.toISOString()}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return { credentials: toCredentials(file, expiresAt), refreshed: false };
     }
     const why = error instanceof AwsctlError ? `${error.what}: ${error.why}` : error instanceof Error ? error.message : String(error);

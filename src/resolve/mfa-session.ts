@@ -53,10 +53,14 @@ export function mfaSessionDecision(plan: Plan, profiles: ProfileSet, firstRole: 
   if (plan.step !== 'profile' || base.kind !== 'static') return { use: undefined, reason: 'the credentials do not come from static keys in a profile' };
   const serial = profileValue(profiles.profiles[base.profile], 'mfa_serial');
   if (serial === undefined) return { use: undefined, reason: `profile ${base.profile} (the static keys) sets no mfa_serial` };
-  if (base.keys.sessionToken !== undefined) return { use: undefined, reason: `profile ${base.profile} holds temporary keys (aws_session_token), and GetSessionToken needs long-term keys` };
+  if (base.keys.sessionToken !== undefined)
+    return { use: undefined, reason: `profile ${base.profile} holds temporary keys (aws_session_token), and GetSessionToken needs long-term keys` };
   if (firstRole === undefined) return { use: undefined, reason: 'no role is assumed' };
   if ((firstRole.durationSeconds ?? 0) > SESSION_ROLE_MAX_SECONDS) {
-    return { use: undefined, reason: `the first role asks for ${firstRole.durationSeconds} s, more than the ${SESSION_ROLE_MAX_SECONDS} s a role assumed with session credentials may last` };
+    return {
+      use: undefined,
+      reason: `the first role asks for ${firstRole.durationSeconds} s, more than the ${SESSION_ROLE_MAX_SECONDS} s a role assumed with session credentials may last`,
+    };
   }
   return { use: { profile: base.profile, serial, keys: base.keys } };
 }
@@ -93,7 +97,9 @@ export function sessionTokenCredentials(state: RunState, request: SessionTokenRe
 }
 
 function sessionLabel(request: Pick<SessionTokenRequest, 'serial' | 'profile'>): string {
-  return request.serial !== undefined ? `MFA session for ${request.serial} (profile ${request.profile})` : `session (sts:GetSessionToken) for profile ${request.profile}`;
+  return request.serial !== undefined
+    ? `MFA session for ${request.serial} (profile ${request.profile})`
+    : `session (sts:GetSessionToken) for profile ${request.profile}`;
 }
 
 /** sts:GetSessionToken itself (one MFA code when `serial` is set), without any cache. */
@@ -107,10 +113,17 @@ export async function openSessionToken(state: RunState, request: Omit<SessionTok
     const { getSessionToken } = await import('../aws/sts.ts');
     const call = (tokenCode: string | undefined) => {
       state.ctx.debug(`${label}: calling sts:GetSessionToken signed with ${keys.accessKeyId}`);
-      return getSessionToken(state.ctx, { ...target, credentials: long }, { serialNumber: request.serial, tokenCode, durationSeconds: request.durationSeconds });
+      return getSessionToken(
+        state.ctx,
+        { ...target, credentials: long },
+        { serialNumber: request.serial, tokenCode, durationSeconds: request.durationSeconds },
+      );
     };
     // A mistyped code is refused by STS without being used up: withMfaCode asks again.
-    const result = request.serial !== undefined ? await withMfaCode(state, { roleArn: '', profile: request.profile, mfaSerial: request.serial }, subject, call) : await call(undefined);
+    const result =
+      request.serial !== undefined
+        ? await withMfaCode(state, { roleArn: '', profile: request.profile, mfaSerial: request.serial }, subject, call)
+        : await call(undefined);
     const credentials = result.credentials as CachedCredentials;
     if (keys.accountId) credentials.accountId = keys.accountId;
     return { credentials, entry: stsCacheEntry({ credentials, requestId: result.requestId }) };

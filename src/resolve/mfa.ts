@@ -28,7 +28,11 @@ export async function mfaCodeFor(state: RunState, hop: RoleHop & { mfaSerial: st
   let code: string;
   try {
     // Checked in the prompt: a wrong length is asked again there, never ✔-ed and then refused.
-    code = (await state.ctx.prompt.secret(`MFA code for ${serial}${note ? ` (${note})` : ''}:`, (value) => (MFA_CODE.test(value.trim()) ? true : 'an MFA code is 6 digits'))).trim();
+    code = (
+      await state.ctx.prompt.secret(`MFA code for ${serial}${note ? ` (${note})` : ''}:`, (value) =>
+        MFA_CODE.test(value.trim()) ? true : 'an MFA code is 6 digits',
+      )
+    ).trim();
   } catch (error) {
     if (isAwsctlError(error) && error.exitCode === ExitCode.cancelled) throw error;
     const why = isAwsctlError(error) ? error.why : error instanceof Error ? error.message : String(error);
@@ -60,7 +64,12 @@ export function isInvalidMfaCode(error: unknown): boolean {
  * Runs `call` with the device's code; when STS says the typed code was invalid, asks again (up to
  * MFA_ATTEMPTS codes in all). A code from --token-code is not asked again: the error stands.
  */
-export async function withMfaCode<T>(state: RunState, hop: RoleHop & { mfaSerial: string }, subject: MfaSubject | undefined, call: (code: string) => Promise<T>): Promise<T> {
+export async function withMfaCode<T>(
+  state: RunState,
+  hop: RoleHop & { mfaSerial: string },
+  subject: MfaSubject | undefined,
+  call: (code: string) => Promise<T>,
+): Promise<T> {
   let note: string | undefined;
   for (let attempt = 1; ; attempt++) {
     const code = await mfaCodeFor(state, hop, subject, note);

@@ -61,7 +61,10 @@ export async function resolveWithState(state: RunState, request: ResolveRequest)
   const { credentials, used } = await execute(state, plan, request.scope === 'profile-only' ? plan.stepIndex + 1 : plan.steps.length);
   if (credentials.expiration !== undefined && credentials.expiration.getTime() <= ctx.now().getTime()) {
     // Sources are asked twice already (runBase); this holds for role hops too: never hand out expired keys.
-    throw new AwsctlError('credentials', `the credentials from ${providerName(used.base, used.hops)} expired at ${credentials.expiration.toISOString()}`, { hint: 'try again; if it persists, check the clock and the source', profile: plan.profile.name });
+    throw new AwsctlError('credentials', `the credentials from ${providerName(used.base, used.hops)} expired at ${credentials.expiration.toISOString()}`, {
+      hint: 'try again; if it persists, check the clock and the source',
+      profile: plan.profile.name,
+    });
   }
   const resolved: ResolvedCredentials = { credentials, provider: providerName(used.base, used.hops), profile: plan.profile.name, plan: used };
   if (state.region !== undefined) resolved.region = state.region;
@@ -78,7 +81,11 @@ export function createRunState(outer: Context, request: ResolveRequest): RunStat
   const selected = selectProfile(request.profileFlag, ctx.env).name;
   const section = files.set.profiles[selected];
   const region = resolveRegion({ flag: request.regionFlag, env: ctx.env, profile: section });
-  ctx.debug(region.region !== undefined ? `region: ${region.region} (from ${region.source})` : 'region: none configured (instance metadata is asked when a call needs one)');
+  ctx.debug(
+    region.region !== undefined
+      ? `region: ${region.region} (from ${region.source})`
+      : 'region: none configured (instance metadata is asked when a call needs one)',
+  );
   const caBundle = profileValue(section, 'ca_bundle');
   if (caBundle !== undefined && !ctx.env.AWS_CA_BUNDLE?.trim()) ctx.useCaBundle?.(expandHome(caBundle, files.locations.home, ctx.platform));
   return {
@@ -151,7 +158,9 @@ function exhaustedChain(state: RunState, plan: Plan, lastSkipped: AwsctlError | 
   const name = plan.profile.name;
   const names = Object.keys(state.profiles.profiles);
   const noDefault = plan.profile.origin === 'default' && !names.includes('default');
-  const tried = plan.steps.map((step) => (step.step === 'profile' ? (noDefault ? 'a default profile (there is none)' : `profile ${name}`) : STEP_WORDS[step.step] ?? step.step));
+  const tried = plan.steps.map((step) =>
+    step.step === 'profile' ? (noDefault ? 'a default profile (there is none)' : `profile ${name}`) : (STEP_WORDS[step.step] ?? step.step),
+  );
   const last = lastSkipped ? `; last: ${lastSkipped.what}: ${lastSkipped.why}` : '';
   return new AwsctlError('credentials', `none found; tried ${tried.join(', ')}${last}`, {
     hint: noCredentialsHint(plan.profile, names),

@@ -75,7 +75,9 @@ export function createCredentialHolder(options: HolderOptions): CredentialHolder
       if (failures > 0) options.warn(`awsctl: credentials for profile ${options.profile} refreshed again after ${failures} failed attempt(s)`);
       failures = 0;
       lastFailure = undefined;
-      options.debug(`server: new credentials for profile ${options.profile} (${keyTail(fresh)})${fresh.expiration ? `, expiring ${formatRfc3339Utc(fresh.expiration)}` : ''}`);
+      options.debug(
+        `server: new credentials for profile ${options.profile} (${keyTail(fresh)})${fresh.expiration ? `, expiring ${formatRfc3339Utc(fresh.expiration)}` : ''}`,
+      );
       refreshing = false;
       scheduleNext();
     } catch (error) {
@@ -84,7 +86,10 @@ export function createCredentialHolder(options: HolderOptions): CredentialHolder
       const line = error instanceof Error ? error.message : String(error);
       const delay = retryDelayMs(failures);
       const expires = credentials.expiration ? formatRfc3339Utc(credentials.expiration) : 'never';
-      if (line !== lastFailure) options.warn(`awsctl: refreshing credentials for profile ${options.profile} failed: ${line}; trying again in ${Math.round(delay / 1000)} s (the ones being served expire ${expires})`);
+      if (line !== lastFailure)
+        options.warn(
+          `awsctl: refreshing credentials for profile ${options.profile} failed: ${line}; trying again in ${Math.round(delay / 1000)} s (the ones being served expire ${expires})`,
+        );
       else options.debug(`server: refresh failed again (${failures}); next try in ${Math.round(delay / 1000)} s`);
       lastFailure = line;
       refreshing = false;

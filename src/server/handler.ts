@@ -32,13 +32,17 @@ export function allowedHostsFor(host: string, port: number): Set<string> {
 /** What a request's User-Agent says about the client, short and printable, for --debug. */
 function clientOf(request: ListenerRequest): string {
   const agent = request.headers['user-agent'] ?? '';
-  const first = agent.split(' ')[0]?.replace(/[^\w./@:+-]/g, '').slice(0, 40);
+  const first = agent
+    .split(' ')[0]
+    ?.replace(/[^\w./@:+-]/g, '')
+    .slice(0, 40);
   return first ? first : 'unknown client';
 }
 
 function route(request: ListenerRequest, options: HandlerOptions): ListenerResponse {
   if (request.headers['x-forwarded-for'] !== undefined) return errorResponse(403, 'Forbidden', 'requests through a proxy (X-Forwarded-For) are refused');
-  if (!options.allowedHosts.has((request.headers.host ?? '').toLowerCase())) return errorResponse(403, 'Forbidden', 'the Host header does not name this server');
+  if (!options.allowedHosts.has((request.headers.host ?? '').toLowerCase()))
+    return errorResponse(403, 'Forbidden', 'the Host header does not name this server');
   if (request.headers.origin !== undefined) return errorResponse(403, 'Forbidden', 'requests from web pages are refused');
   const path = request.target.split('?')[0] ?? '';
   if (path === CONTAINER_PATH) return containerResponse(request, options);
@@ -51,7 +55,10 @@ function containerResponse(request: ListenerRequest, options: HandlerOptions): L
   const given = request.headers.authorization;
   // Compared even when absent, so a missing token costs the same time as a wrong one.
   const valid = tokenMatches(given, options.auth.acceptedTokens());
-  if (!valid) return given === undefined || given === '' ? errorResponse(401, 'Unauthorized', 'the Authorization header is missing') : errorResponse(403, 'Forbidden', 'the authorization token is not valid');
+  if (!valid)
+    return given === undefined || given === ''
+      ? errorResponse(401, 'Unauthorized', 'the Authorization header is missing')
+      : errorResponse(403, 'Forbidden', 'the authorization token is not valid');
   const current = options.holder.current();
   if (current.kind !== 'ok') return errorResponse(503, 'CredentialsUnavailable', current.reason);
   return jsonResponse(200, containerBody(current.credentials, options.now()));

@@ -44,9 +44,14 @@ export function imdsResponse(request: ListenerRequest, path: string, imds: ImdsO
     return textResponse(200, issued.token, { 'x-aws-ec2-metadata-token-ttl-seconds': String(issued.ttlSeconds) });
   }
   if (request.method !== 'GET') return errorResponse(405, 'MethodNotAllowed', 'use GET');
-  if (!imds.tokens.isValid(request.headers['x-aws-ec2-metadata-token'], nowMs)) return errorResponse(401, 'Unauthorized', 'a valid IMDSv2 session token is required (PUT /latest/api/token)');
-  if (path === '/latest/meta-data/placement/region') return imds.region ? textResponse(200, imds.region) : errorResponse(404, 'NotFound', 'no region is configured');
-  for (const [base, extended] of [[CREDENTIALS, false], [EXTENDED, true]] as const) {
+  if (!imds.tokens.isValid(request.headers['x-aws-ec2-metadata-token'], nowMs))
+    return errorResponse(401, 'Unauthorized', 'a valid IMDSv2 session token is required (PUT /latest/api/token)');
+  if (path === '/latest/meta-data/placement/region')
+    return imds.region ? textResponse(200, imds.region) : errorResponse(404, 'NotFound', 'no region is configured');
+  for (const [base, extended] of [
+    [CREDENTIALS, false],
+    [EXTENDED, true],
+  ] as const) {
     if (path === base || path === `${base}/`) return textResponse(200, imds.roleName);
     if (path === `${base}/${imds.roleName}` || path === `${base}/${imds.roleName}/`) {
       const current = context.holder.current();

@@ -38,7 +38,11 @@ export function nodeTokenFileSeam(ctx: Context): TokenFileSeam {
 
 export function nodeServerSeams(ctx: Context): Pick<ProfileServerOptions, 'listen' | 'tokenFileSeam' | 'timers' | 'sameUser'> {
   const peerUid = systemPeerUser(ctx.platform);
-  const seams: Pick<ProfileServerOptions, 'listen' | 'tokenFileSeam' | 'timers' | 'sameUser'> = { listen: listenHttp, tokenFileSeam: async () => nodeTokenFileSeam(ctx), timers: nodeTimers };
+  const seams: Pick<ProfileServerOptions, 'listen' | 'tokenFileSeam' | 'timers' | 'sameUser'> = {
+    listen: listenHttp,
+    tokenFileSeam: async () => nodeTokenFileSeam(ctx),
+    timers: nodeTimers,
+  };
   if (peerUid && typeof process.getuid === 'function') seams.sameUser = { peerUid, ownUid: process.getuid() };
   return seams;
 }

@@ -57,9 +57,13 @@ function checkBind(ctx: Context, options: ProfileServerOptions): void {
   if (isLoopback(options.bind)) return;
   if (options.bind === 'localhost') throw usageError('--bind', 'give an address, not a name', 'use 127.0.0.1 or ::1');
   // Requests must name the bound address in Host (DNS rebinding), so "every address" cannot work.
-  if (options.bind === '0.0.0.0' || options.bind === '::') throw usageError('--bind', `${options.bind} means every address, and clients must name one`, 'give the one address clients will connect to');
-  if (options.imds) throw usageError('--bind', `IMDS mode has no token, so it is served on loopback only, not on ${options.bind}`, 'leave --bind out, or drop --imds');
-  ctx.stderr.write(`awsctl: warning: serving on ${options.bind}, which is not loopback: anyone who can reach it and learns the token gets the credentials; the SDKs accept plain http only on loopback\n`);
+  if (options.bind === '0.0.0.0' || options.bind === '::')
+    throw usageError('--bind', `${options.bind} means every address, and clients must name one`, 'give the one address clients will connect to');
+  if (options.imds)
+    throw usageError('--bind', `IMDS mode has no token, so it is served on loopback only, not on ${options.bind}`, 'leave --bind out, or drop --imds');
+  ctx.stderr.write(
+    `awsctl: warning: serving on ${options.bind}, which is not loopback: anyone who can reach it and learns the token gets the credentials; the SDKs accept plain http only on loopback\n`,
+  );
 }
 
 export async function startProfileServer(ctx: Context, request: ResolveRequest, options: ProfileServerOptions): Promise<ProfileServer> {
@@ -90,14 +94,18 @@ export async function startProfileServer(ctx: Context, request: ResolveRequest, 
       port: options.port,
       holder,
       auth,
-      ...(options.imds ? { imds: { roleName: imdsRoleName(resolved.profile), region: resolved.region, ...(options.sameUser ? { sameUser: options.sameUser } : {}) } } : {}),
+      ...(options.imds
+        ? { imds: { roleName: imdsRoleName(resolved.profile), region: resolved.region, ...(options.sameUser ? { sameUser: options.sameUser } : {}) } }
+        : {}),
       now: () => ctx.now(),
       debug: (message) => ctx.debug(message),
     });
     const variables = options.imds
       ? imdsVariables({ containerUri: server.containerUri, imdsEndpoint: server.imdsEndpoint ?? '' }, resolved.region)
       : containerVariables(server, authorization, resolved.region);
-    ctx.debug(`server: serving profile ${resolved.profile} on ${options.imds ? server.imdsEndpoint : server.containerUri}, refreshing ${leadSeconds} s before expiry`);
+    ctx.debug(
+      `server: serving profile ${resolved.profile} on ${options.imds ? server.imdsEndpoint : server.containerUri}, refreshing ${leadSeconds} s before expiry`,
+    );
     return {
       profile: resolved.profile,
       region: resolved.region,
@@ -114,8 +122,12 @@ export async function startProfileServer(ctx: Context, request: ResolveRequest, 
     holder.stop();
     authority?.stop();
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'EADDRINUSE') throw new AwsctlError(`cannot serve on ${options.bind}:${options.port}`, 'the port is in use', { hint: 'choose another --port, or leave it out for a random one' });
-    if (code === 'EADDRNOTAVAIL') throw new AwsctlError(`cannot serve on ${options.bind}`, 'no interface of this machine has that address', { hint: 'use 127.0.0.1' });
+    if (code === 'EADDRINUSE')
+      throw new AwsctlError(`cannot serve on ${options.bind}:${options.port}`, 'the port is in use', {
+        hint: 'choose another --port, or leave it out for a random one',
+      });
+    if (code === 'EADDRNOTAVAIL')
+      throw new AwsctlError(`cannot serve on ${options.bind}`, 'no interface of this machine has that address', { hint: 'use 127.0.0.1' });
     throw error;
   }
 }
@@ -159,5 +171,7 @@ function warnShortLifetime(ctx: Context, profile: string, expiration: Date | und
 function warnOutrankingDefault(ctx: Context, profileFlag: string | undefined): void {
   const [summary] = summarizeProfiles(loadProfilesOnce(ctx, profileFlag).set, [{ name: 'default', files: [] }]);
   if (!summary || summary.kind === 'none') return;
-  ctx.stderr.write(`awsctl: warning: profile default has credentials of its own (${summary.kind}); SDKs in the command use them before the server — move them to a named profile, or use exec without --server\n`);
+  ctx.stderr.write(
+    `awsctl: warning: profile default has credentials of its own (${summary.kind}); SDKs in the command use them before the server — move them to a named profile, or use exec without --server\n`,
+  );
 }

@@ -31,7 +31,10 @@ export function rotationSeconds(env: Env): number {
   return raw && /^\d+$/.test(raw) && Number(raw) > 0 ? Number(raw) : DEFAULT_ROTATION_SECONDS;
 }
 
-export function startRotatingTokenFile(seam: TokenFileSeam, options: { rotateMs: number; nowMs(): number; timers: Timers; debug(message: string): void }): RotatingTokenFile {
+export function startRotatingTokenFile(
+  seam: TokenFileSeam,
+  options: { rotateMs: number; nowMs(): number; timers: Timers; debug(message: string): void },
+): RotatingTokenFile {
   const dir = seam.makePrivateDir();
   const path = join(dir, TOKEN_FILE_NAME);
   const graceMs = Math.min(MAX_GRACE_MS, options.rotateMs / 2);

@@ -31,14 +31,20 @@ const OUTRANKING = [
 const CONTAINER_TOKEN_NAMES = ['AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'];
 
 function regionAssignments(region: string | undefined): EnvAssignment[] {
-  return region ? [{ name: 'AWS_REGION', value: region }, { name: 'AWS_DEFAULT_REGION', value: region }] : [];
+  return region
+    ? [
+        { name: 'AWS_REGION', value: region },
+        { name: 'AWS_DEFAULT_REGION', value: region },
+      ]
+    : [];
 }
 
 /** Container mode: the full URI and the token (or the token file). */
 export function containerVariables(address: ServerAddress, authorization: ServerAuthorization, region: string | undefined): EnvAssignments {
-  const tokenVariable: EnvAssignment = 'token' in authorization
-    ? { name: 'AWS_CONTAINER_AUTHORIZATION_TOKEN', value: authorization.token }
-    : { name: 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', value: authorization.tokenFile };
+  const tokenVariable: EnvAssignment =
+    'token' in authorization
+      ? { name: 'AWS_CONTAINER_AUTHORIZATION_TOKEN', value: authorization.token }
+      : { name: 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', value: authorization.tokenFile };
   return {
     set: [{ name: 'AWS_CONTAINER_CREDENTIALS_FULL_URI', value: address.containerUri }, tokenVariable, ...regionAssignments(region)],
     unset: [...OUTRANKING, ...CONTAINER_TOKEN_NAMES.filter((name) => name !== tokenVariable.name)],
@@ -49,6 +55,12 @@ export function containerVariables(address: ServerAddress, authorization: Server
 export function imdsVariables(address: Required<ServerAddress>, region: string | undefined): EnvAssignments {
   return {
     set: [{ name: 'AWS_EC2_METADATA_SERVICE_ENDPOINT', value: address.imdsEndpoint }, ...regionAssignments(region)],
-    unset: [...OUTRANKING, 'AWS_CONTAINER_CREDENTIALS_FULL_URI', ...CONTAINER_TOKEN_NAMES, 'AWS_EC2_METADATA_DISABLED', 'AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE'],
+    unset: [
+      ...OUTRANKING,
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+      ...CONTAINER_TOKEN_NAMES,
+      'AWS_EC2_METADATA_DISABLED',
+      'AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE',
+    ],
   };
 }

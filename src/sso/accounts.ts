@@ -94,7 +94,12 @@ export async function listAccountsAndRoles(
   const patience = options.patienceMs ?? 10 * 60 * 1000;
   const accounts = await throughThrottling(call, 'ListAccounts', () => listAllAccounts(call, target, accessToken), patience);
   const withRoles = await mapBounded(accounts, options.concurrency ?? DEFAULT_LISTING_CONCURRENCY, async (account) => {
-    const roles = await throughThrottling(call, `ListAccountRoles ${account.accountId}`, () => listAllAccountRoles(call, target, accessToken, account.accountId), patience);
+    const roles = await throughThrottling(
+      call,
+      `ListAccountRoles ${account.accountId}`,
+      () => listAllAccountRoles(call, target, accessToken, account.accountId),
+      patience,
+    );
     const entry: AccountWithRoles = { accountId: account.accountId, roles: [...new Set(roles.map((r) => r.roleName))].sort() };
     if (account.accountName !== undefined) entry.accountName = account.accountName;
     if (account.emailAddress !== undefined) entry.emailAddress = account.emailAddress;

@@ -34,7 +34,7 @@ export interface DeviceFlowDeps {
 
 /** What a failed poll means: keep going (with the interval to use next) or stop with this error. */
 export function pollOutcome(error: unknown, intervalSeconds: number, startUrl: string): { continueWith: number } | { stop: unknown } {
-  const oauth = isAwsServiceError(error) ? error.oauthError ?? oauthFromCode(error.code) : undefined;
+  const oauth = isAwsServiceError(error) ? (error.oauthError ?? oauthFromCode(error.code)) : undefined;
   switch (oauth) {
     case OAUTH_ERRORS.authorizationPending:
       return { continueWith: intervalSeconds };
@@ -79,7 +79,7 @@ export async function runDeviceFlow(deps: DeviceFlowDeps, startUrl: string, regi
       return token;
     } catch (error) {
       const outcome = pollOutcome(error, intervalSeconds, startUrl);
-      deps.onPoll?.({ number, intervalSeconds, answer: isAwsServiceError(error) ? error.oauthError ?? error.code : 'error' });
+      deps.onPoll?.({ number, intervalSeconds, answer: isAwsServiceError(error) ? (error.oauthError ?? error.code) : 'error' });
       if ('stop' in outcome) throw outcome.stop;
       if (outcome.continueWith !== intervalSeconds) call.debug(`sso: slow_down: polling every ${outcome.continueWith} s from now on`);
       intervalSeconds = outcome.continueWith;

@@ -105,9 +105,30 @@ async function signIn(deps: LoginDeps, request: LoginRequest): Promise<SsoToken>
     spinner = startSpinner(ctx.stderr, 'Waiting for the sign-in to be approved… (Ctrl-C to cancel)');
   };
   try {
-    const result = choice.flow === 'pkce'
-      ? await runPkceFlow({ call: ctx, oidc: request.oidc, signal: request.signal, timeoutMs: request.callbackTimeoutMs, prompt: async (url) => (await pkcePrompt(deps, request)(url), waiting()) }, registration, session.registrationScopes)
-      : await runDeviceFlow({ call: ctx, oidc: request.oidc, signal: request.signal, onPoll: deps.onPoll, prompt: async (auth) => (await devicePrompt(deps, request)(auth), waiting()) }, session.startUrl, registration);
+    const result =
+      choice.flow === 'pkce'
+        ? await runPkceFlow(
+            {
+              call: ctx,
+              oidc: request.oidc,
+              signal: request.signal,
+              timeoutMs: request.callbackTimeoutMs,
+              prompt: async (url) => (await pkcePrompt(deps, request)(url), waiting()),
+            },
+            registration,
+            session.registrationScopes,
+          )
+        : await runDeviceFlow(
+            {
+              call: ctx,
+              oidc: request.oidc,
+              signal: request.signal,
+              onPoll: deps.onPoll,
+              prompt: async (auth) => (await devicePrompt(deps, request)(auth), waiting()),
+            },
+            session.startUrl,
+            registration,
+          );
     return tokenRecord(session, registration, result, ctx.now());
   } finally {
     spinner.stop();

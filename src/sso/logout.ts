@@ -39,7 +39,10 @@ function readJson(fs: FileSystem, path: string): Record<string, unknown> | undef
 
 function jsonFiles(fs: FileSystem, dir: string): string[] {
   try {
-    return fs.readdir(dir).filter((name) => name.endsWith('.json')).map((name) => join(dir, name));
+    return fs
+      .readdir(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => join(dir, name));
   } catch {
     return [];
   }

@@ -29,7 +29,9 @@ export interface GeneratedProfile {
 }
 
 function valueIn(doc: IniDocument, span: SectionSpan, key: string): string | undefined {
-  return propertyGroups(doc, span).filter((g) => g.property.key.toLowerCase() === key).at(-1)?.property.value;
+  return propertyGroups(doc, span)
+    .filter((g) => g.property.key.toLowerCase() === key)
+    .at(-1)?.property.value;
 }
 
 /** `[profile X]` sections with the mark on the line right above the header. */
@@ -38,7 +40,9 @@ export function findGeneratedProfiles(doc: IniDocument): GeneratedProfile[] {
     const above = doc.lines[span.start - 1];
     const match = above?.kind === 'comment' ? MARKER.exec(above.text) : null;
     if (!match || span.header.prefix !== 'profile') return [];
-    return [{ name: span.header.name, session: match[1]!, span, accountId: valueIn(doc, span, 'sso_account_id'), roleName: valueIn(doc, span, 'sso_role_name') }];
+    return [
+      { name: span.header.name, session: match[1]!, span, accountId: valueIn(doc, span, 'sso_account_id'), roleName: valueIn(doc, span, 'sso_role_name') },
+    ];
   });
 }
 
@@ -75,7 +79,11 @@ function isWritable(value: string): boolean {
 }
 
 function settingsFor(t: NamedTarget, input: PopulateInput): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [['sso_session', input.sessionName], ['sso_account_id', t.accountId], ['sso_role_name', t.roleName]];
+  const pairs: Array<[string, string]> = [
+    ['sso_session', input.sessionName],
+    ['sso_account_id', t.accountId],
+    ['sso_role_name', t.roleName],
+  ];
   if (input.region) pairs.push(['region', input.region]);
   return pairs;
 }
@@ -93,7 +101,12 @@ function removeSpans(doc: IniDocument, spans: SectionSpan[]): IniDocument {
     if (blankBefore && doc.lines[last + 1]?.kind === 'blank') drop.add(last + 1);
     else if (blankBefore && atEnd && first > 0) drop.add(first - 1); // no blank line left dangling at the end
   }
-  return drop.size === 0 ? doc : rebuild(doc, copyLines(doc).filter((_, i) => !drop.has(i)));
+  return drop.size === 0
+    ? doc
+    : rebuild(
+        doc,
+        copyLines(doc).filter((_, i) => !drop.has(i)),
+      );
 }
 
 /**
@@ -102,7 +115,11 @@ function removeSpans(doc: IniDocument, spans: SectionSpan[]): IniDocument {
  * trailing comment kept), a missing key goes after the section's last property.
  */
 function updateAll(doc: IniDocument, targets: NamedTarget[], input: PopulateInput): { doc: IniDocument; updated: string[]; unchanged: string[] } {
-  const spans = new Map(findGeneratedProfiles(doc).filter((g) => g.session === input.sessionName).map((g) => [g.name, g.span]));
+  const spans = new Map(
+    findGeneratedProfiles(doc)
+      .filter((g) => g.session === input.sessionName)
+      .map((g) => [g.name, g.span]),
+  );
   const replace = new Map<number, string>();
   const drop = new Set<number>();
   const insertAfter = new Map<number, string[]>();
@@ -142,7 +159,8 @@ function updateAll(doc: IniDocument, targets: NamedTarget[], input: PopulateInpu
 function separatesWithBlankLines(doc: IniDocument): boolean {
   const later = listSections(doc).filter((s) => s.start > 0);
   if (later.length === 0) return true;
-  const lineAbove = (s: SectionSpan): number => (doc.lines[s.start - 1]?.kind === 'comment' && MARKER.test(doc.lines[s.start - 1]!.text) ? s.start - 2 : s.start - 1);
+  const lineAbove = (s: SectionSpan): number =>
+    doc.lines[s.start - 1]?.kind === 'comment' && MARKER.test(doc.lines[s.start - 1]!.text) ? s.start - 2 : s.start - 1;
   const withBlank = later.filter((s) => lineAbove(s) < 0 || doc.lines[lineAbove(s)]?.kind === 'blank').length;
   return withBlank * 2 >= later.length;
 }
@@ -179,10 +197,19 @@ export function planPopulate(doc: IniDocument, input: PopulateInput): PopulateRe
   const produced = new Set(naming.named.map((t) => t.name));
   const leftOver = ours.filter((g) => !produced.has(g.name));
   const result: PopulateResult = { doc, added: [], updated: [], unchanged: [], removed: [], stale: [], skipped: naming.skipped };
-  let next = input.prune ? removeSpans(doc, leftOver.map((g) => g.span)) : doc;
+  let next = input.prune
+    ? removeSpans(
+        doc,
+        leftOver.map((g) => g.span),
+      )
+    : doc;
   (input.prune ? result.removed : result.stale).push(...leftOver.map((g) => g.name).sort());
   const fresh = naming.named.filter((t) => !ourNames.has(t.name));
-  const refreshed = updateAll(next, naming.named.filter((t) => ourNames.has(t.name)), input);
+  const refreshed = updateAll(
+    next,
+    naming.named.filter((t) => ourNames.has(t.name)),
+    input,
+  );
   next = refreshed.doc;
   result.updated.push(...refreshed.updated);
   result.unchanged.push(...refreshed.unchanged);

@@ -76,7 +76,12 @@ export function assignProfileNames(targets: readonly NameTarget[], input: Naming
   for (const w of wanted) count.set(w.name, (count.get(w.name) ?? 0) + 1);
   const result: NamingResult = { named: [], skipped: [] };
   for (const w of wanted) {
-    const clash = w.name === 'default' || input.taken.has(w.name) ? 'a profile not generated for this session has that name' : (count.get(w.name) ?? 0) > 1 ? 'another account and role normalize to the same name' : undefined;
+    const clash =
+      w.name === 'default' || input.taken.has(w.name)
+        ? 'a profile not generated for this session has that name'
+        : (count.get(w.name) ?? 0) > 1
+          ? 'another account and role normalize to the same name'
+          : undefined;
     if (clash) result.skipped.push({ target: { accountId: w.accountId, accountName: w.accountName, roleName: w.roleName }, reason: `${w.name}: ${clash}` });
     else result.named.push(w);
   }

@@ -22,7 +22,12 @@ export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
 const AUTH_CODE_GRANT_TYPES = [AUTHORIZATION_CODE_GRANT, REFRESH_TOKEN_GRANT];
 
 export function registrationPathFor(home: string, session: SsoSessionConfig): string {
-  return ssoRegistrationPath(home, { startUrl: session.startUrl, region: session.region, scopes: session.registrationScopes, sessionName: session.sessionName });
+  return ssoRegistrationPath(home, {
+    startUrl: session.startUrl,
+    region: session.region,
+    scopes: session.registrationScopes,
+    sessionName: session.sessionName,
+  });
 }
 
 function isForAuthCode(registration: SsoRegistration): boolean {

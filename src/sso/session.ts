@@ -33,7 +33,10 @@ export interface SessionSelection {
 
 /** awscli.customizations.sso.utils.parse_sso_registration_scopes: comma-split, trimmed, empties dropped. */
 export function parseRegistrationScopes(raw: string): string[] {
-  return raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function fromSessionSection(set: ProfileSet, name: string, chosenBy: SsoSessionConfig['chosenBy'], via?: string): SsoSessionConfig {
@@ -78,7 +81,10 @@ export function resolveSsoSession(set: ProfileSet, selection: SessionSelection):
   if (!selection.profileExplicit && sessions.length === 1) return fromSessionSection(set, sessions[0]!, 'only-session');
   const why = profile ? 'it has no sso_session (nor sso_start_url and sso_region)' : 'there is no such profile';
   throw new AwsctlError(`cannot tell which IAM Identity Center sign-in to use for profile ${name}`, why, {
-    hint: sessions.length > 0 ? `pass --sso-session (one of: ${sessions.join(', ')})` : 'add an [sso-session NAME] section with sso_start_url and sso_region, then pass --sso-session NAME',
+    hint:
+      sessions.length > 0
+        ? `pass --sso-session (one of: ${sessions.join(', ')})`
+        : 'add an [sso-session NAME] section with sso_start_url and sso_region, then pass --sso-session NAME',
     profile: name,
   });
 }

@@ -33,7 +33,10 @@ export function homeFolder(ctx: Pick<Context, 'env' | 'platform' | 'homedir'>): 
   return home;
 }
 
-export function loadForSso(ctx: Context, profileFlag: string | undefined): { loaded: LoadedProfiles; home: string; profileName: string; profileExplicit: boolean; endpoints: EndpointContext } {
+export function loadForSso(
+  ctx: Context,
+  profileFlag: string | undefined,
+): { loaded: LoadedProfiles; home: string; profileName: string; profileExplicit: boolean; endpoints: EndpointContext } {
   const selected = selectProfile(profileFlag, ctx.env);
   const loaded = loadProfilesOnce(ctx, profileFlag);
   const endpoints: EndpointContext = { env: ctx.env, profile: loaded.set.profiles[selected.name], services: loaded.set.services };
@@ -42,8 +45,14 @@ export function loadForSso(ctx: Context, profileFlag: string | undefined): { loa
 
 export function prepareSso(ctx: Context, options: { profileFlag?: string; sessionFlag?: string }): SsoSetup {
   const base = loadForSso(ctx, options.profileFlag);
-  const session = resolveSsoSession(base.loaded.set, { sessionFlag: options.sessionFlag, profileName: base.profileName, profileExplicit: base.profileExplicit });
-  ctx.debug(`sso: using ${session.sessionName ? `sso-session ${session.sessionName}` : `the legacy start URL of profile ${base.profileName}`} (chosen by ${session.chosenBy}), region ${session.region}`);
+  const session = resolveSsoSession(base.loaded.set, {
+    sessionFlag: options.sessionFlag,
+    profileName: base.profileName,
+    profileExplicit: base.profileExplicit,
+  });
+  ctx.debug(
+    `sso: using ${session.sessionName ? `sso-session ${session.sessionName}` : `the legacy start URL of profile ${base.profileName}`} (chosen by ${session.chosenBy}), region ${session.region}`,
+  );
   const tokenPath = ssoTokenPath(base.home, { sessionName: session.sessionName, startUrl: session.startUrl });
   return { ...base, session, tokenPath };
 }

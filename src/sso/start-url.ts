@@ -42,7 +42,11 @@ export async function resolveStartUrl(ctx: Pick<Context, 'http' | 'debug'>, star
     throw fail(startUrl, 'it redirects to something that is not a URL');
   }
   if (!isAwsOwnedHost(resolved.hostname)) {
-    throw fail(startUrl, `it does not lead to an AWS-owned IAM Identity Center host (it ends at ${resolved.host})`, 'use the AWS access portal URL, or fix the redirect of your custom domain');
+    throw fail(
+      startUrl,
+      `it does not lead to an AWS-owned IAM Identity Center host (it ends at ${resolved.host})`,
+      'use the AWS access portal URL, or fix the redirect of your custom domain',
+    );
   }
   if (resolved.protocol !== 'https:') throw fail(startUrl, `it redirects to ${resolved.host} without https`);
   const region = regionFromPortalHost(resolved.hostname) ?? configuredRegion;

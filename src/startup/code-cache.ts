@@ -61,7 +61,10 @@ export function planCodeCache(input: {
 }): CodeCachePlan {
   if (input.env.NODE_DISABLE_COMPILE_CACHE) return { enabled: false, userCache: undefined };
   const dir = userCacheDir(input.platform, input.env);
-  return { enabled: true, userCache: dir === undefined ? undefined : `${dir}${input.separator}${userCacheName(input.bundleHash, input.nodeVersion, input.arch, input.flagsTag)}` };
+  return {
+    enabled: true,
+    userCache: dir === undefined ? undefined : `${dir}${input.separator}${userCacheName(input.bundleHash, input.nodeVersion, input.arch, input.flagsTag)}`,
+  };
 }
 
 /** Caches of other installs or Node versions are dropped once none has been written for this long. */

@@ -41,8 +41,18 @@ export async function answerFromHand(argv: string[]): Promise<boolean> {
     processes: { run: refuse },
     prompt: { secret: refuse, text: refuse, confirm: refuse },
     runInherited: refuse,
-    stdout: { write: (text) => void stdout.push(text), get isTTY() { return real.stdout.isTTY; } },
-    stderr: { write: (text) => void stderr.push(text), get isTTY() { return real.stderr.isTTY; } },
+    stdout: {
+      write: (text) => void stdout.push(text),
+      get isTTY() {
+        return real.stdout.isTTY;
+      },
+    },
+    stderr: {
+      write: (text) => void stderr.push(text),
+      get isTTY() {
+        return real.stderr.isTTY;
+      },
+    },
   };
   try {
     const module = fast.command === 'process' ? processCommand : envCommand;

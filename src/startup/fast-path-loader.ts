@@ -111,7 +111,9 @@ export function readUserCache(path: string, folder: string): UserCacheRead {
 }
 
 function warn(problem: string): void {
-  process.stderr.write(`awsctl: warning: start-up code cache not used: ${problem} (it must be yours alone: chmod 700 the folder, chmod 600 the file, or remove it)\n`);
+  process.stderr.write(
+    `awsctl: warning: start-up code cache not used: ${problem} (it must be yours alone: chmod 700 the folder, chmod 600 the file, or remove it)\n`,
+  );
 }
 
 /**
@@ -122,7 +124,15 @@ export async function answerThroughFastPath(argv: string[], bundle: FastPathBund
   const separator = process.platform === 'win32' ? '\\' : '/';
   const runtime = currentRuntime();
   const binding = cacheBinding(bundle.bundleHash, runtime);
-  const plan = planCodeCache({ separator, bundleHash: bundle.bundleHash, nodeVersion: runtime.nodeVersion, arch: runtime.arch, flagsTag: flagsTag(runtime), platform: process.platform, env: process.env });
+  const plan = planCodeCache({
+    separator,
+    bundleHash: bundle.bundleHash,
+    nodeVersion: runtime.nodeVersion,
+    arch: runtime.arch,
+    flagsTag: flagsTag(runtime),
+    platform: process.platform,
+    env: process.env,
+  });
   const shipped = plan.enabled ? bundle.shippedCache() : undefined;
   let cachedData = shipped && openSealedCache(shipped, binding);
   // If V8 still refuses a shipped cache whose seal fits, training one would not help (the

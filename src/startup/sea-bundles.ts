@@ -25,7 +25,13 @@ function embeddedCache(name: string): Buffer | undefined {
 export async function answeredByEmbeddedFastPath(argv: string[]): Promise<boolean> {
   try {
     const source = process.getBuiltinModule('node:sea').getAsset(FAST_PATH_ASSET, 'utf8');
-    return await answerThroughFastPath(argv, { source, filename: FAST_PATH_ASSET, dirname: '.', bundleHash: FAST_PATH_HASH, shippedCache: () => embeddedCache(FAST_PATH_CACHE_ASSET) });
+    return await answerThroughFastPath(argv, {
+      source,
+      filename: FAST_PATH_ASSET,
+      dirname: '.',
+      bundleHash: FAST_PATH_HASH,
+      shippedCache: () => embeddedCache(FAST_PATH_CACHE_ASSET),
+    });
   } catch {
     return false;
   }

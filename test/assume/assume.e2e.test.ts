@@ -10,17 +10,23 @@ import { BASE_ARN, BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
 
 const OPS = 'arn:aws:iam::444455556666:role/Ops';
 
-test('a chain of profile, ARN and bare name: each hop signed with the previous hop\'s temporary key', async () => {
+test("a chain of profile, ARN and bare name: each hop signed with the previous hop's temporary key", async () => {
   const r = await e2eRig(ROLE_PROFILE);
   try {
     const result = await r.run(['assume', '--profile', 'base', 'dev', OPS, 'Admin']);
     assert.equal(result.code, 0, result.stderr);
     const calls = r.aws.sts.calls;
-    assert.deepEqual(calls.map((c) => c.action), ['AssumeRole', 'AssumeRole', 'AssumeRole']);
-    assert.deepEqual(calls.map((c) => c.params.RoleArn), ['arn:aws:iam::111122223333:role/Dev', OPS, 'arn:aws:iam::444455556666:role/Admin']);
+    assert.deepEqual(
+      calls.map((c) => c.action),
+      ['AssumeRole', 'AssumeRole', 'AssumeRole'],
+    );
+    assert.deepEqual(
+      calls.map((c) => c.params.RoleArn),
+      ['arn:aws:iam::111122223333:role/Dev', OPS, 'arn:aws:iam::444455556666:role/Admin'],
+    );
     assert.equal(calls[0]?.signedWith, BASE_KEY.id);
-    assert.equal(calls[1]?.signedWith, 'ASIAFAKE000000000001', 'hop 2 signed with hop 1\'s key');
-    assert.equal(calls[2]?.signedWith, 'ASIAFAKE000000000002', 'hop 3 signed with hop 2\'s key');
+    assert.equal(calls[1]?.signedWith, 'ASIAFAKE000000000001', "hop 2 signed with hop 1's key");
+    assert.equal(calls[2]?.signedWith, 'ASIAFAKE000000000002', "hop 3 signed with hop 2's key");
     for (const call of calls) assert.equal(call.signatureValid, true);
     const vars = exportsOf(result.stdout);
     assert.equal(vars.AWS_ACCESS_KEY_ID, 'ASIAFAKE000000000003');
@@ -42,14 +48,21 @@ test('a bare role name from long-term keys: GetCallerIdentity once, then remembe
   try {
     const first = await r.run(['assume', '--profile', 'base', 'Reader']);
     assert.equal(first.code, 0, first.stderr);
-    assert.deepEqual(r.aws.sts.calls.map((c) => c.action), ['GetCallerIdentity', 'AssumeRole']);
+    assert.deepEqual(
+      r.aws.sts.calls.map((c) => c.action),
+      ['GetCallerIdentity', 'AssumeRole'],
+    );
     assert.equal(r.aws.sts.calls[0]?.signedWith, BASE_KEY.id);
     const account = BASE_ARN.split(':')[4];
     assert.equal(r.aws.sts.calls[1]?.params.RoleArn, `arn:aws:iam::${account}:role/Reader`);
 
     const second = await r.run(['assume', '--profile', 'base', 'Writer']);
     assert.equal(second.code, 0, second.stderr);
-    assert.deepEqual(r.aws.sts.calls.map((c) => c.action), ['GetCallerIdentity', 'AssumeRole', 'AssumeRole'], 'no second GetCallerIdentity');
+    assert.deepEqual(
+      r.aws.sts.calls.map((c) => c.action),
+      ['GetCallerIdentity', 'AssumeRole', 'AssumeRole'],
+      'no second GetCallerIdentity',
+    );
     assert.equal(r.aws.sts.calls[2]?.params.RoleArn, `arn:aws:iam::${account}:role/Writer`);
     const folder = join(r.home, '.aws', 'cli', 'cache');
     const identity = readdirSync(folder).filter((f) => f.startsWith('awsctl-identity-'));
@@ -98,16 +111,23 @@ test('a chained hop asking for exactly 3600 s is sent as asked with no warning; 
 test('assume -- cmd runs the command with the final credentials and returns its status', async () => {
   const r = await e2eRig(ROLE_PROFILE);
   try {
-    const script = 'console.log(JSON.stringify({id: process.env.AWS_ACCESS_KEY_ID, token: process.env.AWS_SESSION_TOKEN, region: process.env.AWS_REGION, profile: process.env.AWS_PROFILE ?? null, args: process.argv.slice(1)})); process.exit(3)';
+    const script =
+      'console.log(JSON.stringify({id: process.env.AWS_ACCESS_KEY_ID, token: process.env.AWS_SESSION_TOKEN, region: process.env.AWS_REGION, profile: process.env.AWS_PROFILE ?? null, args: process.argv.slice(1)})); process.exit(3)';
     const result = await r.run(['assume', '--profile', 'base', OPS, '--', process.execPath, '-e', script, '--', '--profile', 'x'], { AWS_PROFILE: 'base' });
     assert.equal(result.code, 3, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout), { id: 'ASIAFAKE000000000001', token: 'fake-session-token-1', region: 'eu-west-1', profile: null, args: ['--profile', 'x'] });
+    assert.deepEqual(JSON.parse(result.stdout), {
+      id: 'ASIAFAKE000000000001',
+      token: 'fake-session-token-1',
+      region: 'eu-west-1',
+      profile: null,
+      args: ['--profile', 'x'],
+    });
   } finally {
     await r.close();
   }
 });
 
-test('role options: a profile\'s own settings win, options fill the gaps; usage errors exit 2', async () => {
+test("role options: a profile's own settings win, options fill the gaps; usage errors exit 2", async () => {
   const config = `${ROLE_PROFILE}
 [profile ext]
 role_arn = arn:aws:iam::555566667777:role/Ext

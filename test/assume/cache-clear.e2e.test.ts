@@ -13,20 +13,28 @@ role_arn = arn:aws:iam::999988887777:role/Other
 source_profile = base
 `;
 
-test('cache clear --profile removes only that profile\'s entries; cache clear removes every credential entry and keeps foreign files', async () => {
+test("cache clear --profile removes only that profile's entries; cache clear removes every credential entry and keeps foreign files", async () => {
   const r = await e2eRig(CONFIG);
   try {
-    for (const args of [['process', '--profile', 'dev'], ['process', '--profile', 'other'], ['assume', '--profile', 'base', 'Reader']]) {
+    for (const args of [
+      ['process', '--profile', 'dev'],
+      ['process', '--profile', 'other'],
+      ['assume', '--profile', 'base', 'Reader'],
+    ]) {
       const result = await r.run(args);
       assert.equal(result.code, 0, result.stderr);
     }
     const folder = join(r.home, '.aws', 'cli', 'cache');
     writeFileSync(join(folder, 'foreign.json'), '{"some": "other tool"}');
     writeFileSync(join(folder, 'notes.txt'), 'keep me');
-    const before = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+    const before = readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     assert.equal(before.length, 5, before.join(' ')); // dev, other, Reader, identity, foreign
 
-    const explained = JSON.parse((await r.run(['explain', '--profile', 'dev', '--json'])).stdout) as { steps: Array<{ hops?: Array<{ cache: { key: string } }> }> };
+    const explained = JSON.parse((await r.run(['explain', '--profile', 'dev', '--json'])).stdout) as {
+      steps: Array<{ hops?: Array<{ cache: { key: string } }> }>;
+    };
     const devKey = explained.steps[1]?.hops?.[0]?.cache.key;
     assert.ok(devKey && existsSync(join(folder, `${devKey}.json`)));
 

@@ -15,8 +15,14 @@ test('explain with role arguments names each role, the bare name as a name, and 
     assert.deepEqual(r.aws.sts.calls, [], 'explain calls no service');
     const json = JSON.parse(explained.stdout) as { assume: { mfaSession: Record<string, string>; roles: Record<string, unknown>[] } };
     assert.match(json.assume.mfaSession.none ?? '', /sets no mfa_serial/);
-    assert.deepEqual(json.assume.roles.map((role) => role.roleArn ?? `name:${String(role.roleName)}`), ['arn:aws:iam::111122223333:role/Dev', OPS, 'name:Admin']);
-    const named = json.assume.roles.map((role) => String(role.cache)).filter((file) => file.endsWith('.json')).map((file) => file.split('/').pop());
+    assert.deepEqual(
+      json.assume.roles.map((role) => role.roleArn ?? `name:${String(role.roleName)}`),
+      ['arn:aws:iam::111122223333:role/Dev', OPS, 'name:Admin'],
+    );
+    const named = json.assume.roles
+      .map((role) => String(role.cache))
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.split('/').pop());
 
     const assumed = await r.run(['assume', '--profile', 'base', 'dev', OPS, 'Admin']);
     assert.equal(assumed.code, 0, assumed.stderr);
@@ -35,10 +41,16 @@ test('explain shows the MFA session that starts the chain and which role sends t
   try {
     const result = await r.run(['explain', '--profile', 'dev', 'mfa-role', '--json']);
     assert.equal(result.code, 0, result.stderr);
-    const json = JSON.parse(result.stdout) as { assume: { mfaSession: Record<string, string>; roles: { roleArn: string; mfa?: { device: string; sendsCode: boolean } }[] } };
+    const json = JSON.parse(result.stdout) as {
+      assume: { mfaSession: Record<string, string>; roles: { roleArn: string; mfa?: { device: string; sendsCode: boolean } }[] };
+    };
     assert.equal(json.assume.mfaSession.device, 'arn:aws:iam::111122223333:mfa/me');
     assert.match(json.assume.mfaSession.cache ?? '', /^~\/\.aws\/cli\/cache\/awsctl-session-[0-9a-f]{40}\.json$/);
-    assert.deepEqual(json.assume.roles.map((role) => role.roleArn), ['arn:aws:iam::111122223333:role/Dev', 'arn:aws:iam::111122223333:role/Mfa'], "the profile's own role, then the argument");
+    assert.deepEqual(
+      json.assume.roles.map((role) => role.roleArn),
+      ['arn:aws:iam::111122223333:role/Dev', 'arn:aws:iam::111122223333:role/Mfa'],
+      "the profile's own role, then the argument",
+    );
     assert.deepEqual(json.assume.roles[1]?.mfa, { device: 'arn:aws:iam::111122223333:mfa/other', sendsCode: true });
   } finally {
     await r.close();

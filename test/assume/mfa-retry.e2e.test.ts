@@ -18,7 +18,10 @@ mfa_serial = ${SERIAL}
 `;
 const INVALID = () => ({ kind: 'reply' as const, ...stsError(403, 'AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. ') });
 
-test('a short code is refused in the prompt; an invalid one is asked again; the next one works', { skip: skipWithoutTool('tmux'), timeout: 60_000 }, async () => {
+test('a short code is refused in the prompt; an invalid one is asked again; the next one works', {
+  skip: skipWithoutTool('tmux'),
+  timeout: 60_000,
+}, async () => {
   const r = await e2eRig(CONFIG);
   r.aws.sts.script(INVALID());
   const tty = runInTmux(r.home, ['env', '--profile', 'a', '--format', 'json'], { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' });
@@ -34,7 +37,10 @@ test('a short code is refused in the prompt; an invalid one is asked again; the 
     const result = await tty.finished();
     assert.equal(result.code, 0, result.stderr);
     // Every request, the scripted refusal included, with the code it carried.
-    assert.deepEqual(r.aws.sts.requests.map((q) => new URLSearchParams(q.body).get('TokenCode')), ['123456', '654321']);
+    assert.deepEqual(
+      r.aws.sts.requests.map((q) => new URLSearchParams(q.body).get('TokenCode')),
+      ['123456', '654321'],
+    );
     assert.equal(JSON.parse(result.stdout).AWS_ACCESS_KEY_ID.startsWith('ASIA'), true);
   } finally {
     tty.close();

@@ -22,11 +22,15 @@ source_profile = base
 mfa_serial = ${MFA_SERIAL}
 `;
 
-const withMfa = (calls: Array<{ params: Record<string, string> }>) => calls.filter((c) => c.params.SerialNumber !== undefined || c.params.TokenCode !== undefined);
+const withMfa = (calls: Array<{ params: Record<string, string> }>) =>
+  calls.filter((c) => c.params.SerialNumber !== undefined || c.params.TokenCode !== undefined);
 
 test('a chain naming one MFA device twice asks once, on the terminal, and sends the code once', { skip: skipWithoutTool('tmux') }, async () => {
   const r = await e2eRig(ROLES);
-  const tty = runInTmux(r.home, ['assume', '--profile', 'base', 'a', 'b', 'arn:aws:iam::777788889999:role/C'], { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' });
+  const tty = runInTmux(r.home, ['assume', '--profile', 'base', 'a', 'b', 'arn:aws:iam::777788889999:role/C'], {
+    AWS_ENDPOINT_URL_STS: r.aws.sts.url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
   try {
     await tty.waitForScreen(/MFA code for arn:aws:iam::123456789012:mfa\/me/);
     tty.type('246810');
@@ -35,7 +39,10 @@ test('a chain naming one MFA device twice asks once, on the terminal, and sends 
     const screen = tty.screen();
     assert.equal(screen.match(/MFA code for/g)?.length, 1, `exactly one prompt; screen:\n${screen}`);
     assert.ok(!result.stdout.includes('MFA code'), 'the prompt never reaches stdout');
-    assert.deepEqual(r.aws.sts.calls.map((c) => c.params.RoleArn), ['arn:aws:iam::111122223333:role/A', 'arn:aws:iam::444455556666:role/B', 'arn:aws:iam::777788889999:role/C']);
+    assert.deepEqual(
+      r.aws.sts.calls.map((c) => c.params.RoleArn),
+      ['arn:aws:iam::111122223333:role/A', 'arn:aws:iam::444455556666:role/B', 'arn:aws:iam::777788889999:role/C'],
+    );
     const mfaCalls = withMfa(r.aws.sts.calls);
     assert.equal(mfaCalls.length, 1, 'SerialNumber + TokenCode on exactly one call');
     assert.deepEqual(mfaCalls[0]?.params.SerialNumber, MFA_SERIAL);
@@ -82,11 +89,14 @@ test('static keys with mfa_serial: one GetSessionToken session, cached 0600, reu
     const first = await r.run(['assume', '--profile', 'user', '--token-code', '112233', 'arn:aws:iam::111122223333:role/X', 'admin']);
     assert.equal(first.code, 0, first.stderr);
     const calls = r.aws.sts.calls;
-    assert.deepEqual(calls.map((c) => c.action), ['GetSessionToken', 'AssumeRole', 'AssumeRole']);
+    assert.deepEqual(
+      calls.map((c) => c.action),
+      ['GetSessionToken', 'AssumeRole', 'AssumeRole'],
+    );
     assert.equal(calls[0]?.signedWith, BASE_KEY.id);
     assert.deepEqual([calls[0]?.params.SerialNumber, calls[0]?.params.TokenCode], [MFA_SERIAL, '112233']);
     assert.equal(calls[1]?.signedWith, 'ASIAFAKE000000000001', 'the role is assumed with the MFA session');
-    assert.equal(withMfa(calls).length, 1, 'roles naming the session\'s device send no code');
+    assert.equal(withMfa(calls).length, 1, "roles naming the session's device send no code");
     const folder = join(r.home, '.aws', 'cli', 'cache');
     const sessions = readdirSync(folder).filter((f) => /^awsctl-session-[0-9a-f]{40}\.json$/.test(f));
     assert.equal(sessions.length, 1);
@@ -114,7 +124,10 @@ test('no MFA session when the first role asks for more than an hour: assumed dir
   try {
     const result = await r.run(['assume', '--profile', 'user', '--token-code', '445566', '--duration', '7200', 'admin']);
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(r.aws.sts.calls.map((c) => c.action), ['AssumeRole']);
+    assert.deepEqual(
+      r.aws.sts.calls.map((c) => c.action),
+      ['AssumeRole'],
+    );
     const call = r.aws.sts.calls[0]!;
     assert.equal(call.signedWith, BASE_KEY.id);
     assert.equal(call.params.DurationSeconds, '7200');

@@ -36,7 +36,11 @@ test('parseAssumeArgs: roles, options after roles, and the command after --', ()
   const cases: Array<[string[], Record<string, unknown>, { roles: string[]; command?: string[]; duration?: number; format: string }]> = [
     [['a', 'b'], { format: 'sh' }, { roles: ['a', 'b'], format: 'sh' }],
     [['a', '--duration', '900', 'b', '--format=json'], { format: 'sh' }, { roles: ['a', 'b'], duration: 900, format: 'json' }],
-    [['a', '--', 'aws', '--profile', 'x', '--'], { duration: '1200', format: 'fish' }, { roles: ['a'], command: ['aws', '--profile', 'x', '--'], duration: 1200, format: 'fish' }],
+    [
+      ['a', '--', 'aws', '--profile', 'x', '--'],
+      { duration: '1200', format: 'fish' },
+      { roles: ['a'], command: ['aws', '--profile', 'x', '--'], duration: 1200, format: 'fish' },
+    ],
   ];
   for (const [args, options, expected] of cases) {
     const parsed = parseAssumeArgs(args, options);
@@ -46,16 +50,43 @@ test('parseAssumeArgs: roles, options after roles, and the command after --', ()
     assert.equal(parsed.options.format, expected.format);
   }
   for (const bad of [[], ['--', 'cmd'], ['a', '--'], ['a', '--profile', 'p'], ['a', '--duration', 'ten'], ['a', '--duration']]) {
-    assert.throws(() => parseAssumeArgs(bad, {}), (error: unknown) => error instanceof AwsctlError && error.exitCode === 2, JSON.stringify(bad));
+    assert.throws(
+      () => parseAssumeArgs(bad, {}),
+      (error: unknown) => error instanceof AwsctlError && error.exitCode === 2,
+      JSON.stringify(bad),
+    );
   }
 });
 
 test('parseRoleTargets: a profile (its settings win), an ARN, a bare name; anything else is refused', () => {
-  const targets = parseRoleTargets(['admin', 'arn:aws-cn:iam::210987654321:role/path/R', 'Reader'], set, { format: 'sh', externalId: 'opt', durationSeconds: 900, mfaSerial: MFA_SERIAL });
+  const targets = parseRoleTargets(['admin', 'arn:aws-cn:iam::210987654321:role/path/R', 'Reader'], set, {
+    format: 'sh',
+    externalId: 'opt',
+    durationSeconds: 900,
+    mfaSerial: MFA_SERIAL,
+  });
   assert.equal(targets[0]?.kind, 'profile');
-  assert.deepEqual(targets[0]?.kind === 'profile' && targets[0].hop, { roleArn: 'arn:aws:iam::111122223333:role/Admin', profile: 'admin', origin: (targets[0] as { hop: { origin?: unknown } }).hop.origin, externalId: 'ext', durationSeconds: 7200, mfaSerial: MFA_SERIAL });
-  assert.deepEqual(targets[1]?.kind === 'arn' && targets[1].hop, { roleArn: 'arn:aws-cn:iam::210987654321:role/path/R', profile: 'arn:aws-cn:iam::210987654321:role/path/R', externalId: 'opt', durationSeconds: 900, mfaSerial: MFA_SERIAL });
-  assert.deepEqual(targets[2], { kind: 'name', text: 'Reader', roleName: 'Reader', settings: { externalId: 'opt', durationSeconds: 900, mfaSerial: MFA_SERIAL } });
+  assert.deepEqual(targets[0]?.kind === 'profile' && targets[0].hop, {
+    roleArn: 'arn:aws:iam::111122223333:role/Admin',
+    profile: 'admin',
+    origin: (targets[0] as { hop: { origin?: unknown } }).hop.origin,
+    externalId: 'ext',
+    durationSeconds: 7200,
+    mfaSerial: MFA_SERIAL,
+  });
+  assert.deepEqual(targets[1]?.kind === 'arn' && targets[1].hop, {
+    roleArn: 'arn:aws-cn:iam::210987654321:role/path/R',
+    profile: 'arn:aws-cn:iam::210987654321:role/path/R',
+    externalId: 'opt',
+    durationSeconds: 900,
+    mfaSerial: MFA_SERIAL,
+  });
+  assert.deepEqual(targets[2], {
+    kind: 'name',
+    text: 'Reader',
+    roleName: 'Reader',
+    settings: { externalId: 'opt', durationSeconds: 900, mfaSerial: MFA_SERIAL },
+  });
   assert.throws(() => parseRoleTargets(['user'], set, { format: 'sh' }), /profile user has no role_arn/);
   assert.throws(() => parseRoleTargets(['arn:aws:iam::1:role/x'], set, { format: 'sh' }), /not an IAM role ARN/);
   assert.throws(() => parseRoleTargets(['a b'], set, { format: 'sh' }), /neither a profile name/);
@@ -83,11 +114,18 @@ test('mfaSessionDecision: static long-term keys with mfa_serial and a first role
   assert.match((mfaSessionDecision(environment, set, {}) as { reason: string }).reason, /not come from static keys/);
 });
 
-test('cache entries: what clear may remove, and the keys of a profile\'s plan', () => {
+test("cache entries: what clear may remove, and the keys of a profile's plan", () => {
   const creds = JSON.stringify({ Credentials: { AccessKeyId: 'ASIA', SecretAccessKey: 's', SessionToken: 't', Expiration: '2030-01-01T00:00:00UTC' } });
   assert.equal(isRemovableEntry('abc.json', creds), true);
   assert.equal(isRemovableEntry('awsctl-identity-1.json', '{"Account":"1","Arn":"arn:aws:iam::1:user/x"}'), true);
-  for (const [name, text] of [['abc.lock', creds], ['x.json', '{"Credentials": {"AccessKeyId": "A"}}'], ['x.json', 'not json'], ['x.json', '[]'], ['x.json', '{"other": 1}'], ['awsctl-identity-2.json', '{}']]) {
+  for (const [name, text] of [
+    ['abc.lock', creds],
+    ['x.json', '{"Credentials": {"AccessKeyId": "A"}}'],
+    ['x.json', 'not json'],
+    ['x.json', '[]'],
+    ['x.json', '{"other": 1}'],
+    ['awsctl-identity-2.json', '{}'],
+  ]) {
     assert.equal(isRemovableEntry(name!, text!), false, `${name} ${text}`);
   }
   const keys = planCacheKeys(planDefaultChain({ env: {}, profiles: set, profileName: 'admin', profileFromFlag: true }), set);

@@ -26,8 +26,13 @@ export function runInTmux(home: string, args: string[], env: Record<string, stri
   const err = join(home, 'tty.stderr');
   const rc = join(home, 'tty.rc');
   const script = join(home, 'tty-run.sh');
-  const exports = Object.entries(vars).map(([k, v]) => `export ${k}=${quote(v)}`).join('\n');
-  writeFileSync(script, `${exports}\ncd ${quote(home)}\n${[...awsctlCommand, ...args].map(quote).join(' ')} >${quote(out)} 2>${quote(err)}\necho $? >${quote(rc)}.tmp && mv ${quote(rc)}.tmp ${quote(rc)}\nsleep 600\n`);
+  const exports = Object.entries(vars)
+    .map(([k, v]) => `export ${k}=${quote(v)}`)
+    .join('\n');
+  writeFileSync(
+    script,
+    `${exports}\ncd ${quote(home)}\n${[...awsctlCommand, ...args].map(quote).join(' ')} >${quote(out)} 2>${quote(err)}\necho $? >${quote(rc)}.tmp && mv ${quote(rc)}.tmp ${quote(rc)}\nsleep 600\n`,
+  );
   const tmux = (...words: string[]) => execFileSync('tmux', ['-L', socket, ...words], { encoding: 'utf8' });
   tmux('new-session', '-d', '-x', '160', '-y', '40', '-s', 'awsctl', `bash --noprofile --norc ${quote(script)}`);
   const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'awsctl');
@@ -38,7 +43,8 @@ export function runInTmux(home: string, args: string[], env: Record<string, stri
       for (;;) {
         const text = screen();
         if (pattern.test(text)) return text;
-        if (existsSync(rc) || Date.now() > deadline) throw new Error(`screen never showed ${pattern}; it shows:\n${text}\nstderr: ${existsSync(err) ? readFileSync(err, 'utf8') : ''}`);
+        if (existsSync(rc) || Date.now() > deadline)
+          throw new Error(`screen never showed ${pattern}; it shows:\n${text}\nstderr: ${existsSync(err) ? readFileSync(err, 'utf8') : ''}`);
         await sleep(50);
       }
     },

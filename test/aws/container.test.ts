@@ -63,7 +63,7 @@ describe('container credentials against the fake endpoint', () => {
     assert.equal(fake.requests.length, before);
   });
 
-  it('surfaces a 401 with the endpoint\'s code, without retrying it', async () => {
+  it("surfaces a 401 with the endpoint's code, without retrying it", async () => {
     const { ctx } = ctxWith();
     const error = await fetchContainerCredentials(ctx, { uri: `${fake.url}/c`, authToken: 'bad-token-value' }).catch((e: unknown) => e);
     assert.ok(error instanceof AwsServiceError);
@@ -79,7 +79,10 @@ describe('container credentials against the fake endpoint', () => {
     await fetchContainerCredentials(ctx, { uri: `${fake.url}/c`, authToken: 'tok-1' });
     assert.equal(ctx.sleeps.length, 1);
     fake.script({ kind: 'reply', status: 200, body: '{"AccessKeyId":' });
-    await assert.rejects(fetchContainerCredentials(ctx, { uri: `${fake.url}/c`, authToken: 'tok-1' }), /container:GetCredentials failed: malformed response: not JSON/);
+    await assert.rejects(
+      fetchContainerCredentials(ctx, { uri: `${fake.url}/c`, authToken: 'tok-1' }),
+      /container:GetCredentials failed: malformed response: not JSON/,
+    );
   });
 });
 

@@ -17,18 +17,34 @@ describe('startFakeAws', () => {
       const ctx = clientContext(http);
       assert.equal(aws.env.AWS_ENDPOINT_URL_STS, aws.sts.url);
       aws.sts.addKey('AKIASTATIC', 'static-secret');
-      await getCallerIdentity(ctx, { endpoint: aws.env.AWS_ENDPOINT_URL_STS!, region: 'us-east-1', credentials: { accessKeyId: 'AKIASTATIC', secretAccessKey: 'static-secret' } });
+      await getCallerIdentity(ctx, {
+        endpoint: aws.env.AWS_ENDPOINT_URL_STS!,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'AKIASTATIC', secretAccessKey: 'static-secret' },
+      });
       assert.equal(aws.sts.calls.at(-1)?.signatureValid, true);
 
       const oidc = { endpoint: aws.env.AWS_ENDPOINT_URL_SSO_OIDC! };
       const client = await registerClient(ctx, oidc, { clientName: 'awsctl' });
       const device = await startDeviceAuthorization(ctx, oidc, { clientId: client.clientId, clientSecret: client.clientSecret, startUrl: 'https://x/start' });
-      const token = await createToken(ctx, oidc, { grantType: DEVICE_CODE_GRANT, clientId: client.clientId, clientSecret: client.clientSecret, deviceCode: device.deviceCode });
-      const creds = await getRoleCredentials(ctx, { endpoint: aws.env.AWS_ENDPOINT_URL_SSO! }, { accessToken: token.accessToken, roleName: 'ReadOnly', accountId: '111111111111' });
+      const token = await createToken(ctx, oidc, {
+        grantType: DEVICE_CODE_GRANT,
+        clientId: client.clientId,
+        clientSecret: client.clientSecret,
+        deviceCode: device.deviceCode,
+      });
+      const creds = await getRoleCredentials(
+        ctx,
+        { endpoint: aws.env.AWS_ENDPOINT_URL_SSO! },
+        { accessToken: token.accessToken, roleName: 'ReadOnly', accountId: '111111111111' },
+      );
       assert.match(creds.accessKeyId, /^ASIAPORT/);
 
       const fs = { readFile: () => undefined } as unknown as FileSystem;
-      const container = await fetchContainerCredentials({ ...ctx, fs }, { uri: aws.env.AWS_CONTAINER_CREDENTIALS_FULL_URI!, authToken: aws.env.AWS_CONTAINER_AUTHORIZATION_TOKEN });
+      const container = await fetchContainerCredentials(
+        { ...ctx, fs },
+        { uri: aws.env.AWS_CONTAINER_CREDENTIALS_FULL_URI!, authToken: aws.env.AWS_CONTAINER_AUTHORIZATION_TOKEN },
+      );
       assert.match(container.accessKeyId, /^ASIACONT/);
       const imds = await createImdsClient(ctx, { endpoint: aws.env.AWS_EC2_METADATA_SERVICE_ENDPOINT! }).fetchCredentials();
       assert.equal(imds.accountId, '123456789012');
@@ -36,7 +52,10 @@ describe('startFakeAws', () => {
       await http.close();
       await aws.close();
     }
-    const after = await fetch(aws.sts.url).then(() => 'open', () => 'closed');
+    const after = await fetch(aws.sts.url).then(
+      () => 'open',
+      () => 'closed',
+    );
     assert.equal(after, 'closed');
   });
 });

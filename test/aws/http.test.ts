@@ -29,7 +29,11 @@ describe('http client over real sockets', () => {
   let fake: FakeServer;
   const http = createHttpClient({ env: {} });
   before(async () => {
-    fake = await startFakeServer((request) => ({ status: 200, headers: { 'x-echo': request.headers['x-test'] ?? '' }, body: `${request.method} ${request.path} ${request.body}` }));
+    fake = await startFakeServer((request) => ({
+      status: 200,
+      headers: { 'x-echo': request.headers['x-test'] ?? '' },
+      body: `${request.method} ${request.path} ${request.body}`,
+    }));
   });
   after(async () => {
     await http.close();
@@ -141,7 +145,11 @@ describe('http client TLS and CA bundle', () => {
 describe('http client settings', () => {
   it('reads proxy variables in either case and ignores an environment without them', () => {
     assert.equal(proxySettingsFromEnv({ NO_PROXY: 'x' }), undefined);
-    assert.deepEqual(proxySettingsFromEnv({ https_proxy: 'http://p:3128', NO_PROXY: '127.0.0.1' }), { httpProxy: undefined, httpsProxy: 'http://p:3128', noProxy: '127.0.0.1' });
+    assert.deepEqual(proxySettingsFromEnv({ https_proxy: 'http://p:3128', NO_PROXY: '127.0.0.1' }), {
+      httpProxy: undefined,
+      httpsProxy: 'http://p:3128',
+      noProxy: '127.0.0.1',
+    });
     assert.equal(proxySettingsFromEnv({ HTTP_PROXY: 'http://upper', http_proxy: 'http://lower' })?.httpProxy, 'http://lower');
   });
 

@@ -47,11 +47,17 @@ describe('imds client against the fake IMDS', () => {
 
   it('never falls back to IMDSv1 when the token is refused', async () => {
     const imds = await start({ tokensForbidden: true });
-    const error = await createImdsClient(clientContext(http), { endpoint: imds.url }).fetchCredentials().catch((e: unknown) => e);
+    const error = await createImdsClient(clientContext(http), { endpoint: imds.url })
+      .fetchCredentials()
+      .catch((e: unknown) => e);
     assert.ok(error instanceof AwsctlError);
     assert.match(error.message, /HTTP 403/);
     assert.equal(error.notConfigured, false);
-    assert.deepEqual(imds.requests.map((r) => r.method), ['PUT'], 'no token-less GET was attempted');
+    assert.deepEqual(
+      imds.requests.map((r) => r.method),
+      ['PUT'],
+      'no token-less GET was attempted',
+    );
   });
 
   it('fetches a new token once after a 401', async () => {
@@ -81,7 +87,9 @@ describe('imds client against the fake IMDS', () => {
     await new Promise<void>((resolve) => socket.listen(0, '127.0.0.1', resolve));
     const port = (socket.address() as { port: number }).port;
     await new Promise<void>((resolve) => socket.close(() => resolve()));
-    const error = await createImdsClient(clientContext(http), { endpoint: `http://127.0.0.1:${port}` }).fetchCredentials().catch((e: unknown) => e);
+    const error = await createImdsClient(clientContext(http), { endpoint: `http://127.0.0.1:${port}` })
+      .fetchCredentials()
+      .catch((e: unknown) => e);
     assert.ok(error instanceof AwsctlError);
     assert.equal(error.notConfigured, true);
     assert.match(error.message, /no instance metadata service .*ECONNREFUSED/);
@@ -90,14 +98,18 @@ describe('imds client against the fake IMDS', () => {
   it('times out a silent IMDS at the per-call deadline', async () => {
     const imds = await start();
     imds.script({ kind: 'hang' });
-    const error = await createImdsClient(clientContext(http), { endpoint: imds.url, timeoutMs: 200 }).fetchCredentials().catch((e: unknown) => e);
+    const error = await createImdsClient(clientContext(http), { endpoint: imds.url, timeoutMs: 200 })
+      .fetchCredentials()
+      .catch((e: unknown) => e);
     assert.ok(error instanceof AwsctlError && error.notConfigured);
     assert.match(error.message, /timed out after 200 ms/);
   });
 
   it('reports an instance without a role as not configured', async () => {
     const imds = await start({ roleName: null, extended: true });
-    const error = await createImdsClient(clientContext(http), { endpoint: imds.url }).fetchCredentials().catch((e: unknown) => e);
+    const error = await createImdsClient(clientContext(http), { endpoint: imds.url })
+      .fetchCredentials()
+      .catch((e: unknown) => e);
     assert.ok(error instanceof AwsctlError);
     assert.match(error.message, /no IAM role/);
     assert.equal(error.notConfigured, true);

@@ -42,10 +42,22 @@ describe('retry policy and backoff', () => {
   });
 
   it('grows exponentially from 100 ms (500 ms when throttled) and caps at 20 s', () => {
-    assert.deepEqual([0, 1, 2, 3].map((i) => backoffDelayMs(i, 'transient', () => 1)), [100, 200, 400, 800]);
-    assert.equal(backoffDelayMs(0, 'throttling', () => 1), 500);
-    assert.equal(backoffDelayMs(30, 'transient', () => 1), 20_000);
-    assert.equal(backoffDelayMs(3, 'transient', () => 0), 0);
+    assert.deepEqual(
+      [0, 1, 2, 3].map((i) => backoffDelayMs(i, 'transient', () => 1)),
+      [100, 200, 400, 800],
+    );
+    assert.equal(
+      backoffDelayMs(0, 'throttling', () => 1),
+      500,
+    );
+    assert.equal(
+      backoffDelayMs(30, 'transient', () => 1),
+      20_000,
+    );
+    assert.equal(
+      backoffDelayMs(3, 'transient', () => 0),
+      0,
+    );
   });
 });
 
@@ -65,34 +77,78 @@ describe('withRetries', () => {
   it('stops at once on a fatal error', async () => {
     const d = deps();
     let calls = 0;
-    await assert.rejects(withRetries(d, 'op', async () => {
-      calls++;
-      throw serviceError(403, 'AccessDenied');
-    }), /AccessDenied: m$/);
+    await assert.rejects(
+      withRetries(d, 'op', async () => {
+        calls++;
+        throw serviceError(403, 'AccessDenied');
+      }),
+      /AccessDenied: m$/,
+    );
     assert.equal(calls, 1);
   });
 
   it('honours maxAttempts 1 (retries off) and names attempts when giving up', async () => {
     const d = deps();
-    await assert.rejects(withRetries(d, 'op', async () => { throw serviceError(503, 'x'); }, { mode: 'standard', maxAttempts: 1 }), (e: unknown) => e instanceof AwsServiceError && e.attempts === 1);
-    await assert.rejects(withRetries(d, 'op', async () => { throw new HttpTransportError('GET http://x/', 'connection reset', 'reset'); }), /GET http:\/\/x\/: connection reset \(gave up after 3 attempts\)/);
+    await assert.rejects(
+      withRetries(
+        d,
+        'op',
+        async () => {
+          throw serviceError(503, 'x');
+        },
+        { mode: 'standard', maxAttempts: 1 },
+      ),
+      (e: unknown) => e instanceof AwsServiceError && e.attempts === 1,
+    );
+    await assert.rejects(
+      withRetries(d, 'op', async () => {
+        throw new HttpTransportError('GET http://x/', 'connection reset', 'reset');
+      }),
+      /GET http:\/\/x\/: connection reset \(gave up after 3 attempts\)/,
+    );
   });
 
   it('stops when the shared retry quota is spent', async () => {
     const d = deps();
     const quota = new RetryQuota();
-    while (quota.acquire('transient') !== undefined) { /* drain */ }
+    while (quota.acquire('transient') !== undefined) {
+      /* drain */
+    }
     let calls = 0;
-    await assert.rejects(withRetries(d, 'op', async () => { calls++; throw serviceError(503, 'x'); }, undefined, quota));
+    await assert.rejects(
+      withRetries(
+        d,
+        'op',
+        async () => {
+          calls++;
+          throw serviceError(503, 'x');
+        },
+        undefined,
+        quota,
+      ),
+    );
     assert.equal(calls, 1);
   });
 
   it('legacy mode ignores the quota', async () => {
     const d = deps();
     const quota = new RetryQuota();
-    while (quota.acquire('transient') !== undefined) { /* drain */ }
+    while (quota.acquire('transient') !== undefined) {
+      /* drain */
+    }
     let calls = 0;
-    await assert.rejects(withRetries(d, 'op', async () => { calls++; throw serviceError(503, 'x'); }, { mode: 'legacy', maxAttempts: 5 }, quota));
+    await assert.rejects(
+      withRetries(
+        d,
+        'op',
+        async () => {
+          calls++;
+          throw serviceError(503, 'x');
+        },
+        { mode: 'legacy', maxAttempts: 5 },
+        quota,
+      ),
+    );
     assert.equal(calls, 5);
   });
 });

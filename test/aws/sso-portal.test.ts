@@ -32,12 +32,18 @@ describe('sso portal client against the fake portal', () => {
   it('follows nextToken through every page of accounts and roles', async () => {
     const before = portal.requests.length;
     const accounts = await listAllAccounts(clientContext(http), target(), token);
-    assert.deepEqual(accounts.map((a) => a.accountId), ['111111111111', '222222222222', '012345678901']);
+    assert.deepEqual(
+      accounts.map((a) => a.accountId),
+      ['111111111111', '222222222222', '012345678901'],
+    );
     assert.equal(accounts[0]?.accountName, 'Production');
     assert.equal(portal.requests.length - before, 2, 'page size 2 → two requests');
     assert.ok(portal.requests.at(-1)!.query.next_token);
     const roles = await listAllAccountRoles(clientContext(http), target(), token, '111111111111');
-    assert.deepEqual(roles.map((r) => r.roleName), ['AdministratorAccess', 'ReadOnly']);
+    assert.deepEqual(
+      roles.map((r) => r.roleName),
+      ['AdministratorAccess', 'ReadOnly'],
+    );
     const first = await listAccountRoles(clientContext(http), target(), { accessToken: token, accountId: '111111111111', maxResults: 1 });
     assert.equal(portal.requests.at(-1)!.query.max_result, '1');
     assert.equal(first.items.length, 1);
@@ -50,7 +56,9 @@ describe('sso portal client against the fake portal', () => {
     await listAllAccounts(ctx, target(), token);
     assert.deepEqual(ctx.sleeps, [250, 500]);
     portal.throttleNext(3);
-    const error = await getRoleCredentials(clientContext(http), target(), { accessToken: token, roleName: 'Developer', accountId: '012345678901' }).catch((e: unknown) => e);
+    const error = await getRoleCredentials(clientContext(http), target(), { accessToken: token, roleName: 'Developer', accountId: '012345678901' }).catch(
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof AwsServiceError);
     assert.equal(error.message, 'sso:GetRoleCredentials failed: TooManyRequestsException: Rate exceeded (gave up after 3 attempts)');
   });
@@ -72,11 +80,21 @@ describe('sso portal client against the fake portal', () => {
 
   it('reports a malformed portal answer clearly', async () => {
     portal.script({ kind: 'reply', status: 200, body: '{"roleCredentials": {"accessKeyId": "A"}}' });
-    await assert.rejects(getRoleCredentials(clientContext(http), target(), { accessToken: token, roleName: 'Developer', accountId: '012345678901' }), /malformed response: missing or non-string "secretAccessKey"/);
+    await assert.rejects(
+      getRoleCredentials(clientContext(http), target(), { accessToken: token, roleName: 'Developer', accountId: '012345678901' }),
+      /malformed response: missing or non-string "secretAccessKey"/,
+    );
   });
 
   it('refuses an expiration no Date can hold (found by the hostile fuzz: 1e308 ms)', async () => {
-    portal.script({ kind: 'reply', status: 200, body: '{"roleCredentials": {"accessKeyId": "A", "secretAccessKey": "S", "sessionToken": "T", "expiration": 1e308}}' });
-    await assert.rejects(getRoleCredentials(clientContext(http), target(), { accessToken: token, roleName: 'Developer', accountId: '012345678901' }), /malformed response: "expiration" is not a usable time/);
+    portal.script({
+      kind: 'reply',
+      status: 200,
+      body: '{"roleCredentials": {"accessKeyId": "A", "secretAccessKey": "S", "sessionToken": "T", "expiration": 1e308}}',
+    });
+    await assert.rejects(
+      getRoleCredentials(clientContext(http), target(), { accessToken: token, roleName: 'Developer', accountId: '012345678901' }),
+      /malformed response: "expiration" is not a usable time/,
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { accountIdFromArn, assumeRole, assumeRoleWithWebIdentity, formEncode, getCallerIdentity, getFederationToken, getSessionToken } from '../../src/aws/sts.ts';
+import {
+  accountIdFromArn,
+  assumeRole,
+  assumeRoleWithWebIdentity,
+  formEncode,
+  getCallerIdentity,
+  getFederationToken,
+  getSessionToken,
+} from '../../src/aws/sts.ts';
 import { AwsServiceError } from '../../src/aws/service-error.ts';
 import { AwsctlError } from '../../src/errors.ts';
 import { startFakeSts, stsError, type FakeSts } from '../fake-aws/index.ts';
@@ -23,10 +31,20 @@ describe('sts client against the fake STS', () => {
 
   it('assumes a role: form body, signed request, credentials and account id from the ARN', async () => {
     const ctx = clientContext(http);
-    const result = await assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::210987654321:role/Deploy', roleSessionName: 'awsctl-1', durationSeconds: 900, externalId: 'ext-1' });
+    const result = await assumeRole(ctx, target(), {
+      roleArn: 'arn:aws:iam::210987654321:role/Deploy',
+      roleSessionName: 'awsctl-1',
+      durationSeconds: 900,
+      externalId: 'ext-1',
+    });
     const call = sts.calls.at(-1)!;
     assert.equal(call.action, 'AssumeRole');
-    assert.deepEqual(call.params, { RoleArn: 'arn:aws:iam::210987654321:role/Deploy', RoleSessionName: 'awsctl-1', DurationSeconds: '900', ExternalId: 'ext-1' });
+    assert.deepEqual(call.params, {
+      RoleArn: 'arn:aws:iam::210987654321:role/Deploy',
+      RoleSessionName: 'awsctl-1',
+      DurationSeconds: '900',
+      ExternalId: 'ext-1',
+    });
     assert.equal(call.signedWith, base.accessKeyId);
     assert.equal(call.signatureValid, true, 'SigV4 signature verifies with the secret');
     assert.equal(sts.requests.at(-1)!.headers['content-type'], 'application/x-www-form-urlencoded; charset=utf-8');
@@ -37,12 +55,22 @@ describe('sts client against the fake STS', () => {
     assert.equal(result.assumedRoleArn, 'arn:aws:sts::210987654321:assumed-role/Deploy/awsctl-1');
   });
 
-  it('GetFederationToken: Name, Policy, PolicyArns and DurationSeconds in the signed form; the federated user\'s account', async () => {
+  it("GetFederationToken: Name, Policy, PolicyArns and DurationSeconds in the signed form; the federated user's account", async () => {
     const ctx = clientContext(http);
-    const result = await getFederationToken(ctx, target(), { name: 'awsctl-dev', policy: '{"Version":"2012-10-17","Statement":[]}', policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], durationSeconds: 3600 });
+    const result = await getFederationToken(ctx, target(), {
+      name: 'awsctl-dev',
+      policy: '{"Version":"2012-10-17","Statement":[]}',
+      policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      durationSeconds: 3600,
+    });
     const call = sts.calls.at(-1)!;
     assert.equal(call.action, 'GetFederationToken');
-    assert.deepEqual(call.params, { Name: 'awsctl-dev', Policy: '{"Version":"2012-10-17","Statement":[]}', DurationSeconds: '3600', 'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    assert.deepEqual(call.params, {
+      Name: 'awsctl-dev',
+      Policy: '{"Version":"2012-10-17","Statement":[]}',
+      DurationSeconds: '3600',
+      'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    });
     assert.equal(call.signatureValid, true);
     assert.equal(result.federatedUserArn, 'arn:aws:sts::123456789012:federated-user/awsctl-dev');
     assert.equal(result.credentials.accountId, '123456789012');
@@ -64,7 +92,10 @@ describe('sts client against the fake STS', () => {
     const ctx = clientContext(http);
     sts.strict = true;
     try {
-      const error = await assumeRole(ctx, target({ ...base, secretAccessKey: 'wrong' }), { roleArn: 'arn:aws:iam::111111111111:role/One', roleSessionName: 's' }).catch((e: unknown) => e);
+      const error = await assumeRole(ctx, target({ ...base, secretAccessKey: 'wrong' }), {
+        roleArn: 'arn:aws:iam::111111111111:role/One',
+        roleSessionName: 's',
+      }).catch((e: unknown) => e);
       assert.ok(error instanceof AwsServiceError);
       assert.equal(error.code, 'SignatureDoesNotMatch');
       assert.equal(sts.calls.at(-1)!.signatureValid, false);
@@ -76,7 +107,11 @@ describe('sts client against the fake STS', () => {
 
   it('calls AssumeRoleWithWebIdentity unsigned', async () => {
     const ctx = clientContext(http);
-    const result = await assumeRoleWithWebIdentity(ctx, { endpoint: sts.url }, { roleArn: 'arn:aws:iam::333333333333:role/Web', roleSessionName: 'w', webIdentityToken: 'jwt.jwt.jwt' });
+    const result = await assumeRoleWithWebIdentity(
+      ctx,
+      { endpoint: sts.url },
+      { roleArn: 'arn:aws:iam::333333333333:role/Web', roleSessionName: 'w', webIdentityToken: 'jwt.jwt.jwt' },
+    );
     assert.equal(sts.requests.at(-1)!.headers.authorization, undefined);
     assert.equal(sts.calls.at(-1)!.params.WebIdentityToken, 'jwt.jwt.jwt');
     assert.equal(result.credentials.accountId, '333333333333');
@@ -123,20 +158,35 @@ describe('sts client against the fake STS', () => {
   it('reports malformed, truncated and empty XML clearly', async () => {
     const ctx = clientContext(http);
     sts.script({ kind: 'reply', status: 200, body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>x</Arn>' });
-    await assert.rejects(getCallerIdentity(ctx, target()), (e: unknown) => e instanceof AwsctlError && /malformed response: not well-formed XML/.test(e.message));
+    await assert.rejects(
+      getCallerIdentity(ctx, target()),
+      (e: unknown) => e instanceof AwsctlError && /malformed response: not well-formed XML/.test(e.message),
+    );
     sts.script({ kind: 'reply', status: 200, body: '' });
     await assert.rejects(getCallerIdentity(ctx, target()), /malformed response: empty body/);
     sts.script({ kind: 'reply', status: 200, body: '<Other/>' });
     await assert.rejects(getCallerIdentity(ctx, target()), /no <GetCallerIdentityResult> element/);
-    sts.script({ kind: 'reply', status: 200, body: '<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>' });
+    sts.script({
+      kind: 'reply',
+      status: 200,
+      body: '<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>',
+    });
     await assert.rejects(assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::1:role/x', roleSessionName: 's' }), /missing <SecretAccessKey>/);
   });
 
   it('does not believe XML with a <!DOCTYPE> (STS never sends one), even well-formed credentials', async () => {
     const ctx = clientContext(http);
-    const creds = '<Credentials><AccessKeyId>ASIAFROMDTD</AccessKeyId><SecretAccessKey>&x;</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>';
-    sts.script({ kind: 'reply', status: 200, body: `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "evil">]><AssumeRoleResponse><AssumeRoleResult>${creds}</AssumeRoleResult></AssumeRoleResponse>` });
-    await assert.rejects(assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::1:role/x', roleSessionName: 's' }), (e: unknown) => e instanceof AwsctlError && /malformed response: the XML has a <!DOCTYPE> declaration/.test(e.message));
+    const creds =
+      '<Credentials><AccessKeyId>ASIAFROMDTD</AccessKeyId><SecretAccessKey>&x;</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>';
+    sts.script({
+      kind: 'reply',
+      status: 200,
+      body: `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "evil">]><AssumeRoleResponse><AssumeRoleResult>${creds}</AssumeRoleResult></AssumeRoleResponse>`,
+    });
+    await assert.rejects(
+      assumeRole(ctx, target(), { roleArn: 'arn:aws:iam::1:role/x', roleSessionName: 's' }),
+      (e: unknown) => e instanceof AwsctlError && /malformed response: the XML has a <!DOCTYPE> declaration/.test(e.message),
+    );
   });
 
   it('treats a 5xx HTML page as a service error, not a parse error', async () => {

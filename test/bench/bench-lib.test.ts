@@ -34,7 +34,10 @@ test('case order is shuffled deterministically per seed and keeps every case', (
   const items = Array.from({ length: 12 }, (_, i) => i);
   assert.deepEqual(shuffled(items, 7), shuffled(items, 7));
   assert.notDeepEqual(shuffled(items, 7), shuffled(items, 8));
-  assert.deepEqual([...shuffled(items, 3)].sort((a, b) => a - b), items);
+  assert.deepEqual(
+    [...shuffled(items, 3)].sort((a, b) => a - b),
+    items,
+  );
 });
 
 test('options: defaults, --quick, sections and bad values', () => {
@@ -52,7 +55,13 @@ test('options: defaults, --quick, sections and bad values', () => {
 });
 
 test('tables align figures and escape Markdown pipes', () => {
-  const text = textTable(['case', 'ms'], [['a', '1.0'], ['longer name', '10.5']]).split('\n');
+  const text = textTable(
+    ['case', 'ms'],
+    [
+      ['a', '1.0'],
+      ['longer name', '10.5'],
+    ],
+  ).split('\n');
   assert.equal(new Set(text.map((line) => line.length)).size, 1, 'every line has the same width');
   assert.match(markdownTable(['case', 'ms'], [['a|b', 1]]), /\| a\\\|b \| 1 \|/);
 });

@@ -10,7 +10,7 @@ test('sha1Hex equals node:crypto for block-boundary lengths, non-ASCII text and 
   const inputs = ['', 'abc', '{"RoleArn": "arn:aws:iam::123456789012:role/dev"}', 'é€😀 mixed ✓', 'x'.repeat(70_000)];
   for (const n of [55, 56, 57, 63, 64, 65, 119, 120, 128]) inputs.push('a'.repeat(n));
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 300; i++) inputs.push(String.fromCharCode(...Array.from({ length: Math.floor(random() * 200) }, () => Math.floor(random() * 0xd7ff))));
   for (const text of inputs) assert.equal(sha1Hex(text), createHash('sha1').update(text, 'utf8').digest('hex'), `length ${text.length}`);
 });

@@ -19,7 +19,10 @@ let homes: HomeSet;
 
 before(() => {
   work = tempDir('awsctl-bench-build-');
-  execFileSync(process.execPath, ['scripts/build.ts', '--outdir', join(work, 'dist'), '--metafile', join(work, 'meta.json')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['scripts/build.ts', '--outdir', join(work, 'dist'), '--metafile', join(work, 'meta.json')], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   homes = makeHomes({ bigCount: 50 });
 });
 
@@ -34,7 +37,10 @@ test('a cached `awsctl process` answers from the cache and loads no heavy librar
   assert.equal(trace.code, 0, trace.stderr);
   assert.equal((JSON.parse(trace.stdout) as { AccessKeyId: string }).AccessKeyId, 'ASIABENCHCACHED00001');
   const chunks = describeChunks(trace.files, join(work, 'meta.json'), repoRoot);
-  assert.ok(chunks.some((c) => c.inputs.includes('src/resolve/resolve.ts')), 'the recorder saw the executor load (the signal works)');
+  assert.ok(
+    chunks.some((c) => c.inputs.includes('src/resolve/resolve.ts')),
+    'the recorder saw the executor load (the signal works)',
+  );
   assert.deepEqual(heavyInputs(chunks), []);
   // Belt and braces: no loaded file at all comes from those packages (e.g. outside the bundle).
   const heavyFiles = trace.files.filter((f) => HEAVY_PACKAGES.some((name) => f.includes(`node_modules/${name}`)));
@@ -46,7 +52,10 @@ test('the recorder does see heavy libraries when a command needs them (commander
   const trace = await traceLoads(invoke(target, ['--version'], homes.cachedRole), baselineInvocation(homes.cachedRole));
   assert.equal(trace.code, 0, trace.stderr);
   const heavy = heavyInputs(describeChunks(trace.files, join(work, 'meta.json'), repoRoot));
-  assert.ok(heavy.some((h) => h.includes('node_modules/commander/')), `commander should be listed: ${heavy.join(', ')}`);
+  assert.ok(
+    heavy.some((h) => h.includes('node_modules/commander/')),
+    `commander should be listed: ${heavy.join(', ')}`,
+  );
 });
 
 test('dynamically imported CommonJS packages keep their named exports in the split bundle', async () => {
@@ -60,9 +69,27 @@ test('dynamically imported CommonJS packages keep their named exports in the spl
 
 test('bench/run.ts runs end to end on a tiny configuration and reports sane structure', () => {
   const out = join(work, 'report.json');
-  const args = ['bench/run.ts', '--quick', '--runs', '2', '--warmup', '1', '--sections', 'startup,trace,stampede', '--only', 'process, cached role', '--stampede-processes', '4', '--script-only'];
+  const args = [
+    'bench/run.ts',
+    '--quick',
+    '--runs',
+    '2',
+    '--warmup',
+    '1',
+    '--sections',
+    'startup,trace,stampede',
+    '--only',
+    'process, cached role',
+    '--stampede-processes',
+    '4',
+    '--script-only',
+  ];
   args.push('--launcher', join(work, 'bin', 'awsctl'), '--metafile', join(work, 'meta.json'), '--json', out);
-  execFileSync(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir('awsctl-bench-home-') } });
+  execFileSync(process.execPath, args, {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir('awsctl-bench-home-') },
+  });
   const report = JSON.parse(readFileSync(out, 'utf8')) as {
     baseline: { summary: { n: number; median: number } };
     startup: Array<{ name: string; failure?: string; summary?: { n: number; median: number }; ratio?: number }>;

@@ -31,7 +31,12 @@ const assumeRoleVectors: Array<{ name: string; args: AssumeRoleKeyArgs; text: st
     text: '{"DurationSeconds": 3600, "ExternalId": "ext-1", "RoleArn": "arn:aws:iam::123456789012:role/Admin", "SerialNumber": "arn:aws:iam::111111111111:mfa/alice"}',
     key: '4f28ea7ef3f7cfc091bcc695cc8afcdf9a329a83',
   },
-  { name: 'empty external id is kept', args: { RoleArn: ROLE, ExternalId: '' }, text: '{"ExternalId": "", "RoleArn": "arn:aws:iam::123456789012:role/Admin"}', key: 'fc3d347cd6c2e4cbe20b1eaa39c8f4be1171e4e0' },
+  {
+    name: 'empty external id is kept',
+    args: { RoleArn: ROLE, ExternalId: '' },
+    text: '{"ExternalId": "", "RoleArn": "arn:aws:iam::123456789012:role/Admin"}',
+    key: 'fc3d347cd6c2e4cbe20b1eaa39c8f4be1171e4e0',
+  },
   {
     name: 'non-ASCII escaped as Python ensure_ascii does, astral as surrogates',
     args: { RoleArn: 'arn:aws:iam::123456789012:role/Ünïcode', RoleSessionName: 'séssion-😂' },
@@ -42,7 +47,8 @@ const assumeRoleVectors: Array<{ name: string; args: AssumeRoleKeyArgs; text: st
     name: 'policy is parsed so its keys sort; int/float spelling kept',
     args: {
       RoleArn: ROLE,
-      Policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NumericLessThan":{"x":1.0,"y":10,"z":1e-5}}}]}',
+      Policy:
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NumericLessThan":{"x":1.0,"y":10,"z":1e-5}}}]}',
     },
     text: '{"Policy": {"Statement": [{"Action": "s3:*", "Condition": {"NumericLessThan": {"x": 1.0, "y": 10, "z": 1e-05}}, "Effect": "Allow", "Resource": "*"}], "Version": "2012-10-17"}, "RoleArn": "arn:aws:iam::123456789012:role/Admin"}',
     key: '98a5a29aefc4b1da0f9884c280de11bd893a330d',
@@ -84,7 +90,10 @@ test('sso token file name: sha1 of session name, else start URL', () => {
 
 test('sso registration key: tool/startUrl/region/scopes/session_name, nulls when absent', () => {
   const legacy = { startUrl: 'https://d-123.awsapps.com/start', region: 'us-east-1' };
-  assert.equal(ssoRegistrationKeyText(legacy), '{"region": "us-east-1", "scopes": null, "session_name": null, "startUrl": "https://d-123.awsapps.com/start", "tool": "botocore"}');
+  assert.equal(
+    ssoRegistrationKeyText(legacy),
+    '{"region": "us-east-1", "scopes": null, "session_name": null, "startUrl": "https://d-123.awsapps.com/start", "tool": "botocore"}',
+  );
   assert.equal(ssoRegistrationCacheKey(legacy), '334df8a025b4d748342a2fb4eaa316ea48c5576c');
   const session = { ...legacy, scopes: ['sso:account:access'], sessionName: 'my-sso' };
   assert.equal(ssoRegistrationCacheKey(session), '41703fba9789c2c8f9b7faa73b70bebb72c62cc9');

@@ -47,8 +47,18 @@ test('reads an entry exactly as the AWS CLI writes it', () => {
 });
 
 test('writes what botocore writes (CPython output as the oracle)', () => {
-  const credentials = { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret/key+1', sessionToken: 'token==', expiration: EXPIRATION, accountId: '123456789012' };
-  const entry = stsCacheEntry({ credentials, assumedRoleUser: { assumedRoleId: 'AROAEXAMPLE:alice', arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice' }, requestId: 'req-1' });
+  const credentials = {
+    accessKeyId: 'ASIAEXAMPLE',
+    secretAccessKey: 'secret/key+1',
+    sessionToken: 'token==',
+    expiration: EXPIRATION,
+    accountId: '123456789012',
+  };
+  const entry = stsCacheEntry({
+    credentials,
+    assumedRoleUser: { assumedRoleId: 'AROAEXAMPLE:alice', arn: 'arn:aws:sts::123456789012:assumed-role/Admin/alice' },
+    requestId: 'req-1',
+  });
   assert.equal(
     serializeCacheEntry(entry),
     '{"Credentials": {"AccessKeyId": "ASIAEXAMPLE", "SecretAccessKey": "secret/key+1", "SessionToken": "token==", "Expiration": "2026-11-21T12:00:00UTC", "AccountId": "123456789012"}, "AssumedRoleUser": {"AssumedRoleId": "AROAEXAMPLE:alice", "Arn": "arn:aws:sts::123456789012:assumed-role/Admin/alice"}, "ResponseMetadata": {"RequestId": "req-1", "HTTPStatusCode": 200, "HTTPHeaders": {}, "RetryAttempts": 0}}',
@@ -101,7 +111,10 @@ test('corrupt, truncated or incomplete entries are a miss, and a write replaces 
 });
 
 test('an entry without a session token, or with an impossible or numeric Expiration, is a miss', () => {
-  const entry = (credentials: Record<string, unknown>) => JSON.stringify({ Credentials: { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 's', SessionToken: 't', Expiration: '2099-01-01T00:00:00UTC', ...credentials } });
+  const entry = (credentials: Record<string, unknown>) =>
+    JSON.stringify({
+      Credentials: { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 's', SessionToken: 't', Expiration: '2099-01-01T00:00:00UTC', ...credentials },
+    });
   assert.ok(parseCredentialCache(entry({})));
   assert.equal(parseCredentialCache(entry({ SessionToken: '' })), undefined);
   assert.equal(parseCredentialCache(entry({ Expiration: '2099-02-30T00:00:00UTC' })), undefined);
@@ -114,11 +127,14 @@ test('an entry larger than any real one is a miss and is not read', () => {
   fs.writeFileSync(path, AWS_CLI_WRITTEN);
   fs.truncateSync(path, MAX_CACHE_ENTRY_BYTES + 1); // sparse
   let read = 0;
-  const counting = { ...nodeFs, readFile: (p: string, options?: { maxBytes?: number }) => {
-    const bytes = nodeFs.readFile(p, options);
-    read += bytes?.length ?? 0;
-    return bytes;
-  } };
+  const counting = {
+    ...nodeFs,
+    readFile: (p: string, options?: { maxBytes?: number }) => {
+      const bytes = nodeFs.readFile(p, options);
+      read += bytes?.length ?? 0;
+      return bytes;
+    },
+  };
   assert.equal(readCredentialCache(counting, path), undefined);
   assert.equal(read, 0);
   assert.throws(() => nodeFs.readFile(path, { maxBytes: MAX_CACHE_ENTRY_BYTES }), /file too large/);

@@ -89,8 +89,12 @@ test("another host's lock is broken only once its heartbeat is older than staleM
 
 test('release leaves a lock that another process took over after ours was broken', async () => {
   const fake = fakeHost({ alive: new Set() });
-  await withLock('/c/entry.lock', async () => {
-    fake.files.set('/c/entry.lock', { text: owner(9), mtimeMs: 0 });
-  }, { host: fake.host });
+  await withLock(
+    '/c/entry.lock',
+    async () => {
+      fake.files.set('/c/entry.lock', { text: owner(9), mtimeMs: 0 });
+    },
+    { host: fake.host },
+  );
   assert.equal(fake.files.get('/c/entry.lock')?.text, owner(9));
 });

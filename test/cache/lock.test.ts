@@ -50,7 +50,10 @@ test('stampede: 24 processes on a cold cache produce exactly once and all get th
   assert.equal(made.length, 1, `produce ran ${made.length} times`);
   assert.deepEqual(new Set(outputs.map((o) => o.value)), new Set([`value-from-${made[0]}`]));
   assert.equal(fs.existsSync(lockPathFor(join(dir, 'entry.json'))), false, 'lock released');
-  assert.deepEqual(fs.readdirSync(dir).filter((n) => n.includes('.lock') || n.endsWith('.tmp')), []);
+  assert.deepEqual(
+    fs.readdirSync(dir).filter((n) => n.includes('.lock') || n.endsWith('.tmp')),
+    [],
+  );
   const waited = outputs.filter((o) => !o.hit).length;
   t.diagnostic(`stampede: 24 processes, 1 produce, ${waited} went through the lock, ${24 - waited} read the cache first, ${elapsed} ms from go to last exit`);
 });
@@ -81,17 +84,21 @@ test('a holder killed with SIGKILL mid-produce does not block the others', { tim
 test('withLock: lock file 0600 with owner, heartbeat moves mtime, released afterwards', async () => {
   const dir = tempDir('awsctl-lock-');
   const lock = join(dir, 'sub', 'k.lock');
-  await withLock(lock, async () => {
-    const owner = JSON.parse(fs.readFileSync(lock, 'utf8')) as { pid: number; hostname: string; startedAt: string };
-    assert.equal(owner.pid, process.pid);
-    assert.equal(owner.hostname, hostname());
-    assert.ok(!Number.isNaN(Date.parse(owner.startedAt)));
-    assert.equal(fs.statSync(lock).mode & 0o777, 0o600);
-    assert.equal(fs.statSync(join(dir, 'sub')).mode & 0o777, 0o700);
-    const before = fs.statSync(lock).mtimeMs;
-    await sleep(450);
-    assert.ok(fs.statSync(lock).mtimeMs > before, 'heartbeat touched the lock');
-  }, { heartbeatMs: 100 });
+  await withLock(
+    lock,
+    async () => {
+      const owner = JSON.parse(fs.readFileSync(lock, 'utf8')) as { pid: number; hostname: string; startedAt: string };
+      assert.equal(owner.pid, process.pid);
+      assert.equal(owner.hostname, hostname());
+      assert.ok(!Number.isNaN(Date.parse(owner.startedAt)));
+      assert.equal(fs.statSync(lock).mode & 0o777, 0o600);
+      assert.equal(fs.statSync(join(dir, 'sub')).mode & 0o777, 0o700);
+      const before = fs.statSync(lock).mtimeMs;
+      await sleep(450);
+      assert.ok(fs.statSync(lock).mtimeMs > before, 'heartbeat touched the lock');
+    },
+    { heartbeatMs: 100 },
+  );
   assert.equal(fs.existsSync(lock), false);
   assert.deepEqual(fs.readdirSync(join(dir, 'sub')), []);
 });
@@ -99,7 +106,12 @@ test('withLock: lock file 0600 with owner, heartbeat moves mtime, released after
 test('withLock releases the lock when fn throws, and passes the error on', async () => {
   const dir = tempDir('awsctl-lock-');
   const lock = join(dir, 'k.lock');
-  await assert.rejects(withLock(lock, async () => { throw new Error('boom'); }), /boom/);
+  await assert.rejects(
+    withLock(lock, async () => {
+      throw new Error('boom');
+    }),
+    /boom/,
+  );
   assert.equal(fs.existsSync(lock), false);
 });
 
@@ -109,11 +121,19 @@ test('a lock held by a live process times out with a clear error', async () => {
   let waitedFor: unknown;
   await withLock(lock, async () => {
     const started = Date.now();
-    await assert.rejects(withLock(lock, async () => 'never', { timeoutMs: 300, onWait: (o) => (waitedFor = o?.pid) }), (e: unknown) => {
-      assert.ok(e instanceof AwsctlError);
-      assert.match(e.message, new RegExp(`^waiting for the cache lock ${lock.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: another awsctl \\(pid ${process.pid} on .+, since .+\\) still holds it after 0 s — .*delete`));
-      return true;
-    });
+    await assert.rejects(
+      withLock(lock, async () => 'never', { timeoutMs: 300, onWait: (o) => (waitedFor = o?.pid) }),
+      (e: unknown) => {
+        assert.ok(e instanceof AwsctlError);
+        assert.match(
+          e.message,
+          new RegExp(
+            `^waiting for the cache lock ${lock.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: another awsctl \\(pid ${process.pid} on .+, since .+\\) still holds it after 0 s — .*delete`,
+          ),
+        );
+        return true;
+      },
+    );
     assert.ok(Date.now() - started >= 300);
   });
   assert.equal(waitedFor, process.pid);
@@ -128,7 +148,11 @@ test('stale locks are broken: dead pid at once, other host by age, empty file by
   });
   const cases: Array<{ name: string; content: string; ageMs: number }> = [
     { name: 'dead pid on this host', content: JSON.stringify({ pid: deadPid, hostname: hostname(), startedAt: 'x', token: 't1' }), ageMs: 0 },
-    { name: 'other host, no heartbeat for 10 s', content: JSON.stringify({ pid: process.pid, hostname: 'elsewhere', startedAt: 'x', token: 't2' }), ageMs: 10_000 },
+    {
+      name: 'other host, no heartbeat for 10 s',
+      content: JSON.stringify({ pid: process.pid, hostname: 'elsewhere', startedAt: 'x', token: 't2' }),
+      ageMs: 10_000,
+    },
     { name: 'empty file, old', content: '', ageMs: 10_000 },
   ];
   for (const c of cases) {
@@ -147,7 +171,10 @@ test('a fresh lock from another host is respected', async () => {
   const dir = tempDir('awsctl-lock-');
   const lock = join(dir, 'k.lock');
   fs.writeFileSync(lock, JSON.stringify({ pid: 1, hostname: 'elsewhere', startedAt: 'x', token: 't' }));
-  await assert.rejects(withLock(lock, async () => 'stolen', { timeoutMs: 400, staleMs: 3_000 }), AwsctlError);
+  await assert.rejects(
+    withLock(lock, async () => 'stolen', { timeoutMs: 400, staleMs: 3_000 }),
+    AwsctlError,
+  );
   assert.equal(fs.existsSync(lock), true);
 });
 
@@ -167,11 +194,24 @@ test('getOrRefresh: hit skips the lock; miss produces and writes; a failed write
   const lockPath = join(dir, 'e.lock');
   let stored: string | undefined;
   let produced = 0;
-  const spec = { read: () => stored, produce: async () => `v${++produced}`, write: (v: string) => { stored = v; }, lockPath };
+  const spec = {
+    read: () => stored,
+    produce: async () => `v${++produced}`,
+    write: (v: string) => {
+      stored = v;
+    },
+    lockPath,
+  };
   assert.equal(await getOrRefresh(spec), 'v1');
   assert.equal(await getOrRefresh(spec), 'v1');
   assert.equal(produced, 1);
-  const failingWrite = { ...spec, read: () => undefined, write: () => { throw new Error('disk full'); } };
+  const failingWrite = {
+    ...spec,
+    read: () => undefined,
+    write: () => {
+      throw new Error('disk full');
+    },
+  };
   await assert.rejects(getOrRefresh(failingWrite), /disk full/);
   const reported: unknown[] = [];
   assert.equal(await getOrRefresh({ ...failingWrite, onWriteError: (e) => reported.push(e) }), 'v3');
@@ -179,16 +219,19 @@ test('getOrRefresh: hit skips the lock; miss produces and writes; a failed write
   assert.equal(fs.existsSync(lockPath), false);
 });
 
-test('a holder whose lock was broken and re-taken by another leaves the new owner\'s lock in place', async () => {
+test("a holder whose lock was broken and re-taken by another leaves the new owner's lock in place", async () => {
   const dir = tempDir('awsctl-lock-');
   const lock = join(dir, 'k.lock');
   const newOwner = JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: 'later', token: 'the-new-owner' });
-  assert.equal(await withLock(lock, async () => {
-    // While we run, a waiter judged us dead, broke the lock, and another process took it.
-    fs.rmSync(lock);
-    fs.writeFileSync(lock, newOwner, { mode: 0o600 });
-    return 'done';
-  }), 'done');
+  assert.equal(
+    await withLock(lock, async () => {
+      // While we run, a waiter judged us dead, broke the lock, and another process took it.
+      fs.rmSync(lock);
+      fs.writeFileSync(lock, newOwner, { mode: 0o600 });
+      return 'done';
+    }),
+    'done',
+  );
   assert.equal(fs.readFileSync(lock, 'utf8'), newOwner, 'release removed a lock it no longer owned');
   assert.deepEqual(fs.readdirSync(dir), ['k.lock']);
 });

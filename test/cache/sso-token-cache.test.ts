@@ -46,26 +46,86 @@ const table: Array<{ name: string; token: SsoToken; window: number | undefined; 
   { name: 'outside the window: used as is', token: { ...full, expiresAt: '2026-03-01T13:00:00Z' }, window: 900, refresh: 'ok', expect: 'ACCESS-OLD', calls: 0 },
   { name: 'inside the window: refreshed', token: full, window: 900, refresh: 'ok', expect: 'ACCESS-NEW', calls: 1 },
   { name: 'inside the window, refresh fails: old token still valid', token: full, window: 900, refresh: 'fail', expect: 'ACCESS-OLD', calls: 1 },
-  { name: 'inside the window, no refresh token: old token', token: { ...full, refreshToken: undefined }, window: 900, refresh: 'ok', expect: 'ACCESS-OLD', calls: 0 },
-  { name: 'expired, refresh fails: error', token: { ...full, expiresAt: '2026-03-01T11:00:00Z' }, window: 900, refresh: 'fail', expect: /expired at 2026-03-01T11:00:00Z and refreshing it failed: service unavailable/, calls: 1 },
-  { name: 'expired, registration expired: error', token: { ...full, expiresAt: '2026-03-01T11:00:00Z', registrationExpiresAt: '2026-03-01T00:00:00Z' }, window: 900, refresh: 'ok', expect: /client registration has expired/, calls: 0 },
-  { name: 'expired, no refresher given: error', token: { ...full, expiresAt: '2026-03-01T11:00:00Z' }, window: 900, refresh: 'none', expect: /no refresher/, calls: 0 },
+  {
+    name: 'inside the window, no refresh token: old token',
+    token: { ...full, refreshToken: undefined },
+    window: 900,
+    refresh: 'ok',
+    expect: 'ACCESS-OLD',
+    calls: 0,
+  },
+  {
+    name: 'expired, refresh fails: error',
+    token: { ...full, expiresAt: '2026-03-01T11:00:00Z' },
+    window: 900,
+    refresh: 'fail',
+    expect: /expired at 2026-03-01T11:00:00Z and refreshing it failed: service unavailable/,
+    calls: 1,
+  },
+  {
+    name: 'expired, registration expired: error',
+    token: { ...full, expiresAt: '2026-03-01T11:00:00Z', registrationExpiresAt: '2026-03-01T00:00:00Z' },
+    window: 900,
+    refresh: 'ok',
+    expect: /client registration has expired/,
+    calls: 0,
+  },
+  {
+    name: 'expired, no refresher given: error',
+    token: { ...full, expiresAt: '2026-03-01T11:00:00Z' },
+    window: 900,
+    refresh: 'none',
+    expect: /no refresher/,
+    calls: 0,
+  },
   // botocore's window when none is given: refresh with fewer than 15 minutes (900 s) left, not before.
-  { name: 'default window, 901 s left: used as is', token: { ...full, expiresAt: '2026-03-01T12:15:01Z' }, window: undefined, refresh: 'ok', expect: 'ACCESS-OLD', calls: 0 },
-  { name: 'default window, 20 minutes left: used as is', token: { ...full, expiresAt: '2026-03-01T12:20:00Z' }, window: undefined, refresh: 'ok', expect: 'ACCESS-OLD', calls: 0 },
-  { name: 'default window, 899 s left: refreshed', token: { ...full, expiresAt: '2026-03-01T12:14:59Z' }, window: undefined, refresh: 'ok', expect: 'ACCESS-NEW', calls: 1 },
+  {
+    name: 'default window, 901 s left: used as is',
+    token: { ...full, expiresAt: '2026-03-01T12:15:01Z' },
+    window: undefined,
+    refresh: 'ok',
+    expect: 'ACCESS-OLD',
+    calls: 0,
+  },
+  {
+    name: 'default window, 20 minutes left: used as is',
+    token: { ...full, expiresAt: '2026-03-01T12:20:00Z' },
+    window: undefined,
+    refresh: 'ok',
+    expect: 'ACCESS-OLD',
+    calls: 0,
+  },
+  {
+    name: 'default window, 899 s left: refreshed',
+    token: { ...full, expiresAt: '2026-03-01T12:14:59Z' },
+    window: undefined,
+    refresh: 'ok',
+    expect: 'ACCESS-NEW',
+    calls: 1,
+  },
 ];
 
 for (const row of table) {
   test(`loadSsoToken: ${row.name}`, async () => {
     const { path } = setup(JSON.parse(JSON.stringify(row.token)) as Record<string, unknown>);
     const requests: RefreshRequest[] = [];
-    const refresh = row.refresh === 'none' ? undefined : async (r: RefreshRequest) => {
-      requests.push(r);
-      if (row.refresh === 'fail') throw new Error('service unavailable');
-      return { accessToken: 'ACCESS-NEW', expiresIn: 3600, refreshToken: 'REFRESH-NEW' };
-    };
-    const load = loadSsoToken({ fs: nodeFs, path, name: 'corp', now: () => NOW, refreshWindowSeconds: row.window, refresh, loginHint: 'run: awsctl login --sso-session corp' });
+    const refresh =
+      row.refresh === 'none'
+        ? undefined
+        : async (r: RefreshRequest) => {
+            requests.push(r);
+            if (row.refresh === 'fail') throw new Error('service unavailable');
+            return { accessToken: 'ACCESS-NEW', expiresIn: 3600, refreshToken: 'REFRESH-NEW' };
+          };
+    const load = loadSsoToken({
+      fs: nodeFs,
+      path,
+      name: 'corp',
+      now: () => NOW,
+      refreshWindowSeconds: row.window,
+      refresh,
+      loginHint: 'run: awsctl login --sso-session corp',
+    });
     if (typeof row.expect === 'string') {
       assert.equal((await load).accessToken, row.expect);
     } else {
@@ -104,7 +164,10 @@ test('with a lock, a token refreshed by another process meanwhile is not refresh
     path,
     name: 'corp',
     now: () => NOW,
-    refresh: async () => { calls++; return { accessToken: 'MINE', expiresIn: 3600 }; },
+    refresh: async () => {
+      calls++;
+      return { accessToken: 'MINE', expiresIn: 3600 };
+    },
     // Stands in for withLock: while "waiting", another process wrote a fresh token.
     lock: async (fn) => {
       writeSsoToken(nodeFs, path, { ...full, accessToken: 'THEIRS', expiresAt: '2026-03-01T20:00:00Z' });
@@ -119,9 +182,15 @@ test('missing or invalid token files: an error that says to sign in', async () =
   for (const content of [undefined, '{"accessToken": "x"}', '{"expiresAt": "2030-01-01T00:00:00Z"}', 'garbage']) {
     const home = tempDir();
     const path = ssoTokenPath(home, { startUrl: 'https://d-123.awsapps.com/start' });
-    if (content !== undefined) { fs.mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true }); fs.writeFileSync(path, content); }
+    if (content !== undefined) {
+      fs.mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
+      fs.writeFileSync(path, content);
+    }
     assert.equal(readSsoToken(nodeFs, path), undefined);
-    await assert.rejects(loadSsoToken({ fs: nodeFs, path, name: 'https://d-123.awsapps.com/start', now: () => NOW }), /no cached sign-in.* — sign in with: awsctl login/);
+    await assert.rejects(
+      loadSsoToken({ fs: nodeFs, path, name: 'https://d-123.awsapps.com/start', now: () => NOW }),
+      /no cached sign-in.* — sign in with: awsctl login/,
+    );
   }
 });
 

@@ -19,7 +19,10 @@ test('the role list is sorted by account name, then role, and searchable by id a
     { accountId: '222222222222', accountName: 'Staging', emailAddress: 's@example.com', roles: ['ReadOnly', 'Admin'] },
     { accountId: '111111111111', accountName: 'Production', roles: ['ReadOnly'] },
   ]);
-  assert.deepEqual(choices.map((c) => c.name), ['Production / ReadOnly', 'Staging / Admin', 'Staging / ReadOnly']);
+  assert.deepEqual(
+    choices.map((c) => c.name),
+    ['Production / ReadOnly', 'Staging / Admin', 'Staging / ReadOnly'],
+  );
   assert.equal(choices[1]!.value, '222222222222/Admin');
   assert.equal(choices[1]!.description, '222222222222 · s@example.com');
 });
@@ -49,7 +52,12 @@ test('configure sso: questions, sign-in, pick an account and role, the profile i
     assert.equal(result.stdout, '');
     const config = readFileSync(join(home, '.aws', 'config'), 'utf8');
     assert.match(config, /^# mine\n/);
-    assert.match(config, new RegExp(`\\[sso-session corp\\]\\nsso_start_url = ${START_URL.replace(/[.]/g, '\\.')}\\nsso_region = eu-west-1\\nsso_registration_scopes = sso:account:access\\n`));
+    assert.match(
+      config,
+      new RegExp(
+        `\\[sso-session corp\\]\\nsso_start_url = ${START_URL.replace(/[.]/g, '\\.')}\\nsso_region = eu-west-1\\nsso_registration_scopes = sso:account:access\\n`,
+      ),
+    );
     assert.match(config, /\[profile readonly-[a-z0-9-]+\]\nsso_session = corp\nsso_account_id = \d{12}\nsso_role_name = ReadOnly\nregion = eu-west-1\n/);
   } finally {
     tty.close();

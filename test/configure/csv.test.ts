@@ -42,10 +42,13 @@ const errors: Array<[string, string, RegExp]> = [
 ];
 for (const [name, text, message] of errors) {
   test(`CSV error: ${name}`, () => {
-    assert.throws(() => parseAccessKeyCsv(text), (error: Error) => {
-      assert.match(error.message, message);
-      assert.doesNotMatch(error.message, /wJalr/);
-      return true;
-    });
+    assert.throws(
+      () => parseAccessKeyCsv(text),
+      (error: Error) => {
+        assert.match(error.message, message);
+        assert.doesNotMatch(error.message, /wJalr/);
+        return true;
+      },
+    );
   });
 }

@@ -58,10 +58,13 @@ test('reports changed/created, and writes nothing (creates nothing) when the byt
     config: (doc) => setProperty(doc, config, 'region', 'x'),
     credentials: (doc) => unsetProperty(doc, credentials, 'aws_session_token'),
   });
-  assert.deepEqual([same.config, same.credentials], [
-    { path: configPath, changed: false, created: false },
-    { path: join(home, '.aws', 'credentials'), changed: false, created: false },
-  ]);
+  assert.deepEqual(
+    [same.config, same.credentials],
+    [
+      { path: configPath, changed: false, created: false },
+      { path: join(home, '.aws', 'credentials'), changed: false, created: false },
+    ],
+  );
   assert.equal(statSync(configPath).ino, inode);
   assert.equal(existsSync(join(home, '.aws', 'credentials')), false);
   const made = await editProfileFiles(ctx, { credentials: (doc) => setProperty(doc, credentials, 'aws_access_key_id', 'AKIAIOSFODNN7EXAMPLE') });
@@ -74,7 +77,9 @@ test('a broken file is refused with file:line before the edit runs', async () =>
   let ran = false;
   await assert.rejects(
     editProfileFiles(ctx, { config: (doc) => ((ran = true), doc) }),
-    (error: AwsctlError) => error.message === `invalid AWS config file: ${home}/.aws/config:2: indented line does not follow a setting, so it continues nothing — fix or remove that line; awsctl does not guess what it means`,
+    (error: AwsctlError) =>
+      error.message ===
+      `invalid AWS config file: ${home}/.aws/config:2: indented line does not follow a setting, so it continues nothing — fix or remove that line; awsctl does not guess what it means`,
   );
   assert.equal(ran, false);
 });

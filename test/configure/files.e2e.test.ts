@@ -104,6 +104,9 @@ test('a file with a line the SDKs reject is not edited; the error names file:lin
   const home = tempHome({ '.aws/config': '[default]\nregion = us-east-1\n[profile broken\n' });
   const result = await runCli(['configure', 'set', 'output', 'json'], { home });
   assert.equal(result.code, 1);
-  assert.equal(result.stderr, `awsctl: invalid AWS config file: ${home}/.aws/config:3: section header has no closing ']' — fix or remove that line; awsctl does not guess what it means\n`);
+  assert.equal(
+    result.stderr,
+    `awsctl: invalid AWS config file: ${home}/.aws/config:3: section header has no closing ']' — fix or remove that line; awsctl does not guess what it means\n`,
+  );
   assert.equal(readFileSync(join(home, '.aws', 'config'), 'utf8'), '[default]\nregion = us-east-1\n[profile broken\n');
 });

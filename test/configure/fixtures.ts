@@ -68,7 +68,11 @@ export function render(lines: readonly string[], variant: Variant): string {
 }
 
 /** A temp HOME holding both fixture files in this variant. */
-export function fixtureHome(variant: Variant, config: readonly string[] = CONFIG_LINES, credentials: readonly string[] = CREDENTIALS_LINES): { home: string; config: string; credentials: string } {
+export function fixtureHome(
+  variant: Variant,
+  config: readonly string[] = CONFIG_LINES,
+  credentials: readonly string[] = CREDENTIALS_LINES,
+): { home: string; config: string; credentials: string } {
   const home = tempHome({ '.aws/config': render(config, variant), '.aws/credentials': render(credentials, variant) });
   // As the AWS CLI writes it: a credentials file others can read draws a warning from every command.
   chmodSync(join(home, '.aws', 'credentials'), 0o600);

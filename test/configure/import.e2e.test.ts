@@ -18,7 +18,9 @@ function csv(home: string, text: string): string {
 }
 
 test('the current console CSV goes to --profile, replacing keys and dropping a stale token', async () => {
-  const home = tempHome({ '.aws/credentials': '# mine\r\n[ci]\r\naws_access_key_id = AKIAOLDOLDOLDOLD0000\r\naws_session_token = stale ; x\r\naws_secret_access_key=old\r\n' });
+  const home = tempHome({
+    '.aws/credentials': '# mine\r\n[ci]\r\naws_access_key_id = AKIAOLDOLDOLDOLD0000\r\naws_session_token = stale ; x\r\naws_secret_access_key=old\r\n',
+  });
   const path = csv(home, `\uFEFFAccess key ID,Secret access key\r\n${ID},${SECRET}\r\n`);
   const result = await runCli(['configure', 'import', '--csv', path, '--profile', 'ci'], { home });
   assert.equal(result.code, 0, result.stderr);
@@ -29,11 +31,17 @@ test('the current console CSV goes to --profile, replacing keys and dropping a s
 
 test('the older CSV names each profile after its user; without a user column the profile is default', async () => {
   const home = tempHome();
-  const path = csv(home, `User name,Password,Access key ID,Secret access key,Console login link\nalice,pw,${ID},${SECRET},https://x\nbob,pw,AKIAI44QH8DHBEXAMPLE,bobsecretbobsecret,https://x\n`);
+  const path = csv(
+    home,
+    `User name,Password,Access key ID,Secret access key,Console login link\nalice,pw,${ID},${SECRET},https://x\nbob,pw,AKIAI44QH8DHBEXAMPLE,bobsecretbobsecret,https://x\n`,
+  );
   const result = await runCli(['configure', 'import', '--csv', `file://${path}`], { home });
   assert.equal(result.code, 0, result.stderr);
   const credentials = join(home, '.aws', 'credentials');
-  assert.equal(readFileSync(credentials, 'utf8'), `[alice]\naws_access_key_id = ${ID}\naws_secret_access_key = ${SECRET}\n\n[bob]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = bobsecretbobsecret\n`);
+  assert.equal(
+    readFileSync(credentials, 'utf8'),
+    `[alice]\naws_access_key_id = ${ID}\naws_secret_access_key = ${SECRET}\n\n[bob]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = bobsecretbobsecret\n`,
+  );
   assert.equal(statSync(credentials).mode & 0o777, 0o600);
 
   const other = tempHome();
@@ -47,7 +55,11 @@ test('import errors are one line, change nothing and never show the secret', asy
   const cases: Array<[string[], number, RegExp]> = [
     [['--csv', join(home, 'missing.csv')], 1, /cannot read .*missing.csv: no such file/],
     [['--csv', home], 1, /it is a directory/],
-    [['--csv', csv(home, `User name,Access key ID,Secret access key\na,${ID},${SECRET}\nb,${ID},${SECRET}\n`), '--profile', 'one'], 2, /holds 2 access keys and --profile names one profile/],
+    [
+      ['--csv', csv(home, `User name,Access key ID,Secret access key\na,${ID},${SECRET}\nb,${ID},${SECRET}\n`), '--profile', 'one'],
+      2,
+      /holds 2 access keys and --profile names one profile/,
+    ],
     [['--csv', csv(home, `Access key ID,Secret access key\n${ID},${SECRET}\n${ID},${SECRET}\n`)], 2, /would write profile 'default' a second time/],
     [['--csv', csv(home, `User name,Access key ID,Secret access key\nbad name,${ID},${SECRET}\n`)], 2, /invalid section name: 'bad name'/],
     [['--csv', csv(home, 'hello,world\n1,2\n')], 1, /headings/],

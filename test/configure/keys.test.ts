@@ -22,7 +22,10 @@ for (const [key, expected] of table) {
 
 for (const bad of ['', 'a..b', '.region', 'region.', 'a.b.c', 'sso-session.x', 'services.x.sts', 'profile.x', 'profile.a.b.c.d', 'default.a.b.c', 'a\nb']) {
   test(`parseSettingKey rejects ${JSON.stringify(bad)} as a usage error`, () => {
-    assert.throws(() => parseSettingKey(bad, 'sel'), (error: { exitCode?: number }) => error.exitCode === 2);
+    assert.throws(
+      () => parseSettingKey(bad, 'sel'),
+      (error: { exitCode?: number }) => error.exitCode === 2,
+    );
   });
 }
 

@@ -6,11 +6,15 @@ import { parseIni, serializeIni } from '../../src/ini/parse.ts';
 import { removeProfile, renameProfile, sourceProfileReferrers } from '../../src/profile/profile-edits.ts';
 import { profileNamesByFile } from '../../src/profile/profile-names.ts';
 
-const CONFIG = '[profile base]\nsource_profile = base ; self\n[profile a]\nsource_profile=base   # why\n[profile a]\nsource_profile = base\n[profile b]\nsource_profile = based\n';
+const CONFIG =
+  '[profile base]\nsource_profile = base ; self\n[profile a]\nsource_profile=base   # why\n[profile a]\nsource_profile = base\n[profile b]\nsource_profile = based\n';
 
 test('rename rewrites every source_profile naming the profile, self-references included, and nothing similar', () => {
   const out = serializeIni(renameProfile(parseIni(CONFIG), 'config', 'base', 'root'));
-  assert.equal(out, '[profile root]\nsource_profile = root ; self\n[profile a]\nsource_profile=root   # why\n[profile a]\nsource_profile = root\n[profile b]\nsource_profile = based\n');
+  assert.equal(
+    out,
+    '[profile root]\nsource_profile = root ; self\n[profile a]\nsource_profile=root   # why\n[profile a]\nsource_profile = root\n[profile b]\nsource_profile = based\n',
+  );
 });
 
 test('referrers: other profiles only, once each, in file order', () => {

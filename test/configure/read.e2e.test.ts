@@ -24,7 +24,14 @@ for (const variant of VARIANTS) {
 
 test('configure get: unset keys, sections and profiles exit 1 with nothing on stdout', async () => {
   const { home } = fixtureHome(VARIANTS[0]!);
-  for (const args of [['nope'], ['region', '--profile', 'dev'], ['region', '--profile', 'missing'], ['sso-session.none.sso_region'], ['services.local.s3.endpoint_url'], ['s3.nope', '--profile', 'dev']]) {
+  for (const args of [
+    ['nope'],
+    ['region', '--profile', 'dev'],
+    ['region', '--profile', 'missing'],
+    ['sso-session.none.sso_region'],
+    ['services.local.s3.endpoint_url'],
+    ['s3.nope', '--profile', 'dev'],
+  ]) {
     const result = await runCli(['configure', 'get', ...args], { home });
     assert.deepEqual({ code: result.code, stdout: result.stdout, stderr: result.stderr }, { code: 1, stdout: '', stderr: '' }, args.join(' '));
   }
@@ -51,10 +58,18 @@ test('configure list shows each value with its source; secrets masked like the A
 
 test('configure list: env and flags win and say so; other keys in file order', async () => {
   const { home, config } = fixtureHome(VARIANTS[0]!);
-  const env = { AWS_PROFILE: 'dev', AWS_ACCESS_KEY_ID: 'AKIAENVENVENVENV1234', AWS_SECRET_ACCESS_KEY: 'envsecretenvsecretWXYZ', AWS_DEFAULT_REGION: 'ca-central-1' };
+  const env = {
+    AWS_PROFILE: 'dev',
+    AWS_ACCESS_KEY_ID: 'AKIAENVENVENVENV1234',
+    AWS_SECRET_ACCESS_KEY: 'envsecretenvsecretWXYZ',
+    AWS_DEFAULT_REGION: 'ca-central-1',
+  };
   const result = await runCli(['configure', 'list'], { home, env });
   assert.equal(result.code, 0);
-  const lines = result.stdout.trimEnd().split('\n').map((l) => l.split(/\s{3,}/));
+  const lines = result.stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(/\s{3,}/));
   assert.deepEqual(lines, [
     ['NAME', 'VALUE', 'SOURCE', 'LOCATION'],
     ['profile', 'dev', 'env', 'AWS_PROFILE'],
@@ -70,7 +85,10 @@ test('configure list: env and flags win and say so; other keys in file order', a
     ['mfa_serial', 'arn:aws:iam::123456789012:mfa/me', 'config-file', `${config}:17`],
   ]);
   const withRegionFlag = await runCli(['configure', 'list', '--region', 'sa-east-1', '--json'], { home, env });
-  assert.deepEqual(JSON.parse(withRegionFlag.stdout).find((r: { name: string }) => r.name === 'region'), { name: 'region', value: 'sa-east-1', source: 'flag', location: '--region' });
+  assert.deepEqual(
+    JSON.parse(withRegionFlag.stdout).find((r: { name: string }) => r.name === 'region'),
+    { name: 'region', value: 'sa-east-1', source: 'flag', location: '--region' },
+  );
 });
 
 test('configure list with no files shows the default profile, nothing set', async () => {
@@ -78,12 +96,15 @@ test('configure list with no files shows the default profile, nothing set', asyn
   const result = await runCli(['configure', 'list', '--json'], { home });
   assert.equal(result.code, 0);
   assert.equal(result.stderr, '');
-  assert.deepEqual(JSON.parse(result.stdout).map((r: { name: string; source: string }) => [r.name, r.source]), [
-    ['profile', 'default'],
-    ['access_key', 'not-set'],
-    ['secret_key', 'not-set'],
-    ['region', 'not-set'],
-  ]);
+  assert.deepEqual(
+    JSON.parse(result.stdout).map((r: { name: string; source: string }) => [r.name, r.source]),
+    [
+      ['profile', 'default'],
+      ['access_key', 'not-set'],
+      ['secret_key', 'not-set'],
+      ['region', 'not-set'],
+    ],
+  );
 });
 
 test('configure list-profiles: union of both files in file order, nothing else', async () => {
@@ -102,7 +123,10 @@ test('configure list-profiles still lists the sections of a file with a broken l
 });
 
 test('every command that reads the files warns once about a credentials file others can read (configure, sso and resolving alike)', async () => {
-  const home = tempHome({ '.aws/config': '[profile dev]\nregion = eu-west-1\n', '.aws/credentials': '[dev]\naws_access_key_id = AKIAEXAMPLEEXAMPLE01\naws_secret_access_key = secret\n' });
+  const home = tempHome({
+    '.aws/config': '[profile dev]\nregion = eu-west-1\n',
+    '.aws/credentials': '[dev]\naws_access_key_id = AKIAEXAMPLEEXAMPLE01\naws_secret_access_key = secret\n',
+  });
   chmodSync(join(home, '.aws', 'credentials'), 0o644);
   // (configure get stays quiet, like aws configure get: its output is read by scripts.)
   for (const argv of [['configure', 'list', '--profile', 'dev'], ['profiles'], ['process', '--profile', 'dev'], ['sso', 'accounts', '--profile', 'dev']]) {

@@ -40,7 +40,12 @@ for (const variant of VARIANTS) {
     assert.equal(result.code, 0, result.stderr);
     // The blank line before [profile base] stays: it is not part of the section.
     assert.equal(readFileSync(files.config, 'utf8'), render(removeLines(CONFIG_LINES, '[profile base]', 'region=eu-west-1'), variant));
-    const credentials = removeLines(CREDENTIALS_LINES, '[base]', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    const credentials = removeLines(
+      CREDENTIALS_LINES,
+      '[base]',
+      'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+      'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    );
     assert.equal(readFileSync(files.credentials, 'utf8'), render(credentials, variant));
   });
 }

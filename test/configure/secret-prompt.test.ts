@@ -23,7 +23,10 @@ test('a secret without a value is asked for and written to the credentials file'
 test('an empty answer is a usage error and writes nothing', async () => {
   const home = tempHome();
   const t = testContext({ home, answers: [''] });
-  await assert.rejects(set(t, commandInput(['aws_session_token'])), (e: { exitCode: number; message: string }) => e.exitCode === 2 && /the answer \(or standard input\) was empty/.test(e.message));
+  await assert.rejects(
+    set(t, commandInput(['aws_session_token'])),
+    (e: { exitCode: number; message: string }) => e.exitCode === 2 && /the answer \(or standard input\) was empty/.test(e.message),
+  );
   assert.equal(existsSync(join(home, '.aws')), false);
 });
 

@@ -9,7 +9,10 @@ import { runCli, tempHome } from '../helpers/cli.ts';
 import { runInTmux } from '../assume/tty.ts';
 import { skipWithoutTool } from '../helpers/tools.ts';
 
-test('the wizard asks on the terminal, masks current keys, keeps what Enter keeps, writes the rest', { skip: skipWithoutTool('tmux'), timeout: 60_000 }, async () => {
+test('the wizard asks on the terminal, masks current keys, keeps what Enter keeps, writes the rest', {
+  skip: skipWithoutTool('tmux'),
+  timeout: 60_000,
+}, async () => {
   const home = tempHome({
     '.aws/config': '# my settings\n[profile dev]\nregion = eu-west-1\n',
     '.aws/credentials': '[dev]\naws_access_key_id = AKIAOLDKEY0000000OLD1\naws_secret_access_key = old-secret-value-9876\n',
@@ -44,7 +47,10 @@ test('without a terminal or with --no-input: a usage error naming the non-intera
     const result = await runCli(args, { home });
     assert.equal(result.code, 2);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /^awsctl: configure: it asks questions .* — without a terminal, use `awsctl configure set <key> <value> --profile <name>`.*`awsctl configure import --csv <file>`\n$/);
+    assert.match(
+      result.stderr,
+      /^awsctl: configure: it asks questions .* — without a terminal, use `awsctl configure set <key> <value> --profile <name>`.*`awsctl configure import --csv <file>`\n$/,
+    );
   }
   const typo = await runCli(['configure', 'lst'], { home });
   assert.equal(typo.code, 2);

@@ -3,10 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type CaseResult =
-  | { name: string; status: 'pass' }
-  | { name: string; status: 'fail'; detail: string }
-  | { name: string; status: 'skip'; reason: string };
+export type CaseResult = { name: string; status: 'pass' } | { name: string; status: 'fail'; detail: string } | { name: string; status: 'skip'; reason: string };
 
 export interface Suite {
   /** Short label printed in the report, e.g. "profile-parser (smithy-rs)". */

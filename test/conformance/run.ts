@@ -16,7 +16,9 @@ if (!existsSync(root)) {
   process.exit(0);
 }
 
-const suiteFiles = readdirSync(join(here, 'suites')).filter((f) => f.endsWith('.ts')).sort();
+const suiteFiles = readdirSync(join(here, 'suites'))
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -32,7 +34,7 @@ for (const file of suiteFiles) {
   try {
     results = await suite.run(root);
   } catch (error) {
-    results = [{ name: '(suite crashed)', status: 'fail', detail: error instanceof Error ? error.stack ?? error.message : String(error) }];
+    results = [{ name: '(suite crashed)', status: 'fail', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }];
   }
   const counts = { pass: 0, fail: 0, skip: 0 };
   for (const r of results) {

@@ -54,7 +54,8 @@ async function rig(): Promise<E2eRig & { console(args: string[], env?: Record<st
   const r = await e2eRig('');
   writeFiles(r.home, { '.aws/config': CONFIG.replace('SIGNIN_URL', r.aws.federation.url) });
   return Object.assign(r, {
-    console: (args: string[], env: Record<string, string | undefined> = {}) => r.run(['console', ...args], { AWS_ENDPOINT_URL_SIGNIN: r.aws.federation.url, AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url, ...env }),
+    console: (args: string[], env: Record<string, string | undefined> = {}) =>
+      r.run(['console', ...args], { AWS_ENDPOINT_URL_SIGNIN: r.aws.federation.url, AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url, ...env }),
   });
 }
 
@@ -117,7 +118,10 @@ test('IAM user keys: GetFederationToken signed with the keys, with an allow-all 
     const result = await r.console(['--profile', 'base', '--print', '--duration', '86400', '--service', 'iam']);
     assert.equal(result.code, 0, result.stderr);
     const calls = r.aws.sts.calls;
-    assert.deepEqual(calls.map((c) => c.action), ['GetFederationToken']);
+    assert.deepEqual(
+      calls.map((c) => c.action),
+      ['GetFederationToken'],
+    );
     assert.equal(calls[0]!.signedWith, BASE_KEY.id);
     assert.equal(calls[0]!.signatureValid, true);
     assert.equal(calls[0]!.params.Name, 'awsctl-base');
@@ -135,7 +139,15 @@ test('IAM user keys: GetFederationToken signed with the keys, with an allow-all 
 test('IAM user keys with --policy-arn: managed session policies instead of the default', async () => {
   const r = await rig();
   try {
-    const result = await r.console(['--profile', 'base', '--print', '--policy-arn', 'arn:aws:iam::aws:policy/ReadOnlyAccess', '--policy-arn', 'arn:aws:iam::123456789012:policy/Extra']);
+    const result = await r.console([
+      '--profile',
+      'base',
+      '--print',
+      '--policy-arn',
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      '--policy-arn',
+      'arn:aws:iam::123456789012:policy/Extra',
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const params = r.aws.sts.calls[0]!.params;
     assert.equal(params.Policy, undefined);
@@ -155,7 +167,10 @@ test('an IAM Identity Center profile: the portal shortcut, with no network call 
     assert.equal(plain.stdout, 'https://corp.awsapps.com/start/#/console?account_id=111111111111&role_name=ReadOnly\n');
     const withService = await r.console(['--profile', 's', '--print', '--service', 'lambda', '--duration', '3600']);
     assert.equal(withService.code, 0, withService.stderr);
-    assert.equal(withService.stdout, `https://corp.awsapps.com/start/#/console?account_id=111111111111&role_name=ReadOnly&destination=${encodeURIComponent('https://us-east-1.console.aws.amazon.com/lambda/home?region=us-east-1')}\n`);
+    assert.equal(
+      withService.stdout,
+      `https://corp.awsapps.com/start/#/console?account_id=111111111111&role_name=ReadOnly&destination=${encodeURIComponent('https://us-east-1.console.aws.amazon.com/lambda/home?region=us-east-1')}\n`,
+    );
     assert.match(withService.stderr, /note: --duration has no effect on an IAM Identity Center shortcut/);
     const otherPartition = await r.console(['--profile', 's', '--print', '--region', 'cn-north-1']);
     assert.equal(otherPartition.code, 2);
@@ -171,7 +186,12 @@ test('an IAM Identity Center profile with --federate: the role credentials go th
   try {
     const sha1 = createHash('sha1').update('corp').digest('hex');
     writeFiles(r.home, {
-      [`.aws/sso/cache/${sha1}.json`]: JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'console-test-access-token', expiresAt: '2099-01-01T00:00:00Z' }),
+      [`.aws/sso/cache/${sha1}.json`]: JSON.stringify({
+        startUrl: 'https://corp.awsapps.com/start',
+        region: 'us-east-1',
+        accessToken: 'console-test-access-token',
+        expiresAt: '2099-01-01T00:00:00Z',
+      }),
     });
     r.aws.ssoPortal.accessTokens.add('console-test-access-token');
     const result = await r.console(['--profile', 's', '--print', '--federate', '--duration', '7200']);
@@ -189,7 +209,9 @@ test('an IAM Identity Center profile with --federate: the role credentials go th
 test('the sign-in endpoint from a [services] signin entry; --region sets the console region; --logout-first', async () => {
   const r = await rig();
   try {
-    const result = await r.console(['--profile', 'via-services', '--print', '--region', 'ap-southeast-2', '--logout-first'], { AWS_ENDPOINT_URL_SIGNIN: undefined });
+    const result = await r.console(['--profile', 'via-services', '--print', '--region', 'ap-southeast-2', '--logout-first'], {
+      AWS_ENDPOINT_URL_SIGNIN: undefined,
+    });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(r.aws.federation.calls.length, 1, 'the [services] endpoint was used');
     const url = new URL(result.stdout.trim());
@@ -283,7 +305,9 @@ function hasScript(): boolean {
   }
 }
 
-test('--print to a terminal warns on stderr that the URL is a bearer credential', { skip: hasScript() ? false : 'needs script(1) from util-linux for a pty' }, async () => {
+test('--print to a terminal warns on stderr that the URL is a bearer credential', {
+  skip: hasScript() ? false : 'needs script(1) from util-linux for a pty',
+}, async () => {
   const r = await rig();
   try {
     const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
@@ -305,13 +329,16 @@ test('--print to a terminal warns on stderr that the URL is a bearer credential'
     });
     assert.equal(ran.status, 0, ran.stdout);
     assert.match(ran.stdout, /Action=login&Issuer=awsctl/);
-    assert.match(readFileSync(err, 'utf8'), /warning: this URL signs in to the AWS console for anyone who opens it within 15 minutes, and the console session it opens lasts until \d{4}-\d\d-\d\dT[\d:]+Z; treat it as a password/);
+    assert.match(
+      readFileSync(err, 'utf8'),
+      /warning: this URL signs in to the AWS console for anyone who opens it within 15 minutes, and the console session it opens lasts until \d{4}-\d\d-\d\dT[\d:]+Z; treat it as a password/,
+    );
   } finally {
     await r.close();
   }
 });
 
-test('with no region configured, the partition comes from the role ARN or the portal\'s sso_region', async () => {
+test("with no region configured, the partition comes from the role ARN or the portal's sso_region", async () => {
   const r = await rig();
   try {
     const role = await r.console(['--profile', 'cn-role', '--print', '--service', 'ec2']);
@@ -319,7 +346,10 @@ test('with no region configured, the partition comes from the role ARN or the po
     assert.equal(loginFields(role.stdout, r.aws.federation.url).Destination, 'https://console.amazonaws.cn/ec2/home');
     const sso = await r.console(['--profile', 'cn-sso', '--print', '--service', 'iam']);
     assert.equal(sso.code, 0, sso.stderr);
-    assert.equal(sso.stdout, `https://d-1234567890.awsapps.cn/start/#/console?account_id=222222222222&role_name=Ops&destination=${encodeURIComponent('https://console.amazonaws.cn/iam/home')}\n`);
+    assert.equal(
+      sso.stdout,
+      `https://d-1234567890.awsapps.cn/start/#/console?account_id=222222222222&role_name=Ops&destination=${encodeURIComponent('https://console.amazonaws.cn/iam/home')}\n`,
+    );
   } finally {
     await r.close();
   }

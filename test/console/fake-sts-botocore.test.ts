@@ -23,7 +23,10 @@ test('botocore calls the fake GetFederationToken and reads its answer', { skip: 
   try {
     sts.addKey('AKIAJUDGE0000000001', 'judge-secret/with+slash');
     const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(PYTHON!, ['-c', SCRIPT, sts.url], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin', HOME: '/nonexistent', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' } });
+      const child = spawn(PYTHON!, ['-c', SCRIPT, sts.url], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '/usr/bin', HOME: '/nonexistent', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -34,8 +37,13 @@ test('botocore calls the fake GetFederationToken and reads its answer', { skip: 
     assert.equal(out.code, 0, out.stderr);
     const call = sts.calls.at(-1)!;
     assert.equal(call.action, 'GetFederationToken');
-    assert.equal(call.signatureValid, true, 'botocore\'s SigV4 signature verifies');
-    assert.deepEqual(call.params, { Name: 'awsctl-judge', Policy: '{"Version":"2012-10-17","Statement":[]}', DurationSeconds: '1800', 'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    assert.equal(call.signatureValid, true, "botocore's SigV4 signature verifies");
+    assert.deepEqual(call.params, {
+      Name: 'awsctl-judge',
+      Policy: '{"Version":"2012-10-17","Statement":[]}',
+      DurationSeconds: '1800',
+      'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    });
     const answer = JSON.parse(out.stdout) as { arn: string; key: string; token: boolean; expiration: string };
     assert.equal(answer.arn, 'arn:aws:sts::123456789012:federated-user/awsctl-judge');
     assert.ok(sts.federationTokenKeys.has(answer.key));

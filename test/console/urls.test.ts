@@ -54,7 +54,7 @@ test('FEDERATION: the login URL is the federation endpoint with Action=login, Is
   assert.equal(federationUrl('http://127.0.0.1:8080/prefix/'), 'http://127.0.0.1:8080/prefix/federation');
 });
 
-test('the logout-first URL is the sign-in host\'s logout with the login URL as redirect_uri', () => {
+test("the logout-first URL is the sign-in host's logout with the login URL as redirect_uri", () => {
   const login = loginUrl('https://signin.aws.amazon.com', 'https://console.aws.amazon.com/', 'T');
   const url = new URL(logoutFirstUrl('https://signin.aws.amazon.com', login));
   assert.equal(`${url.origin}${url.pathname}`, 'https://signin.aws.amazon.com/oauth');
@@ -79,12 +79,14 @@ test('FEDERATION / GOVCLOUD: sign-in and console hosts of each partition', () =>
     assert.equal(defaultSigninBase(partition), signin, String(region));
     assert.equal(consoleHost(partition), console, String(region));
   }
-  for (const other of ['us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1']) assert.deepEqual(partitionOfRegion(other), { unsupported: other });
+  for (const other of ['us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1'])
+    assert.deepEqual(partitionOfRegion(other), { unsupported: other });
   assert.equal(partitionOfRegion('xx-future-1'), 'aws', 'unknown regions are aws, as in the SDKs');
 });
 
 test('destinations: console home, regional and global services, per partition', () => {
-  const d = (partition: 'aws' | 'aws-cn' | 'aws-us-gov', region: string | undefined, service?: string) => consoleDestination({ partition, ...(region ? { region } : {}), ...(service ? { service } : {}) });
+  const d = (partition: 'aws' | 'aws-cn' | 'aws-us-gov', region: string | undefined, service?: string) =>
+    consoleDestination({ partition, ...(region ? { region } : {}), ...(service ? { service } : {}) });
   assert.equal(d('aws', undefined), 'https://console.aws.amazon.com/console/home');
   assert.equal(d('aws', 'eu-west-1'), 'https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
   assert.equal(d('aws', 'eu-west-1', 'ec2'), 'https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1');
@@ -95,11 +97,15 @@ test('destinations: console home, regional and global services, per partition', 
   assert.equal(d('aws-cn', 'cn-north-1', 'ec2'), 'https://cn-north-1.console.amazonaws.cn/ec2/home?region=cn-north-1');
   assert.equal(d('aws-cn', 'cn-north-1', 'iam'), 'https://console.amazonaws.cn/iam/home');
   assert.equal(d('aws-us-gov', 'us-gov-west-1', 'lambda'), 'https://us-gov-west-1.console.amazonaws-us-gov.com/lambda/home?region=us-gov-west-1');
-  assert.throws(() => d('aws', undefined, 'ec2/../x'), (e: Error & { exitCode?: number }) => e.exitCode === 2);
+  assert.throws(
+    () => d('aws', undefined, 'ec2/../x'),
+    (e: Error & { exitCode?: number }) => e.exitCode === 2,
+  );
 });
 
 test('--destination must be an https AWS console address; --region sets its region', () => {
-  const ok = (destination: string, region?: string) => consoleDestination({ partition: 'aws', destination, ...(region ? { region, regionFromFlag: true } : {}) });
+  const ok = (destination: string, region?: string) =>
+    consoleDestination({ partition: 'aws', destination, ...(region ? { region, regionFromFlag: true } : {}) });
   assert.equal(ok('https://eu-west-1.console.aws.amazon.com/ec2/home#Instances:'), 'https://eu-west-1.console.aws.amazon.com/ec2/home#Instances:');
   assert.equal(ok('https://console.amazonaws.cn/s3/home'), 'https://console.amazonaws.cn/s3/home');
   assert.equal(ok('https://123456789012-abcd.eu-west-2.console.aws.amazon.com/x'), 'https://123456789012-abcd.eu-west-2.console.aws.amazon.com/x');
@@ -115,16 +121,35 @@ test('--destination must be an https AWS console address; --region sets its regi
     'javascript:alert(1)',
     'not a url',
   ]) {
-    assert.throws(() => ok(bad), (e: Error & { exitCode?: number }) => e.exitCode === 2, bad);
+    assert.throws(
+      () => ok(bad),
+      (e: Error & { exitCode?: number }) => e.exitCode === 2,
+      bad,
+    );
   }
   assert.throws(() => consoleDestination({ partition: 'aws', service: 'ec2', destination: 'https://console.aws.amazon.com/' }), /cannot be used together/);
 });
 
 test('SHORTCUT: <start URL>/#/console?account_id=…&role_name=…&destination=…', () => {
-  const url = ssoShortcutUrl({ startUrl: 'https://d-1234567890.awsapps.com/start', accountId: '111122223333', roleName: 'Admin Access', destination: 'https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1' });
-  assert.equal(url, 'https://d-1234567890.awsapps.com/start/#/console?account_id=111122223333&role_name=Admin%20Access&destination=https%3A%2F%2Feu-west-1.console.aws.amazon.com%2Fec2%2Fhome%3Fregion%3Deu-west-1');
-  assert.equal(ssoShortcutUrl({ startUrl: 'https://my-org.awsapps.com/start/#', accountId: '111122223333', roleName: 'R' }), 'https://my-org.awsapps.com/start/#/console?account_id=111122223333&role_name=R', 'no destination: the permission set\'s relay state applies');
-  assert.equal(ssoShortcutUrl({ startUrl: 'https://my-org.awsapps.com/start/', accountId: '1', roleName: 'R' }), 'https://my-org.awsapps.com/start/#/console?account_id=1&role_name=R');
+  const url = ssoShortcutUrl({
+    startUrl: 'https://d-1234567890.awsapps.com/start',
+    accountId: '111122223333',
+    roleName: 'Admin Access',
+    destination: 'https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1',
+  });
+  assert.equal(
+    url,
+    'https://d-1234567890.awsapps.com/start/#/console?account_id=111122223333&role_name=Admin%20Access&destination=https%3A%2F%2Feu-west-1.console.aws.amazon.com%2Fec2%2Fhome%3Fregion%3Deu-west-1',
+  );
+  assert.equal(
+    ssoShortcutUrl({ startUrl: 'https://my-org.awsapps.com/start/#', accountId: '111122223333', roleName: 'R' }),
+    'https://my-org.awsapps.com/start/#/console?account_id=111122223333&role_name=R',
+    "no destination: the permission set's relay state applies",
+  );
+  assert.equal(
+    ssoShortcutUrl({ startUrl: 'https://my-org.awsapps.com/start/', accountId: '1', roleName: 'R' }),
+    'https://my-org.awsapps.com/start/#/console?account_id=1&role_name=R',
+  );
 });
 
 const keys = (sessionToken?: string) => ({ accessKeyId: 'AKIA', secretAccessKey: 's', ...(sessionToken ? { sessionToken } : {}) });
@@ -148,7 +173,11 @@ test('FEDERATION / GETFEDERATIONTOKEN: duration rules', () => {
   assert.deepEqual(decideDuration('role-from-long-term-keys', undefined), {});
   assert.deepEqual(decideDuration('role-from-long-term-keys', 43200), { sessionDuration: 43200 });
   assert.deepEqual(decideDuration('role-from-long-term-keys', 900), { sessionDuration: 900 });
-  for (const bad of [899, 43201, 1.5]) assert.throws(() => decideDuration('role-from-long-term-keys', bad), (e: Error & { exitCode?: number }) => e.exitCode === 2);
+  for (const bad of [899, 43201, 1.5])
+    assert.throws(
+      () => decideDuration('role-from-long-term-keys', bad),
+      (e: Error & { exitCode?: number }) => e.exitCode === 2,
+    );
   assert.deepEqual(decideDuration('iam-user', 129600), { federationDuration: 129600 }, 'GetFederationToken: DurationSeconds, never SessionDuration');
   assert.throws(() => decideDuration('iam-user', 129601), /900 to 129,600/);
   for (const kind of ['chained-role', 'other-temporary'] as const) {
@@ -166,7 +195,17 @@ test('GETFEDERATIONTOKEN: the federated user name and the session policy', () =>
   assert.deepEqual(JSON.parse(ALLOW_ALL_POLICY).Statement, [{ Effect: 'Allow', Action: '*', Resource: '*' }]);
   assert.deepEqual(sessionPolicy(undefined, ['arn:aws:iam::aws:policy/ReadOnlyAccess']), { policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
   assert.deepEqual(sessionPolicy('{"Version":"2012-10-17","Statement":[]}', []), { policy: '{"Version":"2012-10-17","Statement":[]}' });
-  assert.throws(() => sessionPolicy('{not json', []), (e: Error & { exitCode?: number }) => e.exitCode === 2);
+  assert.throws(
+    () => sessionPolicy('{not json', []),
+    (e: Error & { exitCode?: number }) => e.exitCode === 2,
+  );
   assert.throws(() => sessionPolicy(undefined, ['ReadOnlyAccess']), /not a managed policy ARN/);
-  assert.throws(() => sessionPolicy(undefined, Array.from({ length: 11 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`)), /at most 10/);
+  assert.throws(
+    () =>
+      sessionPolicy(
+        undefined,
+        Array.from({ length: 11 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`),
+      ),
+    /at most 10/,
+  );
 });

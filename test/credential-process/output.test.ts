@@ -7,7 +7,14 @@ import { parseCredentialProcessOutput } from '../../src/resolve/credential-proce
 const SECRET = 'S3CR3T-never-in-errors';
 
 test('full output: session token, expiration with offset, AccountId from the helper wins over the profile', () => {
-  const out = JSON.stringify({ Version: 1, AccessKeyId: 'ASIA1', SecretAccessKey: SECRET, SessionToken: 'tok', Expiration: '2022-05-02T18:36:00+00:00', AccountId: '123456789002' });
+  const out = JSON.stringify({
+    Version: 1,
+    AccessKeyId: 'ASIA1',
+    SecretAccessKey: SECRET,
+    SessionToken: 'tok',
+    Expiration: '2022-05-02T18:36:00+00:00',
+    AccountId: '123456789002',
+  });
   assert.deepEqual(parseCredentialProcessOutput(out, 'p', '123456789001'), {
     accessKeyId: 'ASIA1',
     secretAccessKey: SECRET,

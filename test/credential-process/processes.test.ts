@@ -99,7 +99,10 @@ test('with a terminal (same group) an orphan holding stdout open cannot keep the
 
 test('stdout beyond the cap stops the helper and rejects', { skip: !unix }, async () => {
   const runner = createProcessRunner({ stdoutLimitBytes: 64 * 1024, hasTerminal: () => false });
-  await assert.rejects(runner.run(['yes', 'xxxxxxxxxxxxxxxx'], { env, timeoutMs: 10_000 }), (e: Error) => e instanceof ProcessOutputTooLargeError && /65536 bytes/.test(e.message));
+  await assert.rejects(
+    runner.run(['yes', 'xxxxxxxxxxxxxxxx'], { env, timeoutMs: 10_000 }),
+    (e: Error) => e instanceof ProcessOutputTooLargeError && /65536 bytes/.test(e.message),
+  );
 });
 
 test('a missing program rejects with ENOENT; an empty argv is refused', async () => {

@@ -63,7 +63,10 @@ test('success: quoted path with spaces and unicode, arguments passed, JSON read,
 
 test('the helper gets the parent environment plus the loop guard chain', { skip: !unix }, async () => {
   const ctx = context({ FROM_PARENT: 'p', [PROCESS_CHAIN_ENV]: '["outer"]' });
-  const commandLine = helper('env.sh', `printf '{"Version":1,"AccessKeyId":"%s","SecretAccessKey":"%s"}' "$FROM_PARENT" "$${PROCESS_CHAIN_ENV}" | sed 's/"\\["outer","dev"\\]"/"chain-ok"/'`);
+  const commandLine = helper(
+    'env.sh',
+    `printf '{"Version":1,"AccessKeyId":"%s","SecretAccessKey":"%s"}' "$FROM_PARENT" "$${PROCESS_CHAIN_ENV}" | sed 's/"\\["outer","dev"\\]"/"chain-ok"/'`,
+  );
   const creds = await runCredentialProcess(ctx, { profileName: 'dev', commandLine });
   assert.equal(creds.accessKeyId, 'p');
   assert.equal(creds.secretAccessKey, 'chain-ok');
@@ -97,12 +100,14 @@ test('a missing field is refused by name', { skip: !unix }, async () => {
   assert.match(error.message, /no SecretAccessKey/);
 });
 
-test('exit 1: the status is in the error, which points at the helper\'s stderr (passed through once, not repeated); stdout never shown', { skip: !unix }, async () => {
+test("exit 1: the status is in the error, which points at the helper's stderr (passed through once, not repeated); stdout never shown", {
+  skip: !unix,
+}, async () => {
   const ctx = context();
   const commandLine = helper('exit1.sh', `echo "${SECRET}"; echo "first problem" >&2; echo "token expired, run sso login" >&2; exit 1`);
   await assert.rejects(runCredentialProcess(ctx, { profileName: 'team-dev', commandLine }), (error: AwsctlError) => {
     assert.match(error.message, /exited with status 1; its message is above/);
-    assert.ok(!error.message.includes('token expired'), 'the helper\'s text is not repeated');
+    assert.ok(!error.message.includes('token expired'), "the helper's text is not repeated");
     assert.ok(!error.message.includes(SECRET));
     return true;
   });
@@ -177,4 +182,3 @@ test('Windows: .cmd and .bat helpers go through cmd.exe, quoted; characters cmd 
   assert.throws(() => planInvocation(['C:\\x.BAT', '%USERPROFILE%'], 'win32', 'p'), /cmd\.exe would interpret/);
   assert.deepEqual(planInvocation(['/opt/x.cmd'], 'linux', 'p'), { argv: ['/opt/x.cmd'], shell: false });
 });
-

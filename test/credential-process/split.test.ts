@@ -11,13 +11,16 @@ import { joinPosix, joinWindows, splitCommandLine, splitPosix, splitRulesFor, sp
 const posixCases: Array<[string, string[]]> = [
   ['/opt/bin/awscreds-custom --username helen', ['/opt/bin/awscreds-custom', '--username', 'helen']],
   // The guide's Linux/macOS example.
-  ['"/Users/Dave/path/to/credentials.sh" parameterWithoutSpaces "parameter with spaces"', ['/Users/Dave/path/to/credentials.sh', 'parameterWithoutSpaces', 'parameter with spaces']],
-  ["'a b' \"c d\"", ['a b', 'c d']],
+  [
+    '"/Users/Dave/path/to/credentials.sh" parameterWithoutSpaces "parameter with spaces"',
+    ['/Users/Dave/path/to/credentials.sh', 'parameterWithoutSpaces', 'parameter with spaces'],
+  ],
+  ['\'a b\' "c d"', ['a b', 'c d']],
   ['a"b c"d', ['ab cd']],
   ['"a\\"b" "a\\\\b" "a\\$b" "a\\nb"', ['a"b', 'a\\b', 'a\\$b', 'a\\nb']],
   ["'a\\b' 'it'\\''s'", ['a\\b', "it's"]],
   ['a\\ b \\"q\\" \\\\', ['a b', '"q"', '\\']],
-  ["a '' b \"\"", ['a', '', 'b', '']],
+  ['a \'\' b ""', ['a', '', 'b', '']],
   ["a''b", ['ab']],
   ['  lead\t\ttabs\r\nand\nlines  ', ['lead', 'tabs', 'and', 'lines']],
   ['echo #not-a-comment $HOME ~ | cat; exit 1', ['echo', '#not-a-comment', '$HOME', '~', '|', 'cat;', 'exit', '1']],
@@ -35,7 +38,10 @@ test('POSIX rules: shlex.split semantics, no shell syntax', () => {
 
 const windowsCases: Array<[string, string[]]> = [
   // The guide's Windows example.
-  ['"C:\\Path\\To\\credentials.cmd" parameterWithoutSpaces "parameter with spaces"', ['C:\\Path\\To\\credentials.cmd', 'parameterWithoutSpaces', 'parameter with spaces']],
+  [
+    '"C:\\Path\\To\\credentials.cmd" parameterWithoutSpaces "parameter with spaces"',
+    ['C:\\Path\\To\\credentials.cmd', 'parameterWithoutSpaces', 'parameter with spaces'],
+  ],
   ['C:\\Program Files\\helper.exe', ['C:\\Program', 'Files\\helper.exe']],
   ['"C:\\Program Files\\helper.exe" --profile "my team"', ['C:\\Program Files\\helper.exe', '--profile', 'my team']],
   ['"C:\\Users\\Zoë\\AppData\\日本\\h.exe"', ['C:\\Users\\Zoë\\AppData\\日本\\h.exe']],
@@ -57,7 +63,11 @@ test('Windows rules: only space and tab split, only " quotes, backslashes litera
 
 test('unterminated quotes and a trailing lone backslash are AwsctlErrors that show the line', () => {
   for (const line of ['"unterminated', "'open", 'a "b', 'ends\\']) {
-    assert.throws(() => splitPosix(line), (e: AwsctlError) => e instanceof AwsctlError && e.message.includes('credential_process'), line);
+    assert.throws(
+      () => splitPosix(line),
+      (e: AwsctlError) => e instanceof AwsctlError && e.message.includes('credential_process'),
+      line,
+    );
   }
   assert.throws(() => splitWindows('"C:\\no end'), AwsctlError);
   assert.deepEqual(splitWindows('ends\\'), ['ends\\'], 'a trailing backslash is literal on Windows');
@@ -72,7 +82,10 @@ test('the platform picks the rules', () => {
 });
 
 test('fuzz: any string splits or fails with AwsctlError (unterminated quote or lone backslash), never anything else', () => {
-  const line = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(fc.constantFrom('"', "'", '\\', ' ', '\t', '\n', 'a', 'é', '😀'), { maxLength: 30 }).map((a) => a.join('')));
+  const line = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.array(fc.constantFrom('"', "'", '\\', ' ', '\t', '\n', 'a', 'é', '😀'), { maxLength: 30 }).map((a) => a.join('')),
+  );
   fc.assert(
     fc.property(line, (text) => {
       for (const split of [splitPosix, splitWindows]) {
@@ -90,7 +103,10 @@ test('fuzz: any string splits or fails with AwsctlError (unterminated quote or l
 });
 
 test('fuzz: join then split gives back any argv, for both rule sets', () => {
-  const arg = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.array(fc.constantFrom('"', "'", '\\', ' ', '\t', '\n', 'x', '-'), { maxLength: 10 }).map((a) => a.join('')));
+  const arg = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.array(fc.constantFrom('"', "'", '\\', ' ', '\t', '\n', 'x', '-'), { maxLength: 10 }).map((a) => a.join('')),
+  );
   fc.assert(
     fc.property(fc.array(arg, { maxLength: 6 }), (argv) => {
       assert.deepEqual(splitPosix(joinPosix(argv)), argv);
@@ -115,7 +131,10 @@ test('differential: 3,000 random lines split exactly as Python shlex.split (what
   const python = pythonWith('shlex');
   if (!python) return t.skip(missing('python3 is not installed (apt-get install python3)'));
   const lines = fc.sample(
-    fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.array(fc.constantFrom('"', "'", '\\', ' ', '\t', '\n', '\r', 'a', '#', '$', 'é'), { maxLength: 20 }).map((a) => a.join(''))),
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.array(fc.constantFrom('"', "'", '\\', ' ', '\t', '\n', '\r', 'a', '#', '$', 'é'), { maxLength: 20 }).map((a) => a.join('')),
+    ),
     { numRuns: 3000 },
   );
   const script = [

@@ -68,23 +68,24 @@ export function awsctlOutcome(item: DiffCase): Outcome {
 /** Deliberate differences: a predicate on the case and both outcomes, and why. None today. */
 const KNOWN_DIFFERENCES: { reason: string; applies: (item: DiffCase, ours: Outcome, theirs: Outcome) => boolean }[] = [];
 
-if (!process.env.AWSCTL_DIFF_NO_TEST) test(`awsctl picks the same credentials as botocore on ${CASES} generated cases`, (t) => {
-  const botocore = findBotocore('1.29');
-  if (typeof botocore === 'string') return t.skip(botocore);
-  const cases = generateCases(CASES);
-  const script = readFileSync(fileURLToPath(new URL('./botocore-reference.py', import.meta.url)), 'utf8');
-  const theirs = runPython<Outcome[]>(botocore, script, cases);
-  const differences: string[] = [];
-  const counts: Record<string, number> = {};
-  cases.forEach((item, i) => {
-    const ours = awsctlOutcome(item);
-    const reference = theirs[i]!;
-    const { error: _ignored, ...comparable } = reference as Outcome & { error?: string };
-    counts[reference.kind] = (counts[reference.kind] ?? 0) + 1;
-    if (JSON.stringify(ours) === JSON.stringify(comparable)) return;
-    if (KNOWN_DIFFERENCES.some((d) => d.applies(item, ours, reference))) return;
-    differences.push(`case ${i}: awsctl ${JSON.stringify(ours)} botocore ${botocore.version} ${JSON.stringify(reference)}\n${JSON.stringify(item)}`);
+if (!process.env.AWSCTL_DIFF_NO_TEST)
+  test(`awsctl picks the same credentials as botocore on ${CASES} generated cases`, (t) => {
+    const botocore = findBotocore('1.29');
+    if (typeof botocore === 'string') return t.skip(botocore);
+    const cases = generateCases(CASES);
+    const script = readFileSync(fileURLToPath(new URL('./botocore-reference.py', import.meta.url)), 'utf8');
+    const theirs = runPython<Outcome[]>(botocore, script, cases);
+    const differences: string[] = [];
+    const counts: Record<string, number> = {};
+    cases.forEach((item, i) => {
+      const ours = awsctlOutcome(item);
+      const reference = theirs[i]!;
+      const { error: _ignored, ...comparable } = reference as Outcome & { error?: string };
+      counts[reference.kind] = (counts[reference.kind] ?? 0) + 1;
+      if (JSON.stringify(ours) === JSON.stringify(comparable)) return;
+      if (KNOWN_DIFFERENCES.some((d) => d.applies(item, ours, reference))) return;
+      differences.push(`case ${i}: awsctl ${JSON.stringify(ours)} botocore ${botocore.version} ${JSON.stringify(reference)}\n${JSON.stringify(item)}`);
+    });
+    t.diagnostic(`botocore ${botocore.version} (${botocore.python}); outcomes: ${JSON.stringify(counts)}`);
+    assert.equal(differences.length, 0, `${differences.length} differences; first ones:\n${differences.slice(0, 5).join('\n\n')}`);
   });
-  t.diagnostic(`botocore ${botocore.version} (${botocore.python}); outcomes: ${JSON.stringify(counts)}`);
-  assert.equal(differences.length, 0, `${differences.length} differences; first ones:\n${differences.slice(0, 5).join('\n\n')}`);
-});

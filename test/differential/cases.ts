@@ -77,8 +77,10 @@ export function generateCases(count: number, seed = 14): DiffCase[] {
         if (chance(0.8)) inConfig.push('sso_account_id = 111111111111', `sso_role_name = Role${tag}`);
       }
       if (chance(0.3)) inConfig.push(`region = ${pick(['us-east-1', 'eu-west-1'])}`);
-      if (chance(0.2) && inConfig.length > 0) inConfig.splice(Math.floor(random() * inConfig.length) + 1, 0, pick(['  # an indented comment', '# a comment', '    ; old value', '']));
-      if (inConfig.length > 0 || chance(0.3)) config.push(name === 'default' ? (chance(0.3) ? '[profile default]' : '[default]') : configHeader(name), ...inConfig, '');
+      if (chance(0.2) && inConfig.length > 0)
+        inConfig.splice(Math.floor(random() * inConfig.length) + 1, 0, pick(['  # an indented comment', '# a comment', '    ; old value', '']));
+      if (inConfig.length > 0 || chance(0.3))
+        config.push(name === 'default' ? (chance(0.3) ? '[profile default]' : '[default]') : configHeader(name), ...inConfig, '');
       if (inCredentials.length > 0) credentials.push(`[${name}]`, ...inCredentials, '');
     }
     if (usesSession) config.push('[sso-session corp]', 'sso_start_url = https://d-1234567890.awsapps.com/start', 'sso_region = us-east-1', '');

@@ -45,7 +45,10 @@ test('item 5: a credential_process printing a past Expiration is asked once more
   try {
     const counter = join(r.home, 'runs');
     const script = join(r.home, 'expired.mjs');
-    writeFileSync(script, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(counter)}, 'x');\nconsole.log(JSON.stringify({ Version: 1, AccessKeyId: 'ASIAEXPIRED', SecretAccessKey: 's', SessionToken: 't', Expiration: '2020-01-01T00:00:00Z' }));\n`);
+    writeFileSync(
+      script,
+      `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(counter)}, 'x');\nconsole.log(JSON.stringify({ Version: 1, AccessKeyId: 'ASIAEXPIRED', SecretAccessKey: 's', SessionToken: 't', Expiration: '2020-01-01T00:00:00Z' }));\n`,
+    );
     writeFileSync(join(r.home, '.aws', 'config'), `[profile old]\ncredential_process = "${process.execPath}" "${script}"\n`);
     for (const command of [['process'], ['env']]) {
       writeFileSync(counter, '');
@@ -57,7 +60,11 @@ test('item 5: a credential_process printing a past Expiration is asked once more
       assert.doesNotMatch(result.stderr, /ASIAEXPIRED/);
       assert.equal(readFileSync(counter, 'utf8'), 'xx', 'run once, then once more (botocore refreshes once)');
     }
-    const envExpired = await r.run(['process'], { AWS_ACCESS_KEY_ID: 'AKIAENV', AWS_SECRET_ACCESS_KEY: 's', AWS_CREDENTIAL_EXPIRATION: '2020-01-01T00:00:00Z' });
+    const envExpired = await r.run(['process'], {
+      AWS_ACCESS_KEY_ID: 'AKIAENV',
+      AWS_SECRET_ACCESS_KEY: 's',
+      AWS_CREDENTIAL_EXPIRATION: '2020-01-01T00:00:00Z',
+    });
     assert.equal(envExpired.code, 1, envExpired.stderr);
     assert.equal(envExpired.stdout, '');
   } finally {
@@ -105,11 +112,17 @@ test('item 8: with no region configured, whoami takes the instance region from I
   const imds = await startFakeImds({ region: 'eu-north-1' });
   const evil = await startFakeImds({ region: 'attacker.example/' });
   try {
-    const result = await r.run(['whoami', '--profile', 'base', '--json', '--debug'], { AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url });
+    const result = await r.run(['whoami', '--profile', 'base', '--json', '--debug'], {
+      AWS_EC2_METADATA_DISABLED: undefined,
+      AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url,
+    });
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /region: eu-north-1 \(from instance metadata\)/);
     assert.match(result.stderr, /signing region eu-north-1/);
-    assert.ok(imds.requests.some((q) => q.method === 'PUT'), 'IMDSv2 token first');
+    assert.ok(
+      imds.requests.some((q) => q.method === 'PUT'),
+      'IMDSv2 token first',
+    );
     const disabled = await r.run(['whoami', '--profile', 'base', '--json', '--debug'], { AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url });
     assert.equal(disabled.code, 0, disabled.stderr);
     assert.match(disabled.stderr, /AWS_EC2_METADATA_DISABLED is true/);
@@ -122,12 +135,20 @@ test('item 8: with no region configured, whoami takes the instance region from I
 });
 
 test('the rule: explain --json carries crossSdkNotes, and the text names the SDK', async () => {
-  const r = await e2eRig('[profile p]\ncredential_process = /bin/false\n', { '.aws/credentials': '[p]\naws_access_key_id = AKIAEXAMPLEKEY00001\naws_secret_access_key = s\n' });
+  const r = await e2eRig('[profile p]\ncredential_process = /bin/false\n', {
+    '.aws/credentials': '[p]\naws_access_key_id = AKIAEXAMPLEKEY00001\naws_secret_access_key = s\n',
+  });
   try {
     const json = await r.run(['explain', '--profile', 'p', '--json']);
     assert.equal(json.code, 0, json.stderr);
-    const parsed = JSON.parse(json.stdout) as { crossSdkNotes: { sdk: string; wouldUse: string }[]; steps: { step: string; status: string; base?: { kind: string } }[] };
-    assert.deepEqual(parsed.crossSdkNotes.map((n) => [n.sdk, n.wouldUse]), [['Rust', 'credential_process']]);
+    const parsed = JSON.parse(json.stdout) as {
+      crossSdkNotes: { sdk: string; wouldUse: string }[];
+      steps: { step: string; status: string; base?: { kind: string } }[];
+    };
+    assert.deepEqual(
+      parsed.crossSdkNotes.map((n) => [n.sdk, n.wouldUse]),
+      [['Rust', 'credential_process']],
+    );
     assert.equal(parsed.steps.find((s) => s.status === 'try')?.base?.kind, 'static');
     const text = await r.run(['explain', '--profile', 'p']);
     assert.match(text.stdout, /note: the AWS SDK for Rust would use credential_process: .*awsctl follows the AWS CLI/);

@@ -28,7 +28,11 @@ export interface LauncherRun {
 
 /** `awsctl process` through the launcher, under `node` (or another Node, with flags of its own). */
 export function awsctl(launcher: string, home: string, env: Record<string, string> = {}, node: { execPath?: string; flags?: string[] } = {}): LauncherRun {
-  const r = spawnSync(node.execPath ?? process.execPath, [...(node.flags ?? []), launcher, 'process'], { env: cleanEnv(home, { ...env, NO_COLOR: undefined }), cwd: home, encoding: 'utf8' });
+  const r = spawnSync(node.execPath ?? process.execPath, [...(node.flags ?? []), launcher, 'process'], {
+    env: cleanEnv(home, { ...env, NO_COLOR: undefined }),
+    cwd: home,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -63,7 +67,12 @@ export function foreignCodeCache(dist: string): Buffer {
     process.stdout.write = write;
     process.stdout.write(script.createCachedData().toString('base64'));`;
   // On stdin: the script is too long for an argument.
-  const r = spawnSync(process.execPath, ['-'], { input: maker, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['-'], {
+    input: maker,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`could not make the foreign cache: ${r.error ?? r.stderr}`);
   return Buffer.from(r.stdout, 'base64');
 }

@@ -10,7 +10,18 @@ import { join } from 'node:path';
 import { repoRoot } from '../helpers/cli.ts';
 import { FAST_PATH_BUNDLE, userCacheName } from '../../src/startup/code-cache.ts';
 import { bundleContentHash, cacheBinding, currentRuntime, sealCodeCache } from '../../src/startup/code-cache-integrity.ts';
-import { awsctl, foreignCodeCache, homeWithKeys, installWithoutShippedCache, KEY_ID, MARK, SECRET, skipForBinary as skip, userCaches, type LauncherRun } from './code-cache-helpers.ts';
+import {
+  awsctl,
+  foreignCodeCache,
+  homeWithKeys,
+  installWithoutShippedCache,
+  KEY_ID,
+  MARK,
+  SECRET,
+  skipForBinary as skip,
+  userCaches,
+  type LauncherRun,
+} from './code-cache-helpers.ts';
 
 function assertRightAnswer(r: LauncherRun, what: string): void {
   assert.equal(r.code, 0, `${what}: ${r.stderr}`);
@@ -70,7 +81,10 @@ test('a cache with 16 flipped bytes is refused before V8 sees it (no crash), and
 test('the shipped cache comes first: a cache planted in the user folder is not even read', { skip }, () => {
   // Raw, as planted against earlier versions; sealed, as if the attacker knew the format (only
   // the order keeps that one out: the seal is a checksum, not a signature).
-  for (const [what, bytes] of [['raw', foreignCodeCache(join(repoRoot, 'dist'))], ['sealed', sealedForeignCache(repoRoot)]] as const) {
+  for (const [what, bytes] of [
+    ['raw', foreignCodeCache(join(repoRoot, 'dist'))],
+    ['sealed', sealedForeignCache(repoRoot)],
+  ] as const) {
     const home = homeWithKeys();
     plant(userCachePath(repoRoot, home), bytes);
     const r = awsctl(join(repoRoot, 'bin', 'awsctl'), home);
@@ -79,7 +93,7 @@ test('the shipped cache comes first: a cache planted in the user folder is not e
   }
 });
 
-test('a cache folder others can write, a cache file others can write, and (as root) another user\'s are refused, and said so', { skip }, () => {
+test("a cache folder others can write, a cache file others can write, and (as root) another user's are refused, and said so", { skip }, () => {
   const root = installWithoutShippedCache();
   const launcher = join(root, 'bin', 'awsctl');
 
@@ -96,11 +110,11 @@ test('a cache folder others can write, a cache file others can write, and (as ro
   const b = awsctl(launcher, openFile);
   assertRightAnswer(b, 'file 0666');
   assert.match(b.stderr, /^awsctl: warning: start-up code cache not used: \S+\.cache: others can write to it \(mode 0666\)[^\n]*\n$/);
-  assert.equal(statSync(file).mode & 0o777, 0o600, 'in a folder of the user\'s own, the file is replaced by a fresh one, 0600');
+  assert.equal(statSync(file).mode & 0o777, 0o600, "in a folder of the user's own, the file is replaced by a fresh one, 0600");
   assert.equal(readFileSync(file).includes(Buffer.from(MARK)), false);
   const again = awsctl(launcher, openFile);
   assertRightAnswer(again, 'after the replacement');
-  assert.equal(again.stderr, '', 'said once: the replacement is the user\'s own');
+  assert.equal(again.stderr, '', "said once: the replacement is the user's own");
 
   if (process.getuid?.() !== 0) return; // only root can give a folder to someone else
   const foreignOwner = homeWithKeys();
@@ -132,7 +146,11 @@ test('two flag sets in turn each keep a cache of their own: no rewrite on every 
   const times = names.map((name) => markOld(join(home, '.cache', 'awsctl', name)));
   for (const node of [plain, flagged, plain, flagged]) assertRightAnswer(awsctl(launcher, home, {}, node), JSON.stringify(node));
   assert.deepEqual(userCaches(home), names);
-  assert.deepEqual(names.map((name) => statSync(join(home, '.cache', 'awsctl', name)).mtimeMs), times, 'neither was rewritten');
+  assert.deepEqual(
+    names.map((name) => statSync(join(home, '.cache', 'awsctl', name)).mtimeMs),
+    times,
+    'neither was rewritten',
+  );
 });
 
 const otherNode = '/usr/bin/node';
@@ -146,7 +164,9 @@ function awsctlUnder(execPath: string): boolean {
   }
 }
 
-test('two Node versions in turn each keep a cache of their own: no rewrite on every run', { skip: skip || (otherNodeWorks ? false : `needs a second Node that runs awsctl at ${otherNode}`) }, () => {
+test('two Node versions in turn each keep a cache of their own: no rewrite on every run', {
+  skip: skip || (otherNodeWorks ? false : `needs a second Node that runs awsctl at ${otherNode}`),
+}, () => {
   const root = installWithoutShippedCache();
   const launcher = join(root, 'bin', 'awsctl');
   const home = homeWithKeys();
@@ -158,6 +178,10 @@ test('two Node versions in turn each keep a cache of their own: no rewrite on ev
   assert.equal(names.length, 2, `one file per Node: ${names.join(', ')}`);
   const times = names.map((name) => markOld(join(home, '.cache', 'awsctl', name)));
   for (const node of [ours, other, ours, other]) assertRightAnswer(awsctl(launcher, home, {}, node), JSON.stringify(node));
-  assert.deepEqual(names.map((name) => statSync(join(home, '.cache', 'awsctl', name)).mtimeMs), times, 'neither was rewritten');
+  assert.deepEqual(
+    names.map((name) => statSync(join(home, '.cache', 'awsctl', name)).mtimeMs),
+    times,
+    'neither was rewritten',
+  );
   assert.deepEqual(readdirSync(join(home, '.cache', 'awsctl')).sort(), names);
 });

@@ -15,7 +15,10 @@ test('env, process and whoami for a static profile', async () => {
     assert.equal(env.code, 0, env.stderr);
     assert.equal(env.stderr, '');
     assert.deepEqual(exportsOf(env.stdout), {
-      AWS_ACCESS_KEY_ID: BASE_KEY.id, AWS_SECRET_ACCESS_KEY: BASE_KEY.secret, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: BASE_KEY.id,
+      AWS_SECRET_ACCESS_KEY: BASE_KEY.secret,
+      AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
       AWSCTL_EXPORTED: `AWS_ACCESS_KEY_ID=${BASE_KEY.id} AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1`,
     });
     assert.match(env.stdout, /^unset AWS_PROFILE;$/m);
@@ -75,9 +78,23 @@ test('eval "$(awsctl env)" in bash sets the variables and clears AWS_PROFILE', a
   try {
     const command = `eval "$(${awsctlCommand.map((w) => `'${w}'`).join(' ')} env)" && env`;
     // Asynchronous on purpose: the fake STS lives in this process and must keep answering.
-    const result = await runProcess(['bash', '-c', command], { env: { PATH: process.env.PATH ?? '', HOME: r.home, AWS_PROFILE: 'dev', AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' } });
+    const result = await runProcess(['bash', '-c', command], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: r.home,
+        AWS_PROFILE: 'dev',
+        AWS_ENDPOINT_URL_STS: r.aws.sts.url,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        NO_COLOR: '1',
+      },
+    });
     assert.equal(result.code, 0, result.stderr);
-    const vars = Object.fromEntries(result.stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const vars = Object.fromEntries(
+      result.stdout
+        .split('\n')
+        .filter((l) => l.includes('='))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
     assert.match(vars.AWS_ACCESS_KEY_ID ?? '', /^ASIAFAKE/);
     assert.equal(vars.AWS_SESSION_TOKEN, 'fake-session-token-1');
     assert.equal(vars.AWS_REGION, 'eu-west-2');
@@ -92,9 +109,14 @@ test('env --format json and --unset', async () => {
   try {
     const json = await r.run(['env', '--profile', 'base', '--format', 'json']);
     assert.deepEqual(JSON.parse(json.stdout), {
-      AWS_ACCESS_KEY_ID: BASE_KEY.id, AWS_SECRET_ACCESS_KEY: BASE_KEY.secret, AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: BASE_KEY.id,
+      AWS_SECRET_ACCESS_KEY: BASE_KEY.secret,
+      AWS_REGION: 'eu-west-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
       AWSCTL_EXPORTED: `AWS_ACCESS_KEY_ID=${BASE_KEY.id} AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1`,
-      AWS_SESSION_TOKEN: null, AWS_CREDENTIAL_EXPIRATION: null, AWS_ACCOUNT_ID: null,
+      AWS_SESSION_TOKEN: null,
+      AWS_CREDENTIAL_EXPIRATION: null,
+      AWS_ACCOUNT_ID: null,
       ...Object.fromEntries(STALE_IDENTITY_ENV_NAMES.map((name) => [name, null])),
     });
     const unset = await r.run(['env', '--unset']);
@@ -109,7 +131,8 @@ test('env --format json and --unset', async () => {
 test('exec: credentials and region in the child env, AWS_PROFILE removed, the child status returned', async () => {
   const r = await e2eRig(ROLE_PROFILE);
   try {
-    const script = 'console.log(JSON.stringify({id: process.env.AWS_ACCESS_KEY_ID, region: process.env.AWS_REGION, profile: process.env.AWS_PROFILE ?? null, arg: process.argv[1]})); process.exit(7)';
+    const script =
+      'console.log(JSON.stringify({id: process.env.AWS_ACCESS_KEY_ID, region: process.env.AWS_REGION, profile: process.env.AWS_PROFILE ?? null, arg: process.argv[1]})); process.exit(7)';
     const result = await r.run(['exec', '--', process.execPath, '-e', script, '--', 'x y'], { AWS_PROFILE: 'base' });
     assert.equal(result.code, 7, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), { id: BASE_KEY.id, region: 'eu-west-1', profile: null, arg: 'x y' });
@@ -156,7 +179,9 @@ test('exec forwards SIGTERM to the command and exits with its status', async () 
   const r = await e2eRig(ROLE_PROFILE);
   try {
     const script = 'process.on("SIGTERM", () => { console.log("child got SIGTERM"); process.exit(5); }); console.log("ready"); setInterval(() => {}, 1000);';
-    const running = startProcess([...awsctlCommand, 'exec', '--profile', 'base', '--', process.execPath, '-e', script], { env: cleanEnv(r.home, { AWS_EC2_METADATA_DISABLED: 'true' }) });
+    const running = startProcess([...awsctlCommand, 'exec', '--profile', 'base', '--', process.execPath, '-e', script], {
+      env: cleanEnv(r.home, { AWS_EC2_METADATA_DISABLED: 'true' }),
+    });
     await running.waitFor('stdout', 'ready'); // fails if exec ends before the command is ready
     running.child.kill('SIGTERM');
     const result = await running.done;

@@ -36,7 +36,11 @@ test('fast path and full CLI agree; the fast path answers alone only from keys o
     const fast = (args: string[]) => runFile(join(repoRoot, 'bin', 'awsctl'), args, r.home, env);
     const alone = (args: string[]) => runFile(loneLauncher, args, r.home, env);
 
-    for (const args of [['process', '--profile', 'base'], ['env', '--profile', 'base', '--format', 'fish'], ['env', '--unset']]) {
+    for (const args of [
+      ['process', '--profile', 'base'],
+      ['env', '--profile', 'base', '--format', 'fish'],
+      ['env', '--unset'],
+    ]) {
       const [a, b, c] = [await full(args), await fast(args), await alone(args)];
       assert.equal(a.code, 0, a.stderr);
       assert.deepEqual(b, a, `bin/awsctl ${args.join(' ')}`);
@@ -58,7 +62,11 @@ test('fast path and full CLI agree; the fast path answers alone only from keys o
     assert.equal(r.aws.sts.calls.length, 1);
 
     // Errors are the full CLI's, word for word (the fast path prints nothing before handing over).
-    for (const args of [['process', '--profile', 'missing'], ['env', '--format', 'nope'], ['process', '--debug', '--profile', 'base']]) {
+    for (const args of [
+      ['process', '--profile', 'missing'],
+      ['env', '--format', 'nope'],
+      ['process', '--debug', '--profile', 'base'],
+    ]) {
       const [a, b] = [await full(args), await fast(args)];
       assert.deepEqual(withoutTimings(b), withoutTimings(a), `bin/awsctl ${args.join(' ')}`);
     }

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { e2eRig } from './setup.ts';
 
-const TWO_PROFILES = '[profile dev]\nregion = us-east-1\naws_access_key_id = AKIADEV0000000000001\naws_secret_access_key = s\n[profile prod]\nregion = us-east-1\naws_access_key_id = AKIAPROD000000000002\naws_secret_access_key = s\n';
+const TWO_PROFILES =
+  '[profile dev]\nregion = us-east-1\naws_access_key_id = AKIADEV0000000000001\naws_secret_access_key = s\n[profile prod]\nregion = us-east-1\naws_access_key_id = AKIAPROD000000000002\naws_secret_access_key = s\n';
 
 test('no credentials and no default profile: what was tried, that there is no default, and the profiles there are', async () => {
   const r = await e2eRig(TWO_PROFILES);
@@ -11,7 +12,10 @@ test('no credentials and no default profile: what was tried, that there is no de
     const result = await r.run(['whoami'], { AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' });
     assert.equal(result.code, 1);
     assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
-    assert.match(result.stderr, /^awsctl: credentials: none found; tried environment keys, web identity, a default profile \(there is none\), the container endpoint, instance metadata/);
+    assert.match(
+      result.stderr,
+      /^awsctl: credentials: none found; tried environment keys, web identity, a default profile \(there is none\), the container endpoint, instance metadata/,
+    );
     assert.match(result.stderr, / — pass --profile: dev, prod\n$/);
     // IMDS disabled: decided before any call, same advice.
     const planned = await r.run(['whoami']);
@@ -26,7 +30,10 @@ test('a mistyped profile name gets a suggestion; a name far from any gets the li
   try {
     const typo = await r.run(['whoami', '--profile', 'devv']);
     assert.equal(typo.code, 1);
-    assert.match(typo.stderr, /^awsctl: profile devv: the config profile \(devv\) could not be found — did you mean --profile dev\? \(profiles: dev, prod\)\n$/);
+    assert.match(
+      typo.stderr,
+      /^awsctl: profile devv: the config profile \(devv\) could not be found — did you mean --profile dev\? \(profiles: dev, prod\)\n$/,
+    );
     const far = await r.run(['whoami', '--profile', 'staging']);
     assert.match(far.stderr, / — pass --profile: dev, prod\n$/);
   } finally {
@@ -34,7 +41,7 @@ test('a mistyped profile name gets a suggestion; a name far from any gets the li
   }
 });
 
-test('nested credential_process: the helper\'s stderr once, then exactly one awsctl line that does not repeat it', async () => {
+test("nested credential_process: the helper's stderr once, then exactly one awsctl line that does not repeat it", async () => {
   const { awsctlCommand, writeFiles } = await import('../helpers/cli.ts');
   const awsctl = awsctlCommand.map((w) => `"${w}"`).join(' ');
   const r = await e2eRig('');
@@ -60,7 +67,10 @@ test('nested credential_process: the helper\'s stderr once, then exactly one aws
     assert.equal(loop.code, 1);
     assert.equal(loop.stdout, '', 'the marker for an outer awsctl is not printed to a person');
     assert.equal(loop.stderr.trimEnd().split('\n').length, 1, loop.stderr);
-    assert.match(loop.stderr, /^awsctl: cannot get credentials for profile l1: its credential_process leads back to awsctl for the same profile \(l1 → l2 → l3 → l1\)/);
+    assert.match(
+      loop.stderr,
+      /^awsctl: cannot get credentials for profile l1: its credential_process leads back to awsctl for the same profile \(l1 → l2 → l3 → l1\)/,
+    );
   } finally {
     await r.close();
   }
@@ -99,7 +109,9 @@ test('per-command --help shows only the global options that mean something there
 });
 
 test('--debug and explain show a cache path the same way', async () => {
-  const r = await e2eRig('[profile base]\naws_access_key_id = AKIABASEKEY000000001\naws_secret_access_key = base-secret-key/with+slash\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n');
+  const r = await e2eRig(
+    '[profile base]\naws_access_key_id = AKIABASEKEY000000001\naws_secret_access_key = base-secret-key/with+slash\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = base\n',
+  );
   try {
     const explain = await r.run(['explain', '--profile', 'dev']);
     const path = /cache: (~\/\.aws\/cli\/cache\/[0-9a-f]{40}\.json)/.exec(explain.stdout)?.[1];

@@ -30,16 +30,25 @@ test('a cached `awsctl process` loads no heavy library', async (t) => {
   const expiration = new Date(Date.now() + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'UTC');
   const key = CACHE_KEYS.assumeRoleDev;
   writeFiles(home, {
-    [`.aws/cli/cache/${key}.json`]: JSON.stringify({ Credentials: { AccessKeyId: 'ASIACACHED0000000001', SecretAccessKey: 'cached-secret', SessionToken: 'cached-token', Expiration: expiration } }),
+    [`.aws/cli/cache/${key}.json`]: JSON.stringify({
+      Credentials: { AccessKeyId: 'ASIACACHED0000000001', SecretAccessKey: 'cached-secret', SessionToken: 'cached-token', Expiration: expiration },
+    }),
   });
   const log = join(home, 'loaded.txt');
   // No STS endpoint at all: a cache miss would fail, so success proves the hit.
   const result = await run(['process', '--profile', 'dev'], { ...cleanEnv(home), AWS_EC2_METADATA_DISABLED: 'true', AWSCTL_TEST_LOAD_LOG: log });
   assert.equal(result.code, 0, result.stderr);
   assert.equal(JSON.parse(result.stdout).AccessKeyId, 'ASIACACHED0000000001');
-  const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.includes('/dist/')).map((url) => basename(new URL(url).pathname));
+  const loaded = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.includes('/dist/'))
+    .map((url) => basename(new URL(url).pathname));
   assert.ok(loaded.length > 0, 'the recorder saw the bundle load');
   const heavy = heavyChunks();
   assert.ok(heavy.size > 0, 'the metafile names chunks with heavy libraries');
-  assert.deepEqual(loaded.filter((chunk) => heavy.has(chunk)), [], 'no chunk with a heavy library was loaded');
+  assert.deepEqual(
+    loaded.filter((chunk) => heavy.has(chunk)),
+    [],
+    'no chunk with a heavy library was loaded',
+  );
 });

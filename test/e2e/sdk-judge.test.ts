@@ -10,7 +10,18 @@ import { awsctlCommand } from '../helpers/cli.ts';
 import { e2eRig } from './setup.ts';
 import { BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
 
-const SDK_VARIABLES = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL_STS', 'AWS_EC2_METADATA_DISABLED', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+const SDK_VARIABLES = [
+  'HOME',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'AWS_ENDPOINT_URL_STS',
+  'AWS_EC2_METADATA_DISABLED',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+];
 
 async function withEnv<T>(values: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   const saved = new Map(SDK_VARIABLES.map((name) => [name, process.env[name]]));
@@ -38,7 +49,13 @@ credential_process = ${helper('dev')}
 `;
   const r = await e2eRig(config);
   try {
-    const env = { HOME: r.home, AWS_CONFIG_FILE: join(r.home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(r.home, '.aws', 'credentials'), AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' };
+    const env = {
+      HOME: r.home,
+      AWS_CONFIG_FILE: join(r.home, '.aws', 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(r.home, '.aws', 'credentials'),
+      AWS_ENDPOINT_URL_STS: r.aws.sts.url,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
     await withEnv(env, async () => {
       const staticKeys = await fromProcess({ profile: 'app-static' })();
       assert.equal(staticKeys.accessKeyId, BASE_KEY.id);

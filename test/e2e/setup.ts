@@ -7,7 +7,6 @@ import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
 import { runCli, tempHome, type RunResult } from '../helpers/cli.ts';
 import { BASE_ARN, BASE_KEY } from '../helpers/fixtures.ts';
 
-
 export interface E2eRig {
   aws: FakeAws;
   home: string;

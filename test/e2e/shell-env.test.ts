@@ -27,7 +27,11 @@ aws_secret_access_key = noregion-secret
 
 const shim = awsctlShimDir();
 
-interface ShellResult { code: number | null; stdout: string; stderr: string }
+interface ShellResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `script` in `shell` with a temp HOME holding CONFIG and the built awsctl first on PATH. */
 function inShell(shell: string, script: string, env: Record<string, string> = {}, home = tempHome({ '.aws/config': CONFIG })): Promise<ShellResult> {
@@ -50,7 +54,13 @@ const fish = which('fish');
 
 for (const shell of POSIX) {
   test(`${shell}: eval of a failed env or assume fails, so the command after && does not run`, async () => {
-    for (const command of ['awsctl env --profile typo', 'awsctl env --profle dev', 'awsctl env --format sh --profile typo', 'awsctl assume --profile typo SomeRole', 'awsctl --profile typo env']) {
+    for (const command of [
+      'awsctl env --profile typo',
+      'awsctl env --profle dev',
+      'awsctl env --format sh --profile typo',
+      'awsctl assume --profile typo SomeRole',
+      'awsctl --profile typo env',
+    ]) {
       const run = await inShell(shell, `eval "$(${command})" && echo RAN; echo "status=$?"`);
       assert.doesNotMatch(run.stdout, /RAN/, `${shell}: ${command}`);
       assert.match(run.stdout, /status=[1-9]/, `${shell}: ${command}`);
@@ -63,15 +73,26 @@ for (const shell of POSIX) {
   });
 
   test(`${shell}: switching profiles switches the region; --unset leaves a region the user set`, async () => {
-    const run = await inShell(shell, [
-      'eval "$(awsctl env --profile dev)"', 'echo "1 $AWS_REGION $AWS_DEFAULT_REGION $AWS_ACCESS_KEY_ID $AWS_ACCOUNT_ID"',
-      'eval "$(awsctl env --profile eu)"', 'echo "2 $AWS_REGION $AWS_DEFAULT_REGION $AWS_ACCESS_KEY_ID ${AWS_ACCOUNT_ID-unset}"',
-      // A profile without a region: the region eu's eval set is not kept.
-      'eval "$(awsctl env --profile noregion)"', 'echo "3 ${AWS_REGION-unset} ${AWS_DEFAULT_REGION-unset}"',
-      'eval "$(awsctl env --profile dev)"', 'eval "$(awsctl env --unset)"', 'echo "4 ${AWS_REGION-unset} ${AWS_ACCESS_KEY_ID-unset} ${AWSCTL_EXPORTED-unset}"',
-      // The user's own region outranks profiles (as in the AWS CLI) and survives --unset.
-      'export AWS_REGION=ap-south-1', 'eval "$(awsctl env --profile eu)"', 'eval "$(awsctl env --unset)"', 'echo "5 ${AWS_REGION-unset} ${AWS_DEFAULT_REGION-unset}"',
-    ].join('\n'));
+    const run = await inShell(
+      shell,
+      [
+        'eval "$(awsctl env --profile dev)"',
+        'echo "1 $AWS_REGION $AWS_DEFAULT_REGION $AWS_ACCESS_KEY_ID $AWS_ACCOUNT_ID"',
+        'eval "$(awsctl env --profile eu)"',
+        'echo "2 $AWS_REGION $AWS_DEFAULT_REGION $AWS_ACCESS_KEY_ID ${AWS_ACCOUNT_ID-unset}"',
+        // A profile without a region: the region eu's eval set is not kept.
+        'eval "$(awsctl env --profile noregion)"',
+        'echo "3 ${AWS_REGION-unset} ${AWS_DEFAULT_REGION-unset}"',
+        'eval "$(awsctl env --profile dev)"',
+        'eval "$(awsctl env --unset)"',
+        'echo "4 ${AWS_REGION-unset} ${AWS_ACCESS_KEY_ID-unset} ${AWSCTL_EXPORTED-unset}"',
+        // The user's own region outranks profiles (as in the AWS CLI) and survives --unset.
+        'export AWS_REGION=ap-south-1',
+        'eval "$(awsctl env --profile eu)"',
+        'eval "$(awsctl env --unset)"',
+        'echo "5 ${AWS_REGION-unset} ${AWS_DEFAULT_REGION-unset}"',
+      ].join('\n'),
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(run.stdout.trim().split('\n'), [
       '1 us-east-1 us-east-1 AKIADEV0000000000001 111111111111',
@@ -83,13 +104,12 @@ for (const shell of POSIX) {
   });
 
   test(`${shell}: after an eval, a profile chosen by AWS_PROFILE gets its own keys and region; none chosen keeps the shell's`, async () => {
-    const run = await inShell(shell, [
-      'eval "$(awsctl env --profile dev)"',
-      'AWS_PROFILE=eu awsctl env --format json',
-      'awsctl env --format json',
-    ].join('\n'));
+    const run = await inShell(shell, ['eval "$(awsctl env --profile dev)"', 'AWS_PROFILE=eu awsctl env --format json', 'awsctl env --format json'].join('\n'));
     assert.equal(run.code, 0, run.stderr);
-    const [chosen, shellOwn] = run.stdout.split(/(?<=\n})\n/).filter(Boolean).map((text) => JSON.parse(text) as Record<string, string>);
+    const [chosen, shellOwn] = run.stdout
+      .split(/(?<=\n})\n/)
+      .filter(Boolean)
+      .map((text) => JSON.parse(text) as Record<string, string>);
     assert.equal(chosen!.AWS_ACCESS_KEY_ID, 'AKIAEU00000000000002');
     assert.equal(chosen!.AWS_REGION, 'eu-west-1');
     assert.equal(shellOwn!.AWS_ACCESS_KEY_ID, 'AKIADEV0000000000001');
@@ -97,12 +117,20 @@ for (const shell of POSIX) {
   });
 }
 
-test('fish: the default format is fish when fish runs awsctl, and a failed env fails `| source`', { skip: fish ? false : 'fish is not installed' }, async () => {
-  const run = await inShell('fish', [
-    'awsctl env --profile dev | source', 'echo "1 $AWS_REGION $AWS_ACCESS_KEY_ID"',
-    'awsctl env --unset | source', 'echo "2 $AWS_REGION."',
-    'awsctl env --profile typo | source; and echo RAN', 'echo "3 $status"',
-  ].join('; '));
+test('fish: the default format is fish when fish runs awsctl, and a failed env fails `| source`', {
+  skip: fish ? false : 'fish is not installed',
+}, async () => {
+  const run = await inShell(
+    'fish',
+    [
+      'awsctl env --profile dev | source',
+      'echo "1 $AWS_REGION $AWS_ACCESS_KEY_ID"',
+      'awsctl env --unset | source',
+      'echo "2 $AWS_REGION."',
+      'awsctl env --profile typo | source; and echo RAN',
+      'echo "3 $status"',
+    ].join('; '),
+  );
   assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
   assert.match(run.stderr, /^awsctl: profile typo/);
   assert.deepEqual(run.stdout.trim().split('\n'), ['1 us-east-1 AKIADEV0000000000001', '2 .', '3 1']);
@@ -120,7 +148,11 @@ test('the default format follows the parent shell, then $SHELL, then sh', async 
   const viaNode = await new Promise<ShellResult>((resolve, reject) => {
     const vars = cleanEnv(home, { SHELL: '/usr/bin/fish' });
     vars.PATH = `${shim}:${vars.PATH}`;
-    const child = spawn(process.execPath, ['-e', `require('child_process').execFileSync(${JSON.stringify(`${shim}/awsctl`)}, ['env', '--profile', 'dev'], { stdio: 'inherit' })`], { env: vars, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['-e', `require('child_process').execFileSync(${JSON.stringify(`${shim}/awsctl`)}, ['env', '--profile', 'dev'], { stdio: 'inherit' })`],
+      { env: vars, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.on('error', reject);
@@ -147,9 +179,14 @@ test('exec and assume -- cmd: no identity variable of another session reaches th
   try {
     const stale = {
       AWS_ENDPOINT_URL_STS: aws.sts.url,
-      AWS_SECURITY_TOKEN: 'token-of-another-session', AWS_ACCOUNT_ID: '999999999999', AWS_ROLE_ARN: 'arn:aws:iam::999999999999:role/Other',
-      AWS_WEB_IDENTITY_TOKEN_FILE: '/nonexistent', AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1:9/x', AWS_CONTAINER_AUTHORIZATION_TOKEN: 'x',
-      AWS_CREDENTIAL_FILE: '/nonexistent', AWS_PROFILE: 'eu',
+      AWS_SECURITY_TOKEN: 'token-of-another-session',
+      AWS_ACCOUNT_ID: '999999999999',
+      AWS_ROLE_ARN: 'arn:aws:iam::999999999999:role/Other',
+      AWS_WEB_IDENTITY_TOKEN_FILE: '/nonexistent',
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1:9/x',
+      AWS_CONTAINER_AUTHORIZATION_TOKEN: 'x',
+      AWS_CREDENTIAL_FILE: '/nonexistent',
+      AWS_PROFILE: 'eu',
     };
     const read = `${python} -c 'import botocore.session as s, os; c = s.Session().get_credentials(); f = c.get_frozen_credentials(); print(f.access_key, f.token, getattr(c, "account_id", "n/a"), sorted(k for k in os.environ if k in ${JSON.stringify(Object.keys(stale).filter((k) => k !== 'AWS_ENDPOINT_URL_STS' && k !== 'AWS_ACCOUNT_ID'))}))'`;
     const exec = await inShell('bash', `awsctl exec --profile dev -- ${read}`, stale);

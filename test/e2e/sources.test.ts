@@ -10,7 +10,10 @@ import { BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
 test('web identity from the environment and from a profile', async () => {
   const r = await e2eRig('');
   try {
-    writeFiles(r.home, { 'token.jwt': 'header.payload.signature\n', '.aws/config': `[profile wi]\nrole_arn = arn:aws:iam::111122223333:role/Web\nweb_identity_token_file = ${join(r.home, 'token.jwt')}\nrole_session_name = wi-session\n` });
+    writeFiles(r.home, {
+      'token.jwt': 'header.payload.signature\n',
+      '.aws/config': `[profile wi]\nrole_arn = arn:aws:iam::111122223333:role/Web\nweb_identity_token_file = ${join(r.home, 'token.jwt')}\nrole_session_name = wi-session\n`,
+    });
     const fromEnv = await r.run(['process'], { AWS_ROLE_ARN: 'arn:aws:iam::111122223333:role/EnvWeb', AWS_WEB_IDENTITY_TOKEN_FILE: join(r.home, 'token.jwt') });
     assert.equal(fromEnv.code, 0, fromEnv.stderr);
     assert.match(JSON.parse(fromEnv.stdout).AccessKeyId, /^ASIAFAKE/);

@@ -25,7 +25,11 @@ export interface FakeIam extends FakeServer {
 }
 
 export function iamError(status: number, code: string, message: string): Reply {
-  return { status, headers: { 'content-type': 'text/xml' }, body: `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>fake-iam-err</RequestId></ErrorResponse>\n` };
+  return {
+    status,
+    headers: { 'content-type': 'text/xml' },
+    body: `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>fake-iam-err</RequestId></ErrorResponse>\n`,
+  };
 }
 
 const xml = (body: string): Reply => ({ status: 200, headers: { 'content-type': 'text/xml' }, body });
@@ -47,8 +51,10 @@ export async function startFakeIam(sts: FakeSts, options: ServerOptions & { usab
     const signatureValid = secret !== undefined ? await verifySignature(request, secret) : undefined;
     calls.push({ action, params: rest, signedWith, signatureValid, scope: scope ? `${scope[2]}/${scope[1]}` : undefined });
     if (request.method !== 'POST' || version !== '2010-05-08') return iamError(400, 'InvalidAction', 'IAM expects POST with Version=2010-05-08');
-    if (!signedWith || secret === undefined || !keys.has(signedWith)) return iamError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
-    if (!signatureValid || scope?.[2] !== 'iam') return iamError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    if (!signedWith || secret === undefined || !keys.has(signedWith))
+      return iamError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    if (!signatureValid || scope?.[2] !== 'iam')
+      return iamError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
     const injected = fake.fail.get(action);
     if (injected) return injected;
     const user = keys.get(signedWith)!;
@@ -65,14 +71,18 @@ export async function startFakeIam(sts: FakeSts, options: ServerOptions & { usab
           const timer = setTimeout(() => (timers.delete(timer), usable()), fake.usableAfterMs);
           timers.add(timer);
         }
-        return xml(`<CreateAccessKeyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><CreateAccessKeyResult><AccessKey><UserName>${user}</UserName><AccessKeyId>${id}</AccessKeyId><Status>Active</Status><SecretAccessKey>${newSecret}</SecretAccessKey><CreateDate>2026-01-01T00:00:00Z</CreateDate></AccessKey></CreateAccessKeyResult><ResponseMetadata><RequestId>fake-iam-${calls.length}</RequestId></ResponseMetadata></CreateAccessKeyResponse>\n`);
+        return xml(
+          `<CreateAccessKeyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><CreateAccessKeyResult><AccessKey><UserName>${user}</UserName><AccessKeyId>${id}</AccessKeyId><Status>Active</Status><SecretAccessKey>${newSecret}</SecretAccessKey><CreateDate>2026-01-01T00:00:00Z</CreateDate></AccessKey></CreateAccessKeyResult><ResponseMetadata><RequestId>fake-iam-${calls.length}</RequestId></ResponseMetadata></CreateAccessKeyResponse>\n`,
+        );
       }
       case 'DeleteAccessKey': {
         const id = rest.AccessKeyId ?? '';
         if (keys.get(id) !== user) return iamError(404, 'NoSuchEntity', `The Access Key with id ${id} cannot be found.`);
         keys.delete(id);
         sts.removeKey(id);
-        return xml(`<DeleteAccessKeyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ResponseMetadata><RequestId>fake-iam-${calls.length}</RequestId></ResponseMetadata></DeleteAccessKeyResponse>\n`);
+        return xml(
+          `<DeleteAccessKeyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ResponseMetadata><RequestId>fake-iam-${calls.length}</RequestId></ResponseMetadata></DeleteAccessKeyResponse>\n`,
+        );
       }
       default:
         return iamError(400, 'InvalidAction', `Could not find operation ${action}`);

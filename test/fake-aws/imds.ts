@@ -57,7 +57,10 @@ export async function startFakeImds(options: FakeImdsOptions = {}): Promise<Fake
     if (request.method !== 'GET') return { status: 405 };
     if (!live.has(request.headers['x-aws-ec2-metadata-token'] ?? '')) return { status: 401 };
     if (request.path === '/latest/meta-data/placement/region') return { status: 200, body: options.region ?? 'us-east-1' };
-    for (const [base, extended] of [['/latest/meta-data/iam/security-credentials-extended/', true], ['/latest/meta-data/iam/security-credentials/', false]] as const) {
+    for (const [base, extended] of [
+      ['/latest/meta-data/iam/security-credentials-extended/', true],
+      ['/latest/meta-data/iam/security-credentials/', false],
+    ] as const) {
       if (!request.path.startsWith(base)) continue;
       if (extended && !options.extended) return { status: 404 };
       const name = decodeURIComponent(request.path.slice(base.length));

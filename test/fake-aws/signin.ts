@@ -42,7 +42,11 @@ export interface FakeSignin extends FakeServer {
   /** The session ARN the authorize page signs in as. */
   signedInAs: string;
   /** Gives a session (as a cache file would hold it) bound to a new key; `region` defaults to the fake's. */
-  seedSession(options?: { region?: string; sessionArn?: string; expiresAt?: string; key?: KeyObject }): { file: Record<string, unknown>; key: KeyObject; sessionArn: string };
+  seedSession(options?: { region?: string; sessionArn?: string; expiresAt?: string; key?: KeyObject }): {
+    file: Record<string, unknown>;
+    key: KeyObject;
+    sessionArn: string;
+  };
   /** Ends every session (TOKEN_EXPIRED from now on) or answers the next token call with an error. */
   expireAllSessions(): void;
   refuseNext(error: string, status?: number): void;
@@ -62,7 +66,9 @@ export function signinError(type: string, error: string, message: string, status
 const b64urlJson = (part: string): Record<string, unknown> => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 function thumbprint(jwk: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }))
+    .digest('base64url');
 }
 
 /** The proof's key thumbprint, or why the proof is not acceptable. */
@@ -119,8 +125,18 @@ export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<
     const refreshToken = `rt-${randomBytes(16).toString('hex')}`;
     sessions.set(refreshToken, session);
     fake.tokenCalls.push({ grantType, ok: true });
-    const keys = { accessKeyId: `ASIASIGNIN${randomBytes(5).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(20).toString('base64'), sessionToken: randomBytes(40).toString('base64') };
-    return json(200, { accessToken: keys, tokenType: 'aws_sigv4', expiresIn: fake.keyLifetime, refreshToken, ...(withIdToken ? { idToken: idToken(session.sessionArn) } : {}) });
+    const keys = {
+      accessKeyId: `ASIASIGNIN${randomBytes(5).toString('hex').toUpperCase()}`,
+      secretAccessKey: randomBytes(20).toString('base64'),
+      sessionToken: randomBytes(40).toString('base64'),
+    };
+    return json(200, {
+      accessToken: keys,
+      tokenType: 'aws_sigv4',
+      expiresIn: fake.keyLifetime,
+      refreshToken,
+      ...(withIdToken ? { idToken: idToken(session.sessionArn) } : {}),
+    });
   };
   const fail = (grantType: string, reply: Reply, error: string): Reply => {
     fake.tokenCalls.push({ grantType, ok: false, error });
@@ -154,8 +170,10 @@ export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<
       const session = sessions.get(String(body.refreshToken));
       if (!session) return fail(grantType, signinError('AccessDeniedException', 'TOKEN_EXPIRED', 'the refresh token is not valid', 401), 'TOKEN_EXPIRED');
       if (session.clientId !== body.clientId) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'client mismatch', 400), 'client');
-      if (session.region !== target.region) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'Invalid request', 400), 'INVALID_REQUEST wrong region');
-      if (session.jkt !== proof.jkt) return fail(grantType, signinError('ValidationException', 'INVALID_DPOP_PROOF', 'key does not match the token binding', 400), 'key binding');
+      if (session.region !== target.region)
+        return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'Invalid request', 400), 'INVALID_REQUEST wrong region');
+      if (session.jkt !== proof.jkt)
+        return fail(grantType, signinError('ValidationException', 'INVALID_DPOP_PROOF', 'key does not match the token binding', 400), 'key binding');
       sessions.delete(String(body.refreshToken));
       return issue(session, grantType, false);
     }
@@ -164,8 +182,10 @@ export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<
       codes.delete(String(body.code));
       if (!grant) return fail(grantType, signinError('AccessDeniedException', 'AUTHCODE_EXPIRED', 'unknown or used code', 401), 'AUTHCODE_EXPIRED');
       const challenge = createHash('sha256').update(String(body.codeVerifier)).digest('base64url');
-      if (challenge !== grant.challenge) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'PKCE verifier does not match', 400), 'PKCE');
-      if (grant.clientId !== body.clientId || grant.redirectUri !== body.redirectUri) return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'client or redirect mismatch', 400), 'redirect');
+      if (challenge !== grant.challenge)
+        return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'PKCE verifier does not match', 400), 'PKCE');
+      if (grant.clientId !== body.clientId || grant.redirectUri !== body.redirectUri)
+        return fail(grantType, signinError('ValidationException', 'INVALID_REQUEST', 'client or redirect mismatch', 400), 'redirect');
       const accountId = /::(\d{12}):/.exec(grant.sessionArn)?.[1] ?? '';
       return issue({ sessionArn: grant.sessionArn, accountId, region: target.region, clientId: grant.clientId, jkt: proof.jkt }, grantType, true);
     }
@@ -182,7 +202,8 @@ export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<
     if (!/^[A-Za-z0-9_-]{43}$/.test(q.code_challenge ?? '')) problems.push('code_challenge');
     if (!q.state) problems.push('state');
     const expectedRedirect = q.client_id === CROSS_DEVICE ? `${fake.url}/v1/sessions/confirmation` : undefined;
-    if (expectedRedirect ? q.redirect_uri !== expectedRedirect : !/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/.test(q.redirect_uri ?? '')) problems.push('redirect_uri');
+    if (expectedRedirect ? q.redirect_uri !== expectedRedirect : !/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/.test(q.redirect_uri ?? ''))
+      problems.push('redirect_uri');
     if (problems.length > 0) return { status: 400, headers: { 'content-type': 'text/plain' }, body: `bad authorize request: ${problems.join(', ')}` };
     const id = randomUUID();
     pending.set(id, { clientId: q.client_id!, state: q.state!, challenge: q.code_challenge!, redirectUri: q.redirect_uri! });
@@ -222,9 +243,21 @@ export async function startFakeSignin(options: FakeSigninOptions = {}): Promise<
       const sessionArn = seed.sessionArn ?? 'arn:aws:sts::111122223333:assumed-role/Admin/alice';
       const accountId = /::(\d{12}):/.exec(sessionArn)?.[1] ?? '111122223333';
       const refreshToken = `rt-${randomBytes(16).toString('hex')}`;
-      sessions.set(refreshToken, { sessionArn, accountId, region: seed.region ?? region, clientId: SAME_DEVICE, jkt: thumbprint({ ...jwk, kty: 'EC', crv: 'P-256' }) });
+      sessions.set(refreshToken, {
+        sessionArn,
+        accountId,
+        region: seed.region ?? region,
+        clientId: SAME_DEVICE,
+        jkt: thumbprint({ ...jwk, kty: 'EC', crv: 'P-256' }),
+      });
       const file = {
-        accessToken: { accessKeyId: 'ASIASEEDED0000000001', secretAccessKey: 'seeded-secret', sessionToken: 'seeded-session-token', accountId, expiresAt: seed.expiresAt ?? new Date(now().getTime() + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') },
+        accessToken: {
+          accessKeyId: 'ASIASEEDED0000000001',
+          secretAccessKey: 'seeded-secret',
+          sessionToken: 'seeded-session-token',
+          accountId,
+          expiresAt: seed.expiresAt ?? new Date(now().getTime() + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        },
         tokenType: 'aws_sigv4',
         clientId: SAME_DEVICE,
         refreshToken,

@@ -36,7 +36,11 @@ const exceptionNames: Record<string, string> = {
 };
 
 export function oidcError(error: string, description: string, status = 400): Reply {
-  return json(status, { error, error_description: description }, { 'x-amzn-errortype': `${exceptionNames[error] ?? 'InvalidRequestException'}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/` });
+  return json(
+    status,
+    { error, error_description: description },
+    { 'x-amzn-errortype': `${exceptionNames[error] ?? 'InvalidRequestException'}:http://internal.amazon.com/coral/com.amazonaws.ssooidc/` },
+  );
 }
 
 /**
@@ -48,7 +52,14 @@ export function redirectMatches(registered: string, requested: string): boolean 
   try {
     const a = new URL(registered);
     const b = new URL(requested);
-    return a.protocol === 'http:' && a.hostname === '127.0.0.1' && b.protocol === 'http:' && b.hostname === '127.0.0.1' && a.pathname === b.pathname && a.search === b.search;
+    return (
+      a.protocol === 'http:' &&
+      a.hostname === '127.0.0.1' &&
+      b.protocol === 'http:' &&
+      b.hostname === '127.0.0.1' &&
+      a.pathname === b.pathname &&
+      a.search === b.search
+    );
   } catch {
     return false;
   }
@@ -87,7 +98,9 @@ export async function startFakeSsoOidc(options: FakeSsoOidcOptions = {}): Promis
         const grant = authCodes.get(String(body.code));
         if (!grant || grant.clientId !== body.clientId) return oidcError('invalid_grant', 'Invalid authorization code');
         if (grant.redirectUri !== body.redirectUri) return oidcError('invalid_grant', 'redirect URI mismatch');
-        const challenge = createHash('sha256').update(String(body.codeVerifier ?? '')).digest('base64url');
+        const challenge = createHash('sha256')
+          .update(String(body.codeVerifier ?? ''))
+          .digest('base64url');
         if (challenge !== grant.challenge) return oidcError('invalid_grant', 'PKCE verification failed');
         authCodes.delete(String(body.code));
         return tokens();
@@ -102,8 +115,10 @@ export async function startFakeSsoOidc(options: FakeSsoOidcOptions = {}): Promis
 
   function authorize(query: Record<string, string>): Reply {
     const client = fake.clients.get(query.client_id ?? '');
-    if (!client || query.response_type !== 'code' || query.code_challenge_method !== 'S256' || !query.code_challenge) return { status: 400, body: 'bad authorize request' };
-    if (!client.redirectUris.some((registered) => redirectMatches(registered, query.redirect_uri ?? ''))) return { status: 400, body: 'redirect_uri not registered' };
+    if (!client || query.response_type !== 'code' || query.code_challenge_method !== 'S256' || !query.code_challenge)
+      return { status: 400, body: 'bad authorize request' };
+    if (!client.redirectUris.some((registered) => redirectMatches(registered, query.redirect_uri ?? '')))
+      return { status: 400, body: 'redirect_uri not registered' };
     const code = `fake-auth-code-${next()}`;
     authCodes.set(code, { clientId: query.client_id!, challenge: query.code_challenge, redirectUri: query.redirect_uri! });
     const target = new URL(query.redirect_uri!);
@@ -123,11 +138,16 @@ export async function startFakeSsoOidc(options: FakeSsoOidcOptions = {}): Promis
     }
     switch (request.path) {
       case '/client/register': {
-        if (typeof body.clientName !== 'string' || body.clientType !== 'public') return oidcError('invalid_request', 'clientName and clientType=public required');
+        if (typeof body.clientName !== 'string' || body.clientType !== 'public')
+          return oidcError('invalid_request', 'clientName and clientType=public required');
         const n = next();
         const clientId = `fake-client-${n}`;
         const clientSecret = `fake-client-secret-${n}`;
-        fake.clients.set(clientId, { secret: clientSecret, redirectUris: (body.redirectUris as string[]) ?? [], grantTypes: (body.grantTypes as string[]) ?? [] });
+        fake.clients.set(clientId, {
+          secret: clientSecret,
+          redirectUris: (body.redirectUris as string[]) ?? [],
+          grantTypes: (body.grantTypes as string[]) ?? [],
+        });
         const issued = Math.floor(now().getTime() / 1000);
         return json(200, { clientId, clientSecret, clientIdIssuedAt: issued, clientSecretExpiresAt: issued + 90 * 86400 });
       }
@@ -137,7 +157,14 @@ export async function startFakeSsoOidc(options: FakeSsoOidcOptions = {}): Promis
         if (typeof body.startUrl !== 'string') return oidcError('invalid_request', 'startUrl required');
         const deviceCode = `fake-device-code-${next()}`;
         deviceCodes.set(deviceCode, String(body.clientId));
-        return json(200, { deviceCode, userCode: 'FAKE-CODE', verificationUri: `${fake.url}/device`, verificationUriComplete: `${fake.url}/device?user_code=FAKE-CODE`, expiresIn: 600, interval: 1 });
+        return json(200, {
+          deviceCode,
+          userCode: 'FAKE-CODE',
+          verificationUri: `${fake.url}/device`,
+          verificationUriComplete: `${fake.url}/device?user_code=FAKE-CODE`,
+          expiresIn: 600,
+          interval: 1,
+        });
       }
       case '/token':
         return createToken(body);

@@ -69,7 +69,16 @@ export async function verifySignature(request: RecordedRequest, secret: string):
   });
   const [hostname, port] = (request.headers.host ?? '').split(':');
   const signed = await signer.sign(
-    { method: request.method, protocol: 'http:', hostname: hostname!, port: port ? Number(port) : undefined, path: request.path, query: request.query, headers, body: request.body },
+    {
+      method: request.method,
+      protocol: 'http:',
+      hostname: hostname!,
+      port: port ? Number(port) : undefined,
+      path: request.path,
+      query: request.query,
+      headers,
+      body: request.body,
+    },
     { signingDate },
   );
   return signed.headers.authorization === auth;
@@ -109,7 +118,10 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
     const session = params.RoleSessionName || 'session';
     const arn = `arn:aws:sts::${match[1]}:assumed-role/${match[2]}/${session}`;
     const c = issue(arn, Number(params.DurationSeconds ?? 3600));
-    const extra = action === 'AssumeRoleWithWebIdentity' ? '<SubjectFromWebIdentityToken>fake-subject</SubjectFromWebIdentityToken><Provider>fake-provider</Provider><Audience>sts.amazonaws.com</Audience>' : '';
+    const extra =
+      action === 'AssumeRoleWithWebIdentity'
+        ? '<SubjectFromWebIdentityToken>fake-subject</SubjectFromWebIdentityToken><Provider>fake-provider</Provider><Audience>sts.amazonaws.com</Audience>'
+        : '';
     return xml(
       `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>${extra}<AssumedRoleUser><AssumedRoleId>AROAFAKE:${escapeXml(session)}</AssumedRoleId><Arn>${escapeXml(arn)}</Arn></AssumedRoleUser>${credentialsXml(c)}<PackedPolicySize>6</PackedPolicySize></${action}Result><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></${action}Response>\n`,
     );
@@ -127,8 +139,10 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
     if (action !== 'AssumeRoleWithWebIdentity') {
       if (!signedWith) return stsError(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token');
       if (fake.strict && !known) return stsError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
-      if (fake.strict && signatureValid === false) return stsError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
-      if (fake.rejectExpired && known?.expiresMs !== undefined && known.expiresMs <= now().getTime()) return stsError(400, 'ExpiredToken', 'The security token included in the request is expired');
+      if (fake.strict && signatureValid === false)
+        return stsError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+      if (fake.rejectExpired && known?.expiresMs !== undefined && known.expiresMs <= now().getTime())
+        return stsError(400, 'ExpiredToken', 'The security token included in the request is expired');
     }
     switch (action) {
       case 'AssumeRole':
@@ -137,7 +151,9 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
         return assumed(action, rest);
       case 'GetSessionToken': {
         const c = issue(known?.arn ?? `arn:aws:iam::${account}:user/fake-user`, Number(rest.DurationSeconds ?? 43200));
-        return xml(`<GetSessionTokenResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetSessionTokenResult>${credentialsXml(c)}</GetSessionTokenResult><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></GetSessionTokenResponse>\n`);
+        return xml(
+          `<GetSessionTokenResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetSessionTokenResult>${credentialsXml(c)}</GetSessionTokenResult><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></GetSessionTokenResponse>\n`,
+        );
       }
       case 'GetFederationToken': {
         // Like STS: only long-term IAM user keys may call it, and the name is 2-32 of [\w+=,.@-].
@@ -150,12 +166,16 @@ export async function startFakeSts(options: FakeStsOptions = {}): Promise<FakeSt
         const arn = `arn:aws:sts::${callerAccount}:federated-user/${name}`;
         const c = issue(arn, seconds);
         federationTokenKeys.add(c.accessKeyId);
-        return xml(`<GetFederationTokenResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetFederationTokenResult>${credentialsXml(c)}<FederatedUser><Arn>${escapeXml(arn)}</Arn><FederatedUserId>${callerAccount}:${escapeXml(name)}</FederatedUserId></FederatedUser><PackedPolicySize>6</PackedPolicySize></GetFederationTokenResult><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></GetFederationTokenResponse>\n`);
+        return xml(
+          `<GetFederationTokenResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetFederationTokenResult>${credentialsXml(c)}<FederatedUser><Arn>${escapeXml(arn)}</Arn><FederatedUserId>${callerAccount}:${escapeXml(name)}</FederatedUserId></FederatedUser><PackedPolicySize>6</PackedPolicySize></GetFederationTokenResult><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></GetFederationTokenResponse>\n`,
+        );
       }
       case 'GetCallerIdentity': {
         const arn = known?.arn ?? `arn:aws:iam::${account}:user/fake-user`;
         const callerAccount = arn.split(':')[4] ?? account;
-        return xml(`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${escapeXml(arn)}</Arn><UserId>AIDAFAKE:${escapeXml(signedWith ?? '')}</UserId><Account>${callerAccount}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></GetCallerIdentityResponse>\n`);
+        return xml(
+          `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>${escapeXml(arn)}</Arn><UserId>AIDAFAKE:${escapeXml(signedWith ?? '')}</UserId><Account>${callerAccount}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>fake-request-${calls.length}</RequestId></ResponseMetadata></GetCallerIdentityResponse>\n`,
+        );
       }
       default:
         return stsError(400, 'InvalidAction', `Could not find operation ${escapeXml(action)}`);

@@ -39,7 +39,9 @@ const CREDENTIALS = `[default]\naws_access_key_id = ${BASE_KEY.id}\naws_secret_a
 /** A fresh clone: the repository's files (tracked, and new ones not ignored), nothing built. */
 function freshClone(): string {
   const clone = join(tempDir('awsctl-first-hour-'), 'awsctl');
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const path of files) {
     if (!existsSync(join(repoRoot, path))) continue;
     mkdirSync(dirname(join(clone, path)), { recursive: true });
@@ -86,25 +88,29 @@ test('the first hour: fresh clone → README set-up → four everyday uses → c
   env.PATH = `${binDir}:${env.PATH}`;
   try {
     // 2. The four everyday uses, as the README writes them, in bash.
-    const uses = await shell('bash', [
-      'set -e',
-      // 1. credentials into this shell, and out again
-      'eval "$(awsctl env --profile dev)"',
-      'echo "use1 $AWS_REGION ${AWS_ACCESS_KEY_ID:0:4} ${AWS_SESSION_TOKEN:+token} ${AWS_PROFILE-noprofile}"',
-      'eval "$(awsctl env --unset)"',
-      'echo "use1-unset ${AWS_ACCESS_KEY_ID-gone} ${AWS_REGION-gone}"',
-      // 2. who am I
-      'awsctl whoami --profile prod | sed -n "s/^Account *//p" | sed "s/^/use2 /"',
-      // 3. role chains; a command with the result; eval of assume
-      'awsctl assume --profile base OrgAccess Admin -- bash -c \'echo "use3 ${AWS_ACCESS_KEY_ID:0:4} $AWS_ACCOUNT_ID"\'',
-      'eval "$(awsctl assume prod-admin)"',
-      'echo "use3-eval ${AWS_ACCESS_KEY_ID:0:4} ${AWS_ACCOUNT_ID}"',
-      'eval "$(awsctl env --unset)"',
-      // 4. a command with a profile's credentials
-      'awsctl exec --profile prod -- bash -c \'echo "use4 $AWS_REGION ${AWS_ACCESS_KEY_ID:0:4}"\'',
-      // and a mistake: a failed eval stops the && chain
-      'eval "$(awsctl env --profile devv)" && echo "ran anyway" || echo "mistake stopped"',
-    ].join('\n'), env);
+    const uses = await shell(
+      'bash',
+      [
+        'set -e',
+        // 1. credentials into this shell, and out again
+        'eval "$(awsctl env --profile dev)"',
+        'echo "use1 $AWS_REGION ${AWS_ACCESS_KEY_ID:0:4} ${AWS_SESSION_TOKEN:+token} ${AWS_PROFILE-noprofile}"',
+        'eval "$(awsctl env --unset)"',
+        'echo "use1-unset ${AWS_ACCESS_KEY_ID-gone} ${AWS_REGION-gone}"',
+        // 2. who am I
+        'awsctl whoami --profile prod | sed -n "s/^Account *//p" | sed "s/^/use2 /"',
+        // 3. role chains; a command with the result; eval of assume
+        'awsctl assume --profile base OrgAccess Admin -- bash -c \'echo "use3 ${AWS_ACCESS_KEY_ID:0:4} $AWS_ACCOUNT_ID"\'',
+        'eval "$(awsctl assume prod-admin)"',
+        'echo "use3-eval ${AWS_ACCESS_KEY_ID:0:4} ${AWS_ACCOUNT_ID}"',
+        'eval "$(awsctl env --unset)"',
+        // 4. a command with a profile's credentials
+        'awsctl exec --profile prod -- bash -c \'echo "use4 $AWS_REGION ${AWS_ACCESS_KEY_ID:0:4}"\'',
+        // and a mistake: a failed eval stops the && chain
+        'eval "$(awsctl env --profile devv)" && echo "ran anyway" || echo "mistake stopped"',
+      ].join('\n'),
+      env,
+    );
     assert.equal(uses.code, 0, uses.stderr);
     assert.deepEqual(uses.stdout.trim().split('\n'), [
       'use1 us-east-1 ASIA token noprofile',
@@ -118,7 +124,11 @@ test('the first hour: fresh clone → README set-up → four everyday uses → c
     assert.match(uses.stderr, /did you mean --profile dev\?/);
 
     // fish, following the README: `awsctl env --profile dev | source`.
-    const fish = await shell('fish', 'awsctl env --profile dev | source; echo "fish $AWS_REGION"; awsctl env --unset | source; echo "fish-unset $AWS_REGION."', env);
+    const fish = await shell(
+      'fish',
+      'awsctl env --profile dev | source; echo "fish $AWS_REGION"; awsctl env --unset | source; echo "fish-unset $AWS_REGION."',
+      env,
+    );
     assert.equal(fish.stderr, '');
     assert.deepEqual(fish.stdout.trim().split('\n'), ['fish us-east-1', 'fish-unset .']);
   } finally {
@@ -134,11 +144,19 @@ test('the first hour: fresh clone → README set-up → four everyday uses → c
   for (const name of ['bash', 'zsh', 'fish'] as const) {
     const session = await startShell(name, tempHome({ '.aws/config': CONFIG }), { init: load[name], pathDir: binDir });
     try {
-      for (const [typed, expected] of [['awsctl wh', 'awsctl whoami '], ['awsctl env --profile prod-', 'awsctl env --profile prod-admin ']]) {
+      for (const [typed, expected] of [
+        ['awsctl wh', 'awsctl whoami '],
+        ['awsctl env --profile prod-', 'awsctl env --profile prod-admin '],
+      ]) {
         session.type(typed!);
         session.press('Tab');
         const wanted = `$ ${expected}`.trimEnd();
-        const lastPrompt = (screen: string) => screen.split('\n').filter((l) => l.startsWith('$')).at(-1)?.trimEnd() ?? '';
+        const lastPrompt = (screen: string) =>
+          screen
+            .split('\n')
+            .filter((l) => l.startsWith('$'))
+            .at(-1)
+            ?.trimEnd() ?? '';
         await session.waitForScreen({ test: (screen: string) => lastPrompt(screen) === wanted } as RegExp).catch(() => {});
         assert.equal(lastPrompt(session.screen()), wanted, `${name}: ${typed}<Tab>`);
         session.press('C-c');

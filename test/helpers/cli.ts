@@ -11,7 +11,9 @@ export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '.
 /** The command under test: the bundled script by default, or a binary given by AWSCTL_BIN (issue: single binary). */
 // Resolved to an absolute path: tests spawn it from their temp HOME, not from the repository.
 // AWSCTL_NODE runs the launcher under another Node (CI: the oldest supported one, issue 15).
-export const awsctlCommand: string[] = process.env.AWSCTL_BIN ? [resolve(process.env.AWSCTL_BIN)] : [process.env.AWSCTL_NODE ?? process.execPath, join(repoRoot, 'bin', 'awsctl')];
+export const awsctlCommand: string[] = process.env.AWSCTL_BIN
+  ? [resolve(process.env.AWSCTL_BIN)]
+  : [process.env.AWSCTL_NODE ?? process.execPath, join(repoRoot, 'bin', 'awsctl')];
 
 const tempRoot = realpathSync(tmpdir());
 
@@ -128,7 +130,12 @@ export function startProcess(argv: string[], options: ProcessOptions): RunningPr
       };
       watchers.push(watch);
       done.then(
-        (result) => reject(new Error(`${argv[0]} ended (${result.code ?? result.signal}) before ${stream} showed ${pattern}; stdout: ${result.stdout}; stderr: ${result.stderr}`)),
+        (result) =>
+          reject(
+            new Error(
+              `${argv[0]} ended (${result.code ?? result.signal}) before ${stream} showed ${pattern}; stdout: ${result.stdout}; stderr: ${result.stderr}`,
+            ),
+          ),
         reject,
       );
     });

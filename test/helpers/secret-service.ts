@@ -27,7 +27,8 @@ export async function startSecretService(): Promise<SecretService> {
   const home = tempDir('awsctl-keyring-');
   // The daemon prints its variables; the shell then prints the bus address and waits for stdin
   // to close, which keeps the session alive for as long as the test needs it.
-  const script = 'echo -n awsctl-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; echo "BUS=$DBUS_SESSION_BUS_ADDRESS"; cat >/dev/null';
+  const script =
+    'echo -n awsctl-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; echo "BUS=$DBUS_SESSION_BUS_ADDRESS"; cat >/dev/null';
   const child: ChildProcess = spawn('dbus-run-session', ['--', 'sh', '-c', script], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, XDG_DATA_HOME: `${home}/.local/share`, XDG_RUNTIME_DIR: home, LANG: 'C.UTF-8' },
     stdio: ['pipe', 'pipe', 'ignore'],

@@ -49,14 +49,20 @@ function rcText(shell: InteractiveShell, init: string): string {
  * Starts `shell` in tmux. `init` runs first (e.g. loading a completion script); `pathDir` goes
  * first on PATH (a folder with an `awsctl`).
  */
-export async function startShell(shell: InteractiveShell, home: string, options: { init?: string; pathDir?: string; env?: Record<string, string> } = {}): Promise<ShellSession> {
+export async function startShell(
+  shell: InteractiveShell,
+  home: string,
+  options: { init?: string; pathDir?: string; env?: Record<string, string> } = {},
+): Promise<ShellSession> {
   const socket = `awsctl-shell-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
   const env = cleanEnv(home, { TERM: 'xterm-256color', SHELL: `/usr/bin/${shell}`, ...options.env });
   if (options.pathDir) env.PATH = `${options.pathDir}:${env.PATH}`;
   const rc = join(home, shell === 'zsh' ? '.zshrc' : `.${shell}-test-rc`);
   writeFileSync(rc, rcText(shell, options.init ?? ''));
   const tmux = (...words: string[]) => execFileSync('tmux', ['-L', socket, ...words], { encoding: 'utf8' });
-  const exports = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`).join(' ');
+  const exports = Object.entries(env)
+    .map(([k, v]) => `${k}=${quote(v)}`)
+    .join(' ');
   tmux('new-session', '-d', '-x', '200', '-y', '50', '-s', 'sh', `cd ${quote(home)} && exec env -i ${exports} ${shellCommand(shell, rc)}`);
   const session: ShellSession = {
     type: (text) => void tmux('send-keys', '-t', 'sh', '-l', text),

@@ -20,7 +20,9 @@ function entryPath(home: string): string {
 
 function plantEntry(home: string, credentials: Record<string, unknown>): void {
   mkdirSync(join(home, '.aws', 'cli', 'cache'), { recursive: true, mode: 0o700 });
-  writeFileSync(entryPath(home), JSON.stringify({ Credentials: { AccessKeyId: PLANTED_KEY, SecretAccessKey: 'planted-secret', ...credentials } }), { mode: 0o600 });
+  writeFileSync(entryPath(home), JSON.stringify({ Credentials: { AccessKeyId: PLANTED_KEY, SecretAccessKey: 'planted-secret', ...credentials } }), {
+    mode: 0o600,
+  });
 }
 
 async function withRig(fn: (r: Rig) => Promise<void>): Promise<void> {
@@ -69,7 +71,9 @@ function runMeasured(r: Rig, args: string[]): Promise<{ code: number | null; std
   });
 }
 
-test('a 300 MB cache entry is not read into memory: a miss, at the memory of an ordinary run', { skip: existsSync('/usr/bin/time') ? false : 'needs GNU time at /usr/bin/time' }, async () => {
+test('a 300 MB cache entry is not read into memory: a miss, at the memory of an ordinary run', {
+  skip: existsSync('/usr/bin/time') ? false : 'needs GNU time at /usr/bin/time',
+}, async () => {
   await withRig(async (r) => {
     plantEntry(r.home, { SessionToken: 'planted-token', Expiration: '2099-01-01T00:00:00UTC' });
     truncateSync(entryPath(r.home), 300 * 1024 * 1024); // sparse: costs the disk nothing

@@ -36,13 +36,19 @@ const lines = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').spli
 test('a credentials file readable by group or others: one warning line per run, credentials still printed', async () => {
   const r = await startRig();
   try {
-    for (const [mode, readers] of [[0o644, 'group and others'], [0o604, 'others'], [0o640, 'group']] as const) {
+    for (const [mode, readers] of [
+      [0o644, 'group and others'],
+      [0o604, 'others'],
+      [0o640, 'group'],
+    ] as const) {
       writeProfiles(r.home, mode);
       // dev reads the base profile's keys through a role hop: the files are still loaded once.
       const result = await r.run(['process', '--profile', 'dev']);
       assert.equal(result.code, 0, result.stderr);
       assert.equal(JSON.parse(result.stdout).Version, 1);
-      assert.deepEqual(lines(result.stderr), [`awsctl: warning: ${join(r.home, '.aws', 'credentials')} is readable by ${readers} (mode ${mode.toString(8)}); run chmod 600 on it`]);
+      assert.deepEqual(lines(result.stderr), [
+        `awsctl: warning: ${join(r.home, '.aws', 'credentials')} is readable by ${readers} (mode ${mode.toString(8)}); run chmod 600 on it`,
+      ]);
     }
     writeProfiles(r.home, 0o600);
     const quiet = await r.run(['env', '--profile', 'base']);

@@ -34,12 +34,12 @@ function mangled(valid: string, isJson: boolean): fc.Arbitrary<{ body: string; c
   const bytes = fc.uint8Array({ maxLength: 300 }).map((a) => ({ body: Buffer.from(a).toString('latin1'), carriesSecret: false }));
   const text = fc.string({ maxLength: 200 }).map((s) => ({ body: s, carriesSecret: false }));
   const wrongTypes = isJson
-    ? fc.constantFrom<unknown>(1, -1.5, null, true, [], {}, '', 'x', [SECRET_MARK], { nested: SECRET_MARK }, 1e308).chain((value) =>
-        fc.nat({ max: 20 }).map((seed) => ({ body: swapJsonValue(valid, seed, value), carriesSecret: true })),
-      )
-    : fc.constantFrom('', '<x/>', '<![CDATA[x]]>', '&amp;', '&bogus;', '<a><b></a>').chain((inner) =>
-        fc.nat({ max: 20 }).map((seed) => ({ body: swapXmlText(valid, seed, inner), carriesSecret: true })),
-      );
+    ? fc
+        .constantFrom<unknown>(1, -1.5, null, true, [], {}, '', 'x', [SECRET_MARK], { nested: SECRET_MARK }, 1e308)
+        .chain((value) => fc.nat({ max: 20 }).map((seed) => ({ body: swapJsonValue(valid, seed, value), carriesSecret: true })))
+    : fc
+        .constantFrom('', '<x/>', '<![CDATA[x]]>', '&amp;', '&bogus;', '<a><b></a>')
+        .chain((inner) => fc.nat({ max: 20 }).map((seed) => ({ body: swapXmlText(valid, seed, inner), carriesSecret: true })));
   const huge = fc.constant({ body: `${isJson ? '{"x":"' : '<x>'}${'a'.repeat(1024 * 1024 + 10)}`, carriesSecret: false });
   const tricky = fc.constantFrom(
     { body: isJson ? '[]' : '<?xml version="1.0"?>', carriesSecret: false },
@@ -47,7 +47,14 @@ function mangled(valid: string, isJson: boolean): fc.Arbitrary<{ body: string; c
     { body: '<html><body>Captive portal</body></html>', carriesSecret: false },
     { body: isJson ? `{"__proto__":{"polluted":1},"x":"${SECRET_MARK}"` : `<x>${SECRET_MARK}`, carriesSecret: true },
   );
-  return fc.oneof({ weight: 5, arbitrary: cut }, { weight: 3, arbitrary: wrongTypes }, { weight: 2, arbitrary: bytes }, { weight: 2, arbitrary: text }, { weight: 2, arbitrary: tricky }, { weight: 1, arbitrary: huge });
+  return fc.oneof(
+    { weight: 5, arbitrary: cut },
+    { weight: 3, arbitrary: wrongTypes },
+    { weight: 2, arbitrary: bytes },
+    { weight: 2, arbitrary: text },
+    { weight: 2, arbitrary: tricky },
+    { weight: 1, arbitrary: huge },
+  );
 }
 
 /** Replaces the seed-th JSON string value with `value`. */

@@ -16,11 +16,32 @@ const RUNS = Number(process.env.HOSTILE_PROFILE_FUZZ_RUNS ?? 3000);
 const NAMES = ['default', 'a', 'b', 'c', 'base', 'dev', 'prod', 'with space', 'ünï', ''];
 const SESSIONS = ['corp', 'other', 'x y', ''];
 
-const weird = fc.constantFrom('', ' ', '"quoted"', '\\', '#not a comment', '=', 'a = b', '\u00a0', '😀', 'x'.repeat(3000), '0', '-1', '1e9', 'NaN', 'true', '${HOME}', '~/x', '../../etc/passwd');
+const weird = fc.constantFrom(
+  '',
+  ' ',
+  '"quoted"',
+  '\\',
+  '#not a comment',
+  '=',
+  'a = b',
+  '\u00a0',
+  '😀',
+  'x'.repeat(3000),
+  '0',
+  '-1',
+  '1e9',
+  'NaN',
+  'true',
+  '${HOME}',
+  '~/x',
+  '../../etc/passwd',
+);
 const pick = <T>(values: T[]) => fc.constantFrom(...values);
 /** Mostly plausible values, sometimes hostile ones. */
 const v = (plausible: fc.Arbitrary<string>) => fc.oneof({ weight: 5, arbitrary: plausible }, { weight: 1, arbitrary: weird });
-const arn = v(pick(['arn:aws:iam::111122223333:role/R', 'arn:aws-cn:iam::111122223333:role/path/R', 'arn:aws:iam::1:role/', 'Admin', 'arn:aws:iam::111122223333:mfa/me']));
+const arn = v(
+  pick(['arn:aws:iam::111122223333:role/R', 'arn:aws-cn:iam::111122223333:role/path/R', 'arn:aws:iam::1:role/', 'Admin', 'arn:aws:iam::111122223333:mfa/me']),
+);
 
 const SETTINGS: Record<string, fc.Arbitrary<string>> = {
   role_arn: arn,
@@ -61,7 +82,9 @@ const header = fc.oneof(
 );
 const section = fc.tuple(header, fc.array(property, { maxLength: 7 })).map(([h, props]) => [h, ...props].join('\n'));
 const configText = fc.array(section, { maxLength: 8 }).map((sections) => `${sections.join('\n\n')}\n`);
-const credentialsText = fc.array(fc.tuple(pick(NAMES), fc.array(property, { maxLength: 4 })), { maxLength: 4 }).map((sections) => sections.map(([n, props]) => [`[${n}]`, ...props].join('\n')).join('\n') + '\n');
+const credentialsText = fc
+  .array(fc.tuple(pick(NAMES), fc.array(property, { maxLength: 4 })), { maxLength: 4 })
+  .map((sections) => sections.map(([n, props]) => [`[${n}]`, ...props].join('\n')).join('\n') + '\n');
 
 const envArb = fc.record(
   {
@@ -70,7 +93,10 @@ const envArb = fc.record(
     AWS_SECRET_ACCESS_KEY: pick(['env-secret', '']),
     AWS_ROLE_ARN: arn,
     AWS_WEB_IDENTITY_TOKEN_FILE: pick(['/tmp/t', '']),
-    AWS_CONTAINER_CREDENTIALS_FULL_URI: fc.oneof(pick(['http://127.0.0.1/c', 'http://example.com/c', 'https://x/c', 'file:///etc', 'http://[::1]:80/c', 'http://169.254.170.23/c']), weird),
+    AWS_CONTAINER_CREDENTIALS_FULL_URI: fc.oneof(
+      pick(['http://127.0.0.1/c', 'http://example.com/c', 'https://x/c', 'file:///etc', 'http://[::1]:80/c', 'http://169.254.170.23/c']),
+      weird,
+    ),
     AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: v(pick(['/v2/creds', 'no-slash'])),
     AWS_EC2_METADATA_DISABLED: pick(['true', 'false', 'TRUE', 'yes']),
     AWS_EC2_METADATA_SERVICE_ENDPOINT: v(pick(['http://127.0.0.1:1'])),
@@ -93,7 +119,10 @@ test('random structured profile files and environments plan to a Plan or an Awsc
         planCredentials(input);
         plans++;
       } catch (error) {
-        assert.ok(isAwsctlError(error), `not an AwsctlError: ${(error as Error)?.stack ?? String(error)}\n--- config ---\n${config}\n--- env ---\n${JSON.stringify(env)}`);
+        assert.ok(
+          isAwsctlError(error),
+          `not an AwsctlError: ${(error as Error)?.stack ?? String(error)}\n--- config ---\n${config}\n--- env ---\n${JSON.stringify(env)}`,
+        );
         assert.doesNotMatch(error.message, /[\r\n]/, 'one line');
         errors++;
       }

@@ -8,7 +8,6 @@ import { startFakeAws, type FakeAws } from '../fake-aws/index.ts';
 import { awsctlCommand, cleanEnv, runProcess, tempHome, type RunResult } from '../helpers/cli.ts';
 import { BASE_ARN, BASE_KEY } from '../helpers/fixtures.ts';
 
-
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
@@ -46,7 +45,12 @@ export async function startRig(): Promise<Rig> {
   };
 }
 
-export async function spawnCli(args: string[], home: string, env: Record<string, string | undefined>, options: RunOptions = {}): Promise<RunResult & { ms: number }> {
+export async function spawnCli(
+  args: string[],
+  home: string,
+  env: Record<string, string | undefined>,
+  options: RunOptions = {},
+): Promise<RunResult & { ms: number }> {
   const argv = options.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...awsctlCommand, ...args] : [...awsctlCommand, ...args];
   const started = Date.now();
   const result = await runProcess(argv, {

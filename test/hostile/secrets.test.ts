@@ -28,8 +28,17 @@ const S = {
 /** Every secret shape: fixed values plus what the fakes issue (fake-secret-1, portal-token-2, …). */
 const SECRET_PATTERNS: RegExp[] = [
   ...[BASE_KEY.secret, ...Object.values(S)].map((v) => new RegExp(escapeRegExp(v))),
-  /fake-secret-\d+/, /fake-session-token-\d+/, /container-secret-\d+/, /container-token-\d+/, /imds-secret-\d+/, /imds-token-\d+/,
-  /fake-imds-session-\d+/, /portal-secret-\d+/, /portal-token-\d+/, /fake-access-token-\d+/, /fake-refresh-token-\d+/,
+  /fake-secret-\d+/,
+  /fake-session-token-\d+/,
+  /container-secret-\d+/,
+  /container-token-\d+/,
+  /imds-secret-\d+/,
+  /imds-token-\d+/,
+  /fake-imds-session-\d+/,
+  /portal-secret-\d+/,
+  /portal-token-\d+/,
+  /fake-access-token-\d+/,
+  /fake-refresh-token-\d+/,
   // Console sign-in tokens: a login URL carrying one signs in whoever opens it.
   /fake-signin-token-\d+/,
 ];
@@ -102,8 +111,14 @@ function inputs(r: Rig): Record<string, string> {
     // A helper that prints credentials and then fails: its stdout must never be shown.
     'inputs/fails.mjs': `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'A', SecretAccessKey: ${JSON.stringify(S.processSecret)} }).slice(0, 60)); process.exit(2)`,
     [`.aws/sso/cache/${SSO_CACHE}.json`]: JSON.stringify({
-      startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: S.ssoAccess, expiresAt: '2099-01-01T00:00:00Z',
-      refreshToken: S.ssoRefresh, clientId: 'hostile-client-id', clientSecret: S.ssoClientSecret, registrationExpiresAt: '2099-01-01T00:00:00Z',
+      startUrl: 'https://corp.awsapps.com/start',
+      region: 'us-east-1',
+      accessToken: S.ssoAccess,
+      expiresAt: '2099-01-01T00:00:00Z',
+      refreshToken: S.ssoRefresh,
+      clientId: 'hostile-client-id',
+      clientSecret: S.ssoClientSecret,
+      registrationExpiresAt: '2099-01-01T00:00:00Z',
     }),
   };
 }
@@ -150,15 +165,37 @@ const COMMANDS: Command[] = [
   { args: ['configure', 'list-profiles'] },
   { args: ['configure', 'set', 'region', 'ap-south-1', '--profile', 'dev'] },
   { args: ['--profile', 'base', 'assume', 'dev'], payload: true },
-  { args: ['--profile', 'base', 'assume', 'arn:aws:iam::111122223333:role/Other', '--mfa-serial', 'arn:aws:iam::123456789012:mfa/me', '--token-code', S.mfaCode, '--format', 'json'], payload: true },
+  {
+    args: [
+      '--profile',
+      'base',
+      'assume',
+      'arn:aws:iam::111122223333:role/Other',
+      '--mfa-serial',
+      'arn:aws:iam::123456789012:mfa/me',
+      '--token-code',
+      S.mfaCode,
+      '--format',
+      'json',
+    ],
+    payload: true,
+  },
   { args: ['console', '--profile', 'dev', '--print', '--duration', '3600'], payload: true, env: signinEnv },
   { args: ['console', '--profile', 'base', '--print', '--policy-arn', 'arn:aws:iam::aws:policy/ReadOnlyAccess'], payload: true, env: signinEnv },
   { args: ['console', '--profile', 'mfa', '--print', '--token-code', S.mfaCode, '--logout-first'], payload: true, env: signinEnv },
   { args: ['console', '--profile', 's', '--print', '--federate'], payload: true, env: (r) => ({ ...ssoEnv(r), ...signinEnv(r) }) },
   { args: ['console', '--profile', 's', '--print', '--service', 'ec2'], env: ssoEnv },
   // Opened in a browser: nothing on stdout, and the token only behind the one-time redirect.
-  { args: ['console', '--profile', 'dev', '--service', 's3'], env: (r) => ({ ...signinEnv(r), BROWSER: `${process.execPath} ${join(r.home, 'inputs', 'browser.mjs')}` }) },
-  { args: ['console', '--profile', 'dev', '--print', '--service', 'iam'], exit: 1, env: signinEnv, setup: (r) => r.aws.federation.script({ kind: 'reply', status: 400, body: 'refused' }) },
+  {
+    args: ['console', '--profile', 'dev', '--service', 's3'],
+    env: (r) => ({ ...signinEnv(r), BROWSER: `${process.execPath} ${join(r.home, 'inputs', 'browser.mjs')}` }),
+  },
+  {
+    args: ['console', '--profile', 'dev', '--print', '--service', 'iam'],
+    exit: 1,
+    env: signinEnv,
+    setup: (r) => r.aws.federation.script({ kind: 'reply', status: 400, body: 'refused' }),
+  },
   { args: ['sso', 'accounts', '--profile', 's'], env: ssoEnv },
   { args: ['sso', 'accounts', '--profile', 's', '--json'], env: ssoEnv },
   // Failures: an STS answer cut off in the middle of a secret, and a container answer cut off
@@ -166,13 +203,25 @@ const COMMANDS: Command[] = [
   {
     args: ['process', '--profile', 'dev2'],
     exit: 1,
-    setup: (r) => r.aws.sts.script({ kind: 'reply', status: 200, headers: { 'content-type': 'text/xml' }, body: `<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX</AccessKeyId><SecretAccessKey>${S.truncatedSecret}` }),
+    setup: (r) =>
+      r.aws.sts.script({
+        kind: 'reply',
+        status: 200,
+        headers: { 'content-type': 'text/xml' },
+        body: `<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX</AccessKeyId><SecretAccessKey>${S.truncatedSecret}`,
+      }),
   },
   {
     args: ['process'],
     exit: 1,
     env: containerEnv,
-    setup: (r) => r.aws.container.script({ kind: 'reply', status: 200, headers: { 'content-type': 'application/json' }, body: `{"Token":"${S.truncatedSecret}","SecretAccessKey":"${S.truncatedSecret}` }),
+    setup: (r) =>
+      r.aws.container.script({
+        kind: 'reply',
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: `{"Token":"${S.truncatedSecret}","SecretAccessKey":"${S.truncatedSecret}`,
+      }),
   },
   { args: ['cache', 'clear'] },
   // Last, as they leave the cache folders open to others: refusing them says why, never what is in them.
@@ -228,7 +277,10 @@ test('secrets scan: no secret in stderr, debug, files or non-payload stdout', as
     }
     const files = writtenFiles(r.home);
     await t.test(`files written under HOME (${files.length})`, () => {
-      assert.ok(files.some((f) => f.endsWith('.aws/config')), 'the config file is scanned');
+      assert.ok(
+        files.some((f) => f.endsWith('.aws/config')),
+        'the config file is scanned',
+      );
       for (const file of files) assert.deepEqual(hits(readFileSync(file, 'latin1')), [], `secrets in ${relative(r.home, file)}`);
     });
     t.diagnostic(`${ran} of ${COMMANDS.length} commands ran with --debug; ${files.length} files scanned`);

@@ -27,7 +27,9 @@ async function withRig(fn: (r: Rig) => Promise<void>): Promise<void> {
   }
 }
 
-const plantedEntry = JSON.stringify({ Credentials: { AccessKeyId: PLANTED_KEY, SecretAccessKey: 'planted', SessionToken: 'planted', Expiration: '2099-01-01T00:00:00UTC' } });
+const plantedEntry = JSON.stringify({
+  Credentials: { AccessKeyId: PLANTED_KEY, SecretAccessKey: 'planted', SessionToken: 'planted', Expiration: '2099-01-01T00:00:00UTC' },
+});
 
 test('a cache entry that links to a 0644 file elsewhere: replaced by a 0600 file in the cache folder', async () => {
   await withRig(async (r) => {
@@ -59,7 +61,10 @@ test('a cache folder that links to a world-writable folder: not read, not writte
     assert.notEqual(JSON.parse(result.stdout).AccessKeyId, PLANTED_KEY, 'a planted entry was taken as credentials');
     const lines = result.stderr.split('\n').filter(Boolean);
     assert.equal(lines.length, 1, result.stderr);
-    assert.match(lines[0]!, /^awsctl: warning: not caching credentials: the folder \S+\/\.aws\/cli\/cache \(link to \S+\): others can write to it \(mode 0777\); /);
+    assert.match(
+      lines[0]!,
+      /^awsctl: warning: not caching credentials: the folder \S+\/\.aws\/cli\/cache \(link to \S+\): others can write to it \(mode 0777\); /,
+    );
     assert.deepEqual(readdirSync(shared), [ENTRY], 'nothing written there');
     assert.equal(readFileSync(join(shared, ENTRY), 'utf8'), plantedEntry);
   });
@@ -94,24 +99,36 @@ test('SSO token and cache writes through the file system: a link is replaced, th
   assert.equal(readFileSync(elsewhere, 'utf8'), '{}');
 
   chmodSync(cache, 0o777);
-  assert.throws(() => writeSsoToken(fs, join(cache, 'token.json'), { accessToken: 'sso-secret-token', expiresAt: '2099-01-01T00:00:00Z' }), /cannot write \S+token\.json: the folder \S+ others can write to it \(mode 0777\)/);
+  assert.throws(
+    () => writeSsoToken(fs, join(cache, 'token.json'), { accessToken: 'sso-secret-token', expiresAt: '2099-01-01T00:00:00Z' }),
+    /cannot write \S+token\.json: the folder \S+ others can write to it \(mode 0777\)/,
+  );
 });
 
 test('an SSO token folder others can write: a clear error, the token in it not used', async () => {
   const r = await startRig();
   try {
-    const config = '[profile s]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n';
+    const config =
+      '[profile s]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Admin\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n';
     writeFileSync(join(r.home, '.aws', 'config'), config);
     const cache = join(r.home, '.aws', 'sso', 'cache');
     mkdirSync(cache, { recursive: true });
     // sha1("corp"), the AWS CLI's name for the session's token: planted by whoever can write here.
-    writeFileSync(join(cache, 'ee0bfd2552fbd840c02cc48b6e823320543c450f.json'), JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'planted-token', expiresAt: '2099-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(cache, 'ee0bfd2552fbd840c02cc48b6e823320543c450f.json'),
+      JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: 'planted-token', expiresAt: '2099-01-01T00:00:00Z' }),
+    );
     chmodSync(cache, 0o777);
     r.aws.ssoPortal.accessTokens.add('planted-token');
-    const result = await r.run(['process', '--profile', 's'], { env: { AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url, AWS_ENDPOINT_URL_SSO_OIDC: r.aws.ssoOidc.url } });
+    const result = await r.run(['process', '--profile', 's'], {
+      env: { AWS_ENDPOINT_URL_SSO: r.aws.ssoPortal.url, AWS_ENDPOINT_URL_SSO_OIDC: r.aws.ssoOidc.url },
+    });
     assert.equal(result.code, 1, result.stdout);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /^awsctl: .*SSO session corp: the token folder \S+\/\.aws\/sso\/cache: others can write to it \(mode 0777\) — make it yours alone/);
+    assert.match(
+      result.stderr,
+      /^awsctl: .*SSO session corp: the token folder \S+\/\.aws\/sso\/cache: others can write to it \(mode 0777\) — make it yours alone/,
+    );
     assert.equal(r.aws.ssoPortal.requests.length, 0, 'the planted token was never sent anywhere');
   } finally {
     await r.close();

@@ -27,7 +27,7 @@ const FILE = [
   '',
 ].join('\n');
 
-test('addSection appends an empty section after a blank line, in the file\'s style', () => {
+test("addSection appends an empty section after a blank line, in the file's style", () => {
   assert.equal(serializeIni(addSection(parseIni(FILE), profile('dev'))), FILE + '\n[profile dev]\n');
   assert.equal(serializeIni(addSection(parseIni('[default]\r\nregion = a'), profile('dev'))), '[default]\r\nregion = a\r\n\r\n[profile dev]');
   assert.equal(serializeIni(addSection(parseIni(''), { file: 'config', type: 'sso-session', name: 'corp' })), '[sso-session corp]\n');
@@ -36,8 +36,14 @@ test('addSection appends an empty section after a blank line, in the file\'s sty
 });
 
 test('addSection refuses an existing section (either default form counts)', () => {
-  assert.throws(() => addSection(parseIni(FILE), profile('work')), (e: unknown) => isAwsctlError(e) && e.exitCode === 2);
-  assert.throws(() => addSection(parseIni('[profile default]\n'), profile('default')), (e: unknown) => isAwsctlError(e) && e.exitCode === 2);
+  assert.throws(
+    () => addSection(parseIni(FILE), profile('work')),
+    (e: unknown) => isAwsctlError(e) && e.exitCode === 2,
+  );
+  assert.throws(
+    () => addSection(parseIni('[profile default]\n'), profile('default')),
+    (e: unknown) => isAwsctlError(e) && e.exitCode === 2,
+  );
 });
 
 test('renameSection rewrites every header of the section and keeps a trailing comment', () => {
@@ -52,9 +58,18 @@ test('renameSection moves between [default] and [profile x] forms', () => {
 });
 
 test('renameSection refuses a missing source, an existing target and a bad name', () => {
-  assert.throws(() => renameSection(parseIni(FILE), profile('nope'), 'x'), (e: unknown) => isAwsctlError(e) && e.exitCode === 1);
-  assert.throws(() => renameSection(parseIni(FILE), profile('work'), 'default'), (e: unknown) => isAwsctlError(e) && e.exitCode === 2);
-  assert.throws(() => renameSection(parseIni(FILE), profile('work'), 'has space'), (e: unknown) => isAwsctlError(e) && e.exitCode === 2);
+  assert.throws(
+    () => renameSection(parseIni(FILE), profile('nope'), 'x'),
+    (e: unknown) => isAwsctlError(e) && e.exitCode === 1,
+  );
+  assert.throws(
+    () => renameSection(parseIni(FILE), profile('work'), 'default'),
+    (e: unknown) => isAwsctlError(e) && e.exitCode === 2,
+  );
+  assert.throws(
+    () => renameSection(parseIni(FILE), profile('work'), 'has space'),
+    (e: unknown) => isAwsctlError(e) && e.exitCode === 2,
+  );
 });
 
 test('removeSection removes every copy with the comments inside it, keeping the comment that introduces the next section', () => {
@@ -62,11 +77,17 @@ test('removeSection removes every copy with the comments inside it, keeping the 
   assert.equal(removed, FILE.replace('[default]\nregion = us-east-1\n', ''));
   const noWork = serializeIni(removeSection(parseIni(FILE), profile('work')));
   // Comments above a header are outside the section: awsctl never deletes text it cannot attribute.
-  assert.equal(noWork, ['# top comment', '[default]', 'region = us-east-1', '', '# the work account', '', '[sso-session corp]', 'sso_region = us-east-1', '', ''].join('\n'));
+  assert.equal(
+    noWork,
+    ['# top comment', '[default]', 'region = us-east-1', '', '# the work account', '', '[sso-session corp]', 'sso_region = us-east-1', '', ''].join('\n'),
+  );
 });
 
 test('removeSection of the last section keeps the missing final newline', () => {
-  assert.equal(serializeIni(removeSection(parseIni('[a]\r\nx = 1\r\n\r\n[b]\r\ny = 2'), { file: 'credentials', type: 'profile', name: 'b' })), '[a]\r\nx = 1\r\n');
+  assert.equal(
+    serializeIni(removeSection(parseIni('[a]\r\nx = 1\r\n\r\n[b]\r\ny = 2'), { file: 'credentials', type: 'profile', name: 'b' })),
+    '[a]\r\nx = 1\r\n',
+  );
   assert.equal(serializeIni(removeSection(parseIni('[a]\r\nx = 1\r\n[b]\r\ny = 2'), { file: 'credentials', type: 'profile', name: 'b' })), '[a]\r\nx = 1');
   assert.equal(serializeIni(removeSection(parseIni('\uFEFF[a]\nx = 1\n'), { file: 'credentials', type: 'profile', name: 'a' })), '\uFEFF');
 });
@@ -74,5 +95,8 @@ test('removeSection of the last section keeps the missing final newline', () => 
 test('removeSection only touches the sections the SDKs read for the name', () => {
   const doc = parseIni('[default]\na = 1\n[profile default]\nb = 2\n');
   assert.equal(serializeIni(removeSection(doc, profile('default'))), '[default]\na = 1\n');
-  assert.throws(() => removeSection(doc, profile('missing')), (e: unknown) => isAwsctlError(e));
+  assert.throws(
+    () => removeSection(doc, profile('missing')),
+    (e: unknown) => isAwsctlError(e),
+  );
 });

@@ -57,12 +57,12 @@ test('setProperty inserts before trailing blank lines and comments of the sectio
   assert.equal(text(setProperty(doc, profile('default'), 'output', 'json')), '[default]\nregion = a\noutput = json\n\n# next\n[profile b]\n');
 });
 
-test('setProperty follows the neighbours\' k=v spacing', () => {
+test("setProperty follows the neighbours' k=v spacing", () => {
   const doc = parseIni('[profile a]\nk=v\n');
   assert.equal(text(setProperty(doc, profile('a'), 'x', 'y')), '[profile a]\nk=v\nx=y\n');
 });
 
-test('setProperty creates a missing section at the end, in the file\'s style', () => {
+test("setProperty creates a missing section at the end, in the file's style", () => {
   assert.equal(text(setProperty(odd(), profile('new'), 'region', 'eu-west-1')), ODD + '\r\n[profile new]\r\nregion = eu-west-1');
   const lf = parseIni('[default]\nregion = a\n\n[profile b]\nx = 1\n');
   assert.equal(text(setProperty(lf, profile('c'), 'region', 'b')), '[default]\nregion = a\n\n[profile b]\nx = 1\n\n[profile c]\nregion = b\n');
@@ -81,13 +81,19 @@ test('setProperty on the default profile writes into [profile default] when the 
 test('setProperty in the credentials file uses bare [name] sections', () => {
   const doc = parseIni('[default]\naws_access_key_id = A\n[profile x]\naws_access_key_id = IGNORED\n');
   const ref: SectionRef = { file: 'credentials', type: 'profile', name: 'x' };
-  assert.equal(text(setProperty(doc, ref, 'aws_access_key_id', 'B')), '[default]\naws_access_key_id = A\n[profile x]\naws_access_key_id = IGNORED\n[x]\naws_access_key_id = B\n');
+  assert.equal(
+    text(setProperty(doc, ref, 'aws_access_key_id', 'B')),
+    '[default]\naws_access_key_id = A\n[profile x]\naws_access_key_id = IGNORED\n[x]\naws_access_key_id = B\n',
+  );
 });
 
 test('setProperty turns a continued or block value into a plain one, dropping only its indented lines', () => {
   const doc = parseIni('[profile a]\nk = v\n  more\n# keep\n  more2\nz = 1\n');
   assert.equal(text(setProperty(doc, profile('a'), 'k', 'w')), '[profile a]\nk = w\n# keep\nz = 1\n');
-  assert.equal(text(setProperty(odd(), profile('default'), 's3', 'off')), ODD.replace('s3 =\r\n\tmax_concurrent_requests = 10\r\n\tsignature_version = s3v4\r\n', 's3 = off\r\n'));
+  assert.equal(
+    text(setProperty(odd(), profile('default'), 's3', 'off')),
+    ODD.replace('s3 =\r\n\tmax_concurrent_requests = 10\r\n\tsignature_version = s3v4\r\n', 's3 = off\r\n'),
+  );
 });
 
 test('setProperty writes an empty value as `key =`', () => {
@@ -96,7 +102,10 @@ test('setProperty writes an empty value as `key =`', () => {
 });
 
 test('unsetProperty removes every occurrence with its indented lines; missing keys change nothing', () => {
-  assert.equal(text(unsetProperty(odd(), profile('default'), 's3')), ODD.replace('s3 =\r\n\tmax_concurrent_requests = 10\r\n\tsignature_version = s3v4\r\n', ''));
+  assert.equal(
+    text(unsetProperty(odd(), profile('default'), 's3')),
+    ODD.replace('s3 =\r\n\tmax_concurrent_requests = 10\r\n\tsignature_version = s3v4\r\n', ''),
+  );
   const doc = parseIni('[profile a]\nk = 1\nx = 2\n[profile a]\nK = 3');
   assert.equal(text(unsetProperty(doc, profile('a'), 'k')), '[profile a]\nx = 2\n[profile a]');
   const same = odd();
@@ -104,15 +113,27 @@ test('unsetProperty removes every occurrence with its indented lines; missing ke
   assert.equal(unsetProperty(same, profile('nobody'), 'region'), same);
 });
 
-test('setSubProperty replaces or appends inside the block with the block\'s indentation', () => {
-  assert.equal(text(setSubProperty(odd(), profile('default'), 's3', 'max_concurrent_requests', '20')), ODD.replace('max_concurrent_requests = 10', 'max_concurrent_requests = 20'));
-  assert.equal(text(setSubProperty(odd(), profile('default'), 's3', 'addressing_style', 'path')), ODD.replace('\tsignature_version = s3v4\r\n', '\tsignature_version = s3v4\r\n\taddressing_style = path\r\n'));
+test("setSubProperty replaces or appends inside the block with the block's indentation", () => {
+  assert.equal(
+    text(setSubProperty(odd(), profile('default'), 's3', 'max_concurrent_requests', '20')),
+    ODD.replace('max_concurrent_requests = 10', 'max_concurrent_requests = 20'),
+  );
+  assert.equal(
+    text(setSubProperty(odd(), profile('default'), 's3', 'addressing_style', 'path')),
+    ODD.replace('\tsignature_version = s3v4\r\n', '\tsignature_version = s3v4\r\n\taddressing_style = path\r\n'),
+  );
 });
 
 test('setSubProperty creates the block (four spaces when the file has none to copy)', () => {
   const doc = parseIni('[profile a]\nregion = x\n');
-  assert.equal(text(setSubProperty(doc, profile('a'), 's3', 'max_concurrent_requests', '20')), '[profile a]\nregion = x\ns3 =\n    max_concurrent_requests = 20\n');
-  assert.equal(text(setSubProperty(odd(), profile('work'), 'dynamodb', 'endpoint_url', 'http://localhost:8000')), ODD + '\r\ndynamodb =\r\n\tendpoint_url = http://localhost:8000');
+  assert.equal(
+    text(setSubProperty(doc, profile('a'), 's3', 'max_concurrent_requests', '20')),
+    '[profile a]\nregion = x\ns3 =\n    max_concurrent_requests = 20\n',
+  );
+  assert.equal(
+    text(setSubProperty(odd(), profile('work'), 'dynamodb', 'endpoint_url', 'http://localhost:8000')),
+    ODD + '\r\ndynamodb =\r\n\tendpoint_url = http://localhost:8000',
+  );
 });
 
 test('setSubProperty refuses a key that has a plain value', () => {
@@ -142,7 +163,10 @@ test('refuses names and values that would break the file', () => {
 
 test('refuses to edit a file with a syntax error, naming the line', () => {
   const broken = parseIni('[default]\nregion = a\nnot a property\n');
-  assert.throws(() => setProperty(broken, profile('default'), 'region', 'b'), (e: unknown) => isAwsctlError(e) && e.line === 3);
+  assert.throws(
+    () => setProperty(broken, profile('default'), 'region', 'b'),
+    (e: unknown) => isAwsctlError(e) && e.line === 3,
+  );
 });
 
 test('secret values never appear in refusal messages', () => {

@@ -90,7 +90,10 @@ test('comment starts: searched within a range, after whitespace only for setting
 
 test('empty and whitespace-only lines among settings are blank lines', () => {
   const doc = parseIni('[a]\n\nk = v\n \t\n\u00a0\n');
-  assert.deepEqual(doc.lines.map((l) => l.kind), ['section', 'blank', 'property', 'blank', 'blank']);
+  assert.deepEqual(
+    doc.lines.map((l) => l.kind),
+    ['section', 'blank', 'property', 'blank', 'blank'],
+  );
   assert.deepEqual(doc.errors, []);
 });
 
@@ -109,8 +112,22 @@ test('sub-property lines: raw text for the smithy-rs value, key/value without co
 test('line numbers, endings and errors are recorded per line', () => {
   const doc = parseIni('\uFEFF[a]\r\nk = v\r\nbad\n[b');
   assert.equal(doc.bom, true);
-  assert.deepEqual(doc.lines.map((l) => [l.line, l.eol]), [[1, '\r\n'], [2, '\r\n'], [3, '\n'], [4, '']]);
-  assert.deepEqual(doc.errors.map((e) => [e.line, e.code]), [[3, 'property-without-equals'], [4, 'unterminated-header']]);
+  assert.deepEqual(
+    doc.lines.map((l) => [l.line, l.eol]),
+    [
+      [1, '\r\n'],
+      [2, '\r\n'],
+      [3, '\n'],
+      [4, ''],
+    ],
+  );
+  assert.deepEqual(
+    doc.errors.map((e) => [e.line, e.code]),
+    [
+      [3, 'property-without-equals'],
+      [4, 'unterminated-header'],
+    ],
+  );
 });
 
 test('a CR that is not before LF is content, not a line ending', () => {

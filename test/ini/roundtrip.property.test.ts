@@ -11,7 +11,30 @@ import { getValue } from '../../src/profile/model.ts';
 import { normalize } from '../../src/profile/normalize.ts';
 
 const PATHS = { config: 'config', credentials: 'credentials' };
-const PIECES = ['[', ']', '=', '#', ';', ' ', '\t', '\r', '\n', '\r\n', '\0', '\uFEFF', 'profile', 'default', 'sso-session', 'services', 'a', 'B', 'é', '😂', '\u00a0', '"'];
+const PIECES = [
+  '[',
+  ']',
+  '=',
+  '#',
+  ';',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\0',
+  '\uFEFF',
+  'profile',
+  'default',
+  'sso-session',
+  'services',
+  'a',
+  'B',
+  'é',
+  '😂',
+  '\u00a0',
+  '"',
+];
 
 /** Strings built mostly from the dialect's own tokens, so headers, comments and blocks occur often. */
 const iniLike = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 60 }).map((parts) => parts.join(''));
@@ -52,13 +75,11 @@ const line = fc.oneof(
   fc.constant('[default]'),
   fc.tuple(name, name, value).map(([k, s, v]) => `${k} =\n  ${s} = ${v}`),
 );
-const wellFormed = fc
-  .tuple(fc.array(line, { maxLength: 12 }), fc.boolean(), fc.boolean(), fc.boolean())
-  .map(([lines, crlf, bom, finalNewline]) => {
-    const eol = crlf ? '\r\n' : '\n';
-    const body = ['[profile base]', ...lines].join('\n').replace(/\n/g, eol);
-    return (bom ? '\uFEFF' : '') + body + (finalNewline ? eol : '');
-  });
+const wellFormed = fc.tuple(fc.array(line, { maxLength: 12 }), fc.boolean(), fc.boolean(), fc.boolean()).map(([lines, crlf, bom, finalNewline]) => {
+  const eol = crlf ? '\r\n' : '\n';
+  const body = ['[profile base]', ...lines].join('\n').replace(/\n/g, eol);
+  return (bom ? '\uFEFF' : '') + body + (finalNewline ? eol : '');
+});
 
 test('edits read back as intended and keep BOM, newline style and final newline', () => {
   fc.assert(

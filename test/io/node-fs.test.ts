@@ -24,14 +24,20 @@ test('readFile: bytes, undefined when missing or under a file, AwsctlError other
   assert.equal(nodeFs.readFile(join(dir, 'f'))?.toString(), 'hello');
   assert.equal(nodeFs.readFile(join(dir, 'missing')), undefined);
   assert.equal(nodeFs.readFile(join(dir, 'f', 'below')), undefined);
-  assert.throws(() => nodeFs.readFile(dir), (e: unknown) => e instanceof AwsctlError && e.message.includes(dir) && e.message.includes('is a directory'));
+  assert.throws(
+    () => nodeFs.readFile(dir),
+    (e: unknown) => e instanceof AwsctlError && e.message.includes(dir) && e.message.includes('is a directory'),
+  );
 });
 
 test('readFile of an unreadable file says permission denied', { skip: isRoot && 'root reads everything' }, () => {
   const dir = tempDir();
   const file = join(dir, 'secret');
   fs.writeFileSync(file, 'x', { mode: 0o000 });
-  assert.throws(() => nodeFs.readFile(file), (e: unknown) => e instanceof AwsctlError && e.message === `cannot read ${file}: permission denied`);
+  assert.throws(
+    () => nodeFs.readFile(file),
+    (e: unknown) => e instanceof AwsctlError && e.message === `cannot read ${file}: permission denied`,
+  );
 });
 
 test('stat, readdir, mkdirp, remove, realpath', () => {
@@ -100,7 +106,10 @@ test('a read-only folder: clear error, original untouched, nothing left behind',
   fs.writeFileSync(target, 'original');
   fs.chmodSync(dir, 0o500);
   try {
-    assert.throws(() => nodeFs.writeFileAtomic(target, 'new'), (e: unknown) => e instanceof AwsctlError && e.message === `cannot write ${target}: permission denied`);
+    assert.throws(
+      () => nodeFs.writeFileAtomic(target, 'new'),
+      (e: unknown) => e instanceof AwsctlError && e.message === `cannot write ${target}: permission denied`,
+    );
     assert.equal(fs.readFileSync(target, 'utf8'), 'original');
     assert.deepEqual(leftovers(dir), []);
   } finally {
@@ -136,7 +145,10 @@ test('ENOSPC during write: temp removed, original untouched, reason in words', (
     },
   };
   const failing = createNodeFileSystem({ ops });
-  assert.throws(() => failing.writeFileAtomic(target, 'a much longer new content'), (e: unknown) => e instanceof AwsctlError && e.message === `cannot write ${target}: no space left on device`);
+  assert.throws(
+    () => failing.writeFileAtomic(target, 'a much longer new content'),
+    (e: unknown) => e instanceof AwsctlError && e.message === `cannot write ${target}: no space left on device`,
+  );
   assert.equal(fs.readFileSync(target, 'utf8'), 'original');
   assert.deepEqual(leftovers(dir), []);
 });
@@ -145,7 +157,12 @@ test('failing rename: temp removed, original untouched', () => {
   const dir = tempDir();
   const target = join(dir, 'config');
   fs.writeFileSync(target, 'original');
-  const ops: AtomicFsOps = { ...realFsOps, renameSync: () => { throw Object.assign(new Error('EIO'), { code: 'EIO' }); } };
+  const ops: AtomicFsOps = {
+    ...realFsOps,
+    renameSync: () => {
+      throw Object.assign(new Error('EIO'), { code: 'EIO' });
+    },
+  };
   assert.throws(() => writeFileAtomicSync(target, 'new', { ops }), /input\/output error/);
   assert.equal(fs.readFileSync(target, 'utf8'), 'original');
   assert.deepEqual(leftovers(dir), []);
@@ -174,7 +191,7 @@ test('leftover temp files of dead writers (or old ones) are cleaned by a later w
   nodeFs.writeFileAtomic(target, 'data');
   assert.equal(fs.existsSync(deadTemp), false);
   assert.equal(fs.existsSync(liveOld), false);
-  assert.equal(fs.existsSync(liveRecent), true, 'a live writer\'s fresh temp file is not touched');
+  assert.equal(fs.existsSync(liveRecent), true, "a live writer's fresh temp file is not touched");
   assert.equal(fs.existsSync(otherFile), true, 'temp files of other targets are not touched');
   assert.deepEqual(cleanStaleTempFiles(target, { now: Date.now() + 10 * 60_000 }), [liveRecent]);
 });
@@ -194,9 +211,15 @@ test('killed mid-write: the target is the old or the new content, never partial'
     process.stdout.write('wrote\\n');
     for (let i = 1; ; i++) writeFileAtomicSync(${JSON.stringify(target)}, i % 2 ? a : b);`;
   for (let round = 0; round < 3; round++) {
-    const writer = startProcess([process.execPath, '--input-type=module', '-e', script], { env: { ...process.env } as Record<string, string>, timeoutMs: 60_000 });
+    const writer = startProcess([process.execPath, '--input-type=module', '-e', script], {
+      env: { ...process.env } as Record<string, string>,
+      timeoutMs: 60_000,
+    });
     // No timer of our own: a 30 s one left running here once kept this file alive for 30 s.
-    const started = await writer.waitFor('stdout', 'wrote').then(() => true, () => false);
+    const started = await writer.waitFor('stdout', 'wrote').then(
+      () => true,
+      () => false,
+    );
     await new Promise((r) => setTimeout(r, Math.random() * 60));
     writer.child.kill('SIGKILL');
     await writer.done;

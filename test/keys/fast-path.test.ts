@@ -28,7 +28,9 @@ function runLone(args: string[], home: string, env: Record<string, string>): Pro
   });
 }
 
-test('a cached session of a stored-keys profile is answered by the fast path alone, without the store', { skip: process.env.AWSCTL_BIN !== undefined && 'the script launcher only' }, async () => {
+test('a cached session of a stored-keys profile is answered by the fast path alone, without the store', {
+  skip: process.env.AWSCTL_BIN !== undefined && 'the script launcher only',
+}, async () => {
   const r = await keysRig({ '.aws/config': '[profile me]\nregion = eu-west-1\n' });
   try {
     const env = { AWSCTL_FILE_STORE_PASSPHRASE: PASSPHRASE };

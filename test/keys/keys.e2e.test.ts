@@ -20,7 +20,10 @@ test('keyring: keys add stores the keys in the Secret Service, wires the profile
     const added = await r.run(['keys', 'add', '--profile', 'me'], { input: keysInput });
     assert.equal(added.code, 0, added.stderr);
     assert.match(added.stderr, /stored key AKIA…0001 for profile me in the keyring store/);
-    assert.equal(readFileSync(join(r.home, '.aws/config'), 'utf8'), '# mine\n[profile me]\nregion = eu-west-1\ncredential_process = awsctl process --profile me\nawsctl_key_store = keyring\n');
+    assert.equal(
+      readFileSync(join(r.home, '.aws/config'), 'utf8'),
+      '# mine\n[profile me]\nregion = eu-west-1\ncredential_process = awsctl process --profile me\nawsctl_key_store = keyring\n',
+    );
     const seen = r.keyring!.secretTool(['lookup', 'service', 'awsctl', 'username', 'me']);
     assert.ok(seen.includes(KEY.secret), 'secret-tool sees the entry awsctl wrote');
     assert.deepEqual(r.filesContaining(KEY.secret), [], 'the secret is in no file under HOME');
@@ -28,7 +31,10 @@ test('keyring: keys add stores the keys in the Secret Service, wires the profile
     const listed = await r.run(['keys', 'list', '--json']);
     assert.equal(listed.code, 0, listed.stderr);
     const list = JSON.parse(listed.stdout) as { keys: Array<{ profile: string; store: string; keyIdHint: string; wired: boolean }> };
-    assert.deepEqual(list.keys.map((k) => [k.profile, k.store, k.keyIdHint, k.wired]), [['me', 'keyring', 'AKIA…0001', true]]);
+    assert.deepEqual(
+      list.keys.map((k) => [k.profile, k.store, k.keyIdHint, k.wired]),
+      [['me', 'keyring', 'AKIA…0001', true]],
+    );
     assert.ok(!listed.stdout.includes(KEY.secret) && !listed.stdout.includes(KEY.id));
 
     const first = await r.run(['process', '--profile', 'me']);
@@ -58,7 +64,11 @@ test('keyring: keys add stores the keys in the Secret Service, wires the profile
     const who = await r.run(['whoami', '--profile', 'me', '--json']);
     assert.equal(who.code, 0, who.stderr);
     assert.equal(JSON.parse(who.stdout).Arn, USER_ARN);
-    assert.match(r.aws.sts.calls.filter((c) => c.action === 'GetCallerIdentity').at(-1)?.signedWith ?? '', /^ASIA/, 'whoami called with the session, not the long-term key');
+    assert.match(
+      r.aws.sts.calls.filter((c) => c.action === 'GetCallerIdentity').at(-1)?.signedWith ?? '',
+      /^ASIA/,
+      'whoami called with the session, not the long-term key',
+    );
 
     const removed = await r.run(['keys', 'remove', '--profile', 'me', '--yes']);
     assert.equal(removed.code, 0, removed.stderr);
@@ -71,13 +81,23 @@ test('keyring: keys add stores the keys in the Secret Service, wires the profile
 
 test('keys import moves the keys out of the credentials file without losing a byte of the rest', { skip: noKeyring }, async () => {
   const credentials = `# work keys\r\n[me]\r\naws_access_key_id = ${KEY.id}\r\naws_secret_access_key = ${KEY.secret}\r\n\r\n[other]\r\n; keep me\r\naws_access_key_id = AKIAOTHERKEY00000001\r\naws_secret_access_key = other-secret-0000000000000000\r\n`;
-  const config = '[profile me]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = me\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n';
+  const config =
+    '[profile me]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = me\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n';
   const r = await keysRig({ '.aws/credentials': credentials, '.aws/config': config }, { keyring: true });
   try {
     const imported = await r.run(['keys', 'import', '--profile', 'me']);
     assert.equal(imported.code, 0, imported.stderr);
-    assert.equal(readFileSync(join(r.home, '.aws/credentials'), 'utf8'), `# work keys\r\n\r\n[other]\r\n; keep me\r\naws_access_key_id = AKIAOTHERKEY00000001\r\naws_secret_access_key = other-secret-0000000000000000\r\n`);
-    assert.equal(readFileSync(join(r.home, '.aws/config'), 'utf8'), config.replace('mfa_serial = arn:aws:iam::123456789012:mfa/me\n\n', 'mfa_serial = arn:aws:iam::123456789012:mfa/me\ncredential_process = awsctl process --profile me\nawsctl_key_store = keyring\n\n'));
+    assert.equal(
+      readFileSync(join(r.home, '.aws/credentials'), 'utf8'),
+      `# work keys\r\n\r\n[other]\r\n; keep me\r\naws_access_key_id = AKIAOTHERKEY00000001\r\naws_secret_access_key = other-secret-0000000000000000\r\n`,
+    );
+    assert.equal(
+      readFileSync(join(r.home, '.aws/config'), 'utf8'),
+      config.replace(
+        'mfa_serial = arn:aws:iam::123456789012:mfa/me\n\n',
+        'mfa_serial = arn:aws:iam::123456789012:mfa/me\ncredential_process = awsctl process --profile me\nawsctl_key_store = keyring\n\n',
+      ),
+    );
     assert.deepEqual(r.filesContaining(KEY.secret), [], 'no copy or backup of the secret is left under HOME');
     assert.deepEqual(r.filesContaining(KEY.id), []);
 
@@ -87,7 +107,10 @@ test('keys import moves the keys out of the credentials file without losing a by
     assert.equal(env.code, 0, env.stderr);
     const [gst, role] = r.aws.sts.calls;
     assert.equal(gst?.action, 'GetSessionToken');
-    assert.deepEqual([gst?.params.SerialNumber, gst?.params.TokenCode, gst?.signedWith, gst?.signatureValid], ['arn:aws:iam::123456789012:mfa/me', '123456', KEY.id, true]);
+    assert.deepEqual(
+      [gst?.params.SerialNumber, gst?.params.TokenCode, gst?.signedWith, gst?.signatureValid],
+      ['arn:aws:iam::123456789012:mfa/me', '123456', KEY.id, true],
+    );
     assert.equal(role?.action, 'AssumeRole');
     assert.equal(role?.params.SerialNumber, undefined, 'the session carries the MFA');
     assert.match(role?.signedWith ?? '', /^ASIA/);
@@ -133,7 +156,9 @@ test('without a session bus the keyring store says so and names the file store, 
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, /^me\s+file\s+AKIA…0001/m);
     assert.equal(listed.stderr, '', 'no profile uses the keyring, so its absence is not worth a warning');
-    const wiredToKeyring = await r.run(['keys', 'list'], { env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', AWS_CONFIG_FILE: join(r.home, 'other-config') } });
+    const wiredToKeyring = await r.run(['keys', 'list'], {
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', AWS_CONFIG_FILE: join(r.home, 'other-config') },
+    });
     assert.equal(wiredToKeyring.code, 0);
     assert.match(wiredToKeyring.stderr, /warning: the keyring store could not be read/);
     assert.match(wiredToKeyring.stdout, /^kr\s+keyring\s+-\s+-\s+store unavailable$/m);
@@ -143,7 +168,10 @@ test('without a session bus the keyring store says so and names the file store, 
 });
 
 test('keys add refuses a profile that is not keys, and plaintext keys (pointing at import)', async () => {
-  const r = await keysRig({ '.aws/config': '[profile role]\nrole_arn = arn:aws:iam::111122223333:role/R\nsource_profile = me\n', '.aws/credentials': `[me]\naws_access_key_id = ${KEY.id}\naws_secret_access_key = ${KEY.secret}\n` });
+  const r = await keysRig({
+    '.aws/config': '[profile role]\nrole_arn = arn:aws:iam::111122223333:role/R\nsource_profile = me\n',
+    '.aws/credentials': `[me]\naws_access_key_id = ${KEY.id}\naws_secret_access_key = ${KEY.secret}\n`,
+  });
   try {
     const role = await r.run(['keys', 'add', '--profile', 'role', '--store', 'file'], { input: keysInput, env: fileEnv });
     assert.equal(role.code, 1);
@@ -186,7 +214,10 @@ test('assume on a stored-keys profile with mfa_serial: one code opens the sessio
   const r = await keysRig({ '.aws/config': `[profile me]\nregion = eu-west-1\nmfa_serial = ${SERIAL}\n` });
   try {
     assert.equal((await r.run(['keys', 'add', '--profile', 'me', '--store', 'file'], { input: keysInput, env: fileEnv })).code, 0);
-    const assumed = await r.run(['assume', '--profile', 'me', 'arn:aws:iam::111122223333:role/Admin', '--mfa-serial', SERIAL, '--token-code', '123456', '--format', 'json'], { env: fileEnv });
+    const assumed = await r.run(
+      ['assume', '--profile', 'me', 'arn:aws:iam::111122223333:role/Admin', '--mfa-serial', SERIAL, '--token-code', '123456', '--format', 'json'],
+      { env: fileEnv },
+    );
     assert.equal(assumed.code, 0, assumed.stderr);
     const [gst, role] = r.aws.sts.calls;
     assert.deepEqual([gst?.action, gst?.params.SerialNumber, gst?.params.TokenCode], ['GetSessionToken', SERIAL, '123456']);

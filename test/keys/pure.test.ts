@@ -24,20 +24,39 @@ test('planner: a stored-keys profile is its own base; a role on it chains to it;
       instore: { ...WIRED, awsctl_session_cache: 'store' },
     },
   });
-  assert.deepEqual(resolveProfileChain(set, 'me', { explicit: true }).base, { kind: 'stored-keys', profile: 'me', store: 'keyring', mfaSerial: 'arn:aws:iam::1:mfa/me', sessionDurationSeconds: 3600, origin: { kind: 'config', file: '/home/test/.aws/config', line: 2 } });
+  assert.deepEqual(resolveProfileChain(set, 'me', { explicit: true }).base, {
+    kind: 'stored-keys',
+    profile: 'me',
+    store: 'keyring',
+    mfaSerial: 'arn:aws:iam::1:mfa/me',
+    sessionDurationSeconds: 3600,
+    origin: { kind: 'config', file: '/home/test/.aws/config', line: 2 },
+  });
   const dev = resolveProfileChain(set, 'dev', { explicit: true });
   assert.equal(dev.base.kind, 'stored-keys');
-  assert.deepEqual(dev.hops.map((h) => h.roleArn), ['arn:aws:iam::2:role/Dev']);
+  assert.deepEqual(
+    dev.hops.map((h) => h.roleArn),
+    ['arn:aws:iam::2:role/Dev'],
+  );
   assert.equal((resolveProfileChain(set, 'instore', { explicit: true }).base as { sessionInStore?: boolean }).sessionInStore, true);
-  for (const [name, why] of [['bad', /awsctl_key_store = vault is not keyring or file/], ['short', /awsctl_session_duration = 60/]] as const) {
-    assert.throws(() => resolveProfileChain(set, name, { explicit: true }), (error: unknown) => isPlanError(error) && why.test(error.why));
+  for (const [name, why] of [
+    ['bad', /awsctl_key_store = vault is not keyring or file/],
+    ['short', /awsctl_session_duration = 60/],
+  ] as const) {
+    assert.throws(
+      () => resolveProfileChain(set, name, { explicit: true }),
+      (error: unknown) => isPlanError(error) && why.test(error.why),
+    );
   }
 });
 
 test('wiring edits change only their lines, and come off again', () => {
   const text = '# top\r\n[profile me]\r\nregion = eu-west-1 ; keep\r\n\r\n[profile other]\r\nregion = us-east-1\r\n';
   const wired = serializeIni(wireStoredKeys(parseIni(text), 'me', 'file'));
-  assert.equal(wired, '# top\r\n[profile me]\r\nregion = eu-west-1 ; keep\r\ncredential_process = awsctl process --profile me\r\nawsctl_key_store = file\r\n\r\n[profile other]\r\nregion = us-east-1\r\n');
+  assert.equal(
+    wired,
+    '# top\r\n[profile me]\r\nregion = eu-west-1 ; keep\r\ncredential_process = awsctl process --profile me\r\nawsctl_key_store = file\r\n\r\n[profile other]\r\nregion = us-east-1\r\n',
+  );
   assert.equal(serializeIni(unwireStoredKeys(parseIni(wired), 'me')), text);
   // A credential_process that is not awsctl's own stays.
   const foreign = '[profile me]\ncredential_process = other-tool\nawsctl_key_store = file\n';
@@ -51,7 +70,10 @@ test('entries: round trip, a damaged session is dropped, key ids checked and sho
   const keys = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret/with+chars', created: '2026-01-01T00:00:00.000Z' };
   assert.deepEqual(parseStoredKeys(serializeStoredKeys(keys), 'x'), keys);
   assert.deepEqual(parseStoredKeys(JSON.stringify({ ...keys, session: { accessKeyId: 1 } }), 'x'), keys);
-  assert.throws(() => parseStoredKeys('{"accessKeyId":"A"}', 'item'), (error: Error) => !error.message.includes('"A"'));
+  assert.throws(
+    () => parseStoredKeys('{"accessKeyId":"A"}', 'item'),
+    (error: Error) => !error.message.includes('"A"'),
+  );
   assert.equal(keyIdHint('AKIAIOSFODNN7EXAMPLE'), 'AKIA…MPLE');
   assert.equal(checkAccessKeyId('AKIAIOSFODNN7EXAMPLE'), undefined);
   assert.match(checkAccessKeyId('ASIAIOSFODNN7EXAMPLE') ?? '', /temporary/);
@@ -79,7 +101,13 @@ test('file store crypto: tuned to ≥ 100 ms by the given clock, sealed per entr
 
 test('session cache keys differ by every setting that changes the session; addon names follow napi-rs', () => {
   const base = { profile: 'me', store: 'keyring' as const };
-  const keys = new Set([storedSessionCacheKey(base), storedSessionCacheKey({ ...base, store: 'file' }), storedSessionCacheKey({ ...base, profile: 'me2' }), storedSessionCacheKey({ ...base, mfaSerial: 'arn' }), storedSessionCacheKey({ ...base, sessionDurationSeconds: 900 })]);
+  const keys = new Set([
+    storedSessionCacheKey(base),
+    storedSessionCacheKey({ ...base, store: 'file' }),
+    storedSessionCacheKey({ ...base, profile: 'me2' }),
+    storedSessionCacheKey({ ...base, mfaSerial: 'arn' }),
+    storedSessionCacheKey({ ...base, sessionDurationSeconds: 900 }),
+  ]);
   assert.equal(keys.size, 5);
   for (const key of keys) assert.match(key, /^awsctl-session-[0-9a-f]{40}$/);
   assert.equal(addonTriple('linux', 'x64', false), 'linux-x64-gnu');

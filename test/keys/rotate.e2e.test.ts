@@ -38,10 +38,13 @@ test('rotate: create, wait until the new key works, store it, delete the old one
     assert.match(rotated.stderr, /rotated profile me: AKIA…0001 is stored in the file store, AKIA…0001 is deleted/);
     assert.deepEqual([...iam.keys.keys()], ['AKIAFAKEROTATED00001']);
     assert.equal(await storedKeyId(r, env), 'AKIAFAKEROTATED00001');
-    assert.deepEqual(iam.calls.map((c) => [c.action, c.signedWith, c.signatureValid, c.scope]), [
-      ['CreateAccessKey', KEY.id, true, 'iam/us-east-1'],
-      ['DeleteAccessKey', 'AKIAFAKEROTATED00001', true, 'iam/us-east-1'],
-    ]);
+    assert.deepEqual(
+      iam.calls.map((c) => [c.action, c.signedWith, c.signatureValid, c.scope]),
+      [
+        ['CreateAccessKey', KEY.id, true, 'iam/us-east-1'],
+        ['DeleteAccessKey', 'AKIAFAKEROTATED00001', true, 'iam/us-east-1'],
+      ],
+    );
     assert.equal(iam.calls[1]!.params.AccessKeyId, KEY.id);
     const probes = r.aws.sts.calls.filter((c) => c.action === 'GetCallerIdentity');
     assert.ok(probes.length >= 2, `the new key was retried until it worked (${probes.length} calls)`);
@@ -106,7 +109,10 @@ test('rotate: deleting the old key fails → the new key is stored, and the old 
     iam.fail.set('DeleteAccessKey', iamError(403, 'AccessDenied', 'not allowed'));
     const rotated = await r.run(['keys', 'rotate', '--profile', 'me'], { env });
     assert.equal(rotated.code, 1);
-    assert.match(rotated.stderr, /deleting the old key AKIA…0001 failed: .*the new key AKIA…0001 is stored and works; the old key AKIA…0001 is still active in IAM/);
+    assert.match(
+      rotated.stderr,
+      /deleting the old key AKIA…0001 failed: .*the new key AKIA…0001 is stored and works; the old key AKIA…0001 is still active in IAM/,
+    );
     assert.equal(await storedKeyId(r, env), 'AKIAFAKEROTATED00001');
     const works = await r.run(['whoami', '--profile', 'me'], { env });
     assert.equal(works.code, 0, works.stderr);
@@ -132,9 +138,16 @@ test('rotate: the store refuses the new key → it is deleted again and the old 
   };
   const real = createNodeContext({ debug: false, input: false });
   const errors: string[] = [];
-  const ctx = { ...real, env: cleanEnv(r.home, { ...env, AWS_ENDPOINT_URL_STS: r.aws.sts.url }), stderr: { write: (t: string) => void errors.push(t), isTTY: false } };
+  const ctx = {
+    ...real,
+    env: cleanEnv(r.home, { ...env, AWS_ENDPOINT_URL_STS: r.aws.sts.url }),
+    stderr: { write: (t: string) => void errors.push(t), isTTY: false },
+  };
   try {
-    await assert.rejects(rotateKeys(ctx, { profile: 'me', store }), /storing the new key failed: disk full; nothing changed: AKIA…0001 is still stored and active \(the new key AKIA…0001 was deleted again\)/);
+    await assert.rejects(
+      rotateKeys(ctx, { profile: 'me', store }),
+      /storing the new key failed: disk full; nothing changed: AKIA…0001 is still stored and active \(the new key AKIA…0001 was deleted again\)/,
+    );
     assert.equal(entries.get('me')?.accessKeyId, KEY.id);
     assert.deepEqual([...iam.keys.keys()], [KEY.id]);
   } finally {

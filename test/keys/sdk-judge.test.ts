@@ -39,7 +39,9 @@ async function storedKeysRig(): Promise<{ r: KeysRig; env: Record<string, string
 /** An interpreter whose botocore honours AWS_ENDPOINT_URL_STS (botocore ≥ 1.31). */
 function botocorePython(): string | undefined {
   for (const python of ['python3', '/usr/bin/python3']) {
-    const probe = spawnSync(python, ['-c', 'import botocore; v = tuple(int(x) for x in botocore.__version__.split(".")[:2]); print(v >= (1, 31))'], { encoding: 'utf8' });
+    const probe = spawnSync(python, ['-c', 'import botocore; v = tuple(int(x) for x in botocore.__version__.split(".")[:2]); print(v >= (1, 31))'], {
+      encoding: 'utf8',
+    });
     if (probe.status === 0 && probe.stdout.trim() === 'True') return python;
   }
   return undefined;
@@ -55,7 +57,9 @@ creds = botocore.session.Session(profile=sys.argv[1]).get_credentials().get_froz
 print(json.dumps({"id": creds.access_key, "secret": creds.secret_key, "token": creds.token}))
 `;
 
-test('botocore gets a session for the stored-keys profile and assumes a role on it', { skip: !python && 'no python3 with botocore >= 1.31 (for AWS_ENDPOINT_URL_STS)' }, async () => {
+test('botocore gets a session for the stored-keys profile and assumes a role on it', {
+  skip: !python && 'no python3 with botocore >= 1.31 (for AWS_ENDPOINT_URL_STS)',
+}, async () => {
   const { r, env } = await storedKeysRig();
   try {
     const me = await botocoreCredentials('me', env);
@@ -78,7 +82,10 @@ const awsCli = spawnSync('/usr/bin/aws', ['--version'], { encoding: 'utf8' }).st
 test('the AWS CLI v2 exports the session of the stored-keys profile', { skip: !awsCli && 'no /usr/bin/aws' }, async () => {
   const { r, env } = await storedKeysRig();
   try {
-    const { stdout } = await promisify(execFile)(awsCli!, ['configure', 'export-credentials', '--profile', 'me', '--format', 'process'], { env, encoding: 'utf8' });
+    const { stdout } = await promisify(execFile)(awsCli!, ['configure', 'export-credentials', '--profile', 'me', '--format', 'process'], {
+      env,
+      encoding: 'utf8',
+    });
     const exported = JSON.parse(stdout) as Record<string, string>;
     assert.match(exported.AccessKeyId!, /^ASIA/, 'the AWS CLI got the session, not the long-term key');
     assert.ok(exported.SessionToken && exported.Expiration);
@@ -89,7 +96,20 @@ test('the AWS CLI v2 exports the session of the stored-keys profile', { skip: !a
   }
 });
 
-const SDK_VARIABLES = ['HOME', 'PATH', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ENDPOINT_URL_STS', 'AWS_EC2_METADATA_DISABLED', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWSCTL_FILE_STORE_PASSPHRASE'];
+const SDK_VARIABLES = [
+  'HOME',
+  'PATH',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'AWS_ENDPOINT_URL_STS',
+  'AWS_EC2_METADATA_DISABLED',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWSCTL_FILE_STORE_PASSPHRASE',
+];
 
 async function withEnv<T>(values: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   const saved = new Map(SDK_VARIABLES.map((name) => [name, process.env[name]]));

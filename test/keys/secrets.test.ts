@@ -37,10 +37,14 @@ interface Step {
 
 test('secrets scan: keys commands leak no secret to stderr, debug, files, stdout or argv', async (t) => {
   const keyring = hasSecretServiceTools() === undefined;
-  const r = await keysRig({
-    '.aws/config': '[profile me]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n\n[profile kr]\nregion = eu-west-1\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = me\n',
-    '.aws/credentials': `[kr]\naws_access_key_id = ${KEY.id}\naws_secret_access_key = ${KEY.secret}\n`,
-  }, { keyring });
+  const r = await keysRig(
+    {
+      '.aws/config':
+        '[profile me]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n\n[profile kr]\nregion = eu-west-1\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = me\n',
+      '.aws/credentials': `[kr]\naws_access_key_id = ${KEY.id}\naws_secret_access_key = ${KEY.secret}\n`,
+    },
+    { keyring },
+  );
   const iam = await startFakeIam(r.aws.sts);
   iam.addUserKey(KEY.id, KEY.secret, 'stored-user');
   const env = { AWSCTL_FILE_STORE_PASSPHRASE: PASSPHRASE, AWS_ENDPOINT_URL_IAM: iam.url, AWSCTL_KEY_USABLE_TIMEOUT: '30' };
@@ -64,14 +68,21 @@ test('secrets scan: keys commands leak no secret to stderr, debug, files, stdout
   try {
     for (const step of steps) {
       const label = step.args.join(' ');
-      const running = r.run(['--debug', ...step.args], { env: { ...env, ...(step as { env?: Record<string, string> }).env }, ...(step.input ? { input: step.input } : {}) });
+      const running = r.run(['--debug', ...step.args], {
+        env: { ...env, ...(step as { env?: Record<string, string> }).env },
+        ...(step.input ? { input: step.input } : {}),
+      });
       const argv = await sampleArgv(running);
       const result = await running;
       await t.test(label, () => {
         assert.equal(result.code, step.exit ?? 0, `${label}\n${result.stderr}`);
         assert.deepEqual(hits(result.stderr), [], `stderr of ${label}:\n${result.stderr}`);
         // --token-code puts the (one-time) MFA code on argv by the user's choice; nothing else may be there.
-        assert.deepEqual(hits(argv).filter((p) => !p.includes(MFA_CODE)), [], `argv while ${label} ran`);
+        assert.deepEqual(
+          hits(argv).filter((p) => !p.includes(MFA_CODE)),
+          [],
+          `argv while ${label} ran`,
+        );
         if (step.payload) assert.notDeepEqual(hits(result.stdout), [], `${label} prints what it was asked for`);
         else assert.deepEqual(hits(result.stdout), [], `stdout of ${label}:\n${result.stdout}`);
       });

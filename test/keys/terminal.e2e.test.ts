@@ -16,7 +16,10 @@ const PASSPHRASE = 'typed at the terminal';
 
 test('keys add on a terminal: key id asked, secret and passphrase hidden', { skip: skipWithoutTool('tmux') }, async () => {
   const r = await keysRig({ '.aws/config': '[profile me]\nregion = eu-west-1\n' });
-  const tty = runInTmux(r.home, ['keys', 'add', '--profile', 'me', '--store', 'file'], { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' });
+  const tty = runInTmux(r.home, ['keys', 'add', '--profile', 'me', '--store', 'file'], {
+    AWS_ENDPOINT_URL_STS: r.aws.sts.url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
   try {
     await tty.waitForScreen(/AWS access key id:/);
     tty.type(KEY.id);

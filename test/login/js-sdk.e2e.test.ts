@@ -32,7 +32,11 @@ test('the JS SDK reads and refreshes a session awsctl wrote', async () => {
     assert.equal(written.accessToken.accessKeyId, JSON.parse(ours.stdout).AccessKeyId);
     const sdk = await jsSdk(r);
     assert.equal(sdk.code, 0, sdk.stderr);
-    assert.deepEqual(r.signin.tokenCalls.map((c) => c.ok), [true, true], JSON.stringify(r.signin.tokenCalls));
+    assert.deepEqual(
+      r.signin.tokenCalls.map((c) => c.ok),
+      [true, true],
+      JSON.stringify(r.signin.tokenCalls),
+    );
     const theirs = JSON.parse(sdk.stdout) as Record<string, string>;
     const after = r.readSession();
     assert.equal(theirs.accessKeyId, after.accessToken.accessKeyId);
@@ -57,7 +61,11 @@ test('awsctl reads and refreshes a session the JS SDK wrote (and makes it 0600)'
     assert.match(written.accessToken.expiresAt!, /\.\d{3}Z$/, 'the SDK writes milliseconds');
     const ours = await r.run(['process', '--profile', 'console']);
     assert.equal(ours.code, 0, ours.stderr);
-    assert.deepEqual(r.signin.tokenCalls.map((c) => c.ok), [true, true], JSON.stringify(r.signin.tokenCalls));
+    assert.deepEqual(
+      r.signin.tokenCalls.map((c) => c.ok),
+      [true, true],
+      JSON.stringify(r.signin.tokenCalls),
+    );
     const after = r.readSession();
     assert.equal(JSON.parse(ours.stdout).AccessKeyId, after.accessToken.accessKeyId);
     assert.notEqual(after.accessToken.accessKeyId, written.accessToken.accessKeyId);
@@ -79,7 +87,13 @@ test('the JS SDK refreshes a session `awsctl login` created (its key is bound at
     const created = r.readSession();
     const sdk = await jsSdk(r);
     assert.equal(sdk.code, 0, sdk.stderr);
-    assert.deepEqual(r.signin.tokenCalls.map((c) => [c.grantType, c.ok]), [['authorization_code', true], ['refresh_token', true]]);
+    assert.deepEqual(
+      r.signin.tokenCalls.map((c) => [c.grantType, c.ok]),
+      [
+        ['authorization_code', true],
+        ['refresh_token', true],
+      ],
+    );
     assert.notEqual(JSON.parse(sdk.stdout).accessKeyId, created.accessToken.accessKeyId);
     assert.equal(r.readSession().signInRegion, 'eu-west-1', 'the SDK keeps the recorded region');
   } finally {

@@ -45,7 +45,8 @@ test('a session within 5 minutes of expiry is refreshed once, in the sign-in reg
     assert.ok(Date.parse(saved.accessToken.expiresAt!) - Date.now() > 800_000, saved.accessToken.expiresAt);
     assert.match(result.stderr, /refreshing the session of profile console in eu-west-1/);
     // Secrets stay out of --debug.
-    for (const secret of [saved.accessToken.secretAccessKey, saved.accessToken.sessionToken, saved.refreshToken, file.refreshToken as string]) assert.ok(!result.stderr.includes(secret!), 'a secret reached stderr');
+    for (const secret of [saved.accessToken.secretAccessKey, saved.accessToken.sessionToken, saved.refreshToken, file.refreshToken as string])
+      assert.ok(!result.stderr.includes(secret!), 'a secret reached stderr');
     // And the next run uses the new keys without a call.
     const again = await r.run(['process', '--profile', 'console']);
     assert.equal(JSON.parse(again.stdout).AccessKeyId, out.AccessKeyId);
@@ -65,7 +66,10 @@ test('signInRegion wins over the profile region; a refresh in another region is 
     assert.match(result.stderr, /refreshing the session of profile console in us-east-1/);
     // This fake is eu-west-1, so it says INVALID_REQUEST, as the real service does.
     assert.equal(result.code, 1);
-    assert.deepEqual(r.signin.tokenCalls.map((c) => c.error), ['INVALID_REQUEST wrong region']);
+    assert.deepEqual(
+      r.signin.tokenCalls.map((c) => c.error),
+      ['INVALID_REQUEST wrong region'],
+    );
     assert.match(result.stderr, /INVALID_REQUEST|Invalid request/);
   } finally {
     await r.close();
@@ -112,7 +116,11 @@ test('a 500 from the token endpoint is retried with a fresh DPoP proof; a bad an
     // Keys with 2 minutes left: a failing service does not stop work while they last.
     const valid = r.signin.seedSession({ expiresAt: inSeconds(120) });
     r.writeSession(valid.file);
-    r.signin.script({ kind: 'reply', status: 200, body: '{"truncated' }, { kind: 'reply', status: 200, body: '{"truncated' }, { kind: 'reply', status: 200, body: '{"truncated' });
+    r.signin.script(
+      { kind: 'reply', status: 200, body: '{"truncated' },
+      { kind: 'reply', status: 200, body: '{"truncated' },
+      { kind: 'reply', status: 200, body: '{"truncated' },
+    );
     const kept = await r.run(['process', '--profile', 'console']);
     assert.equal(kept.code, 0, kept.stderr);
     assert.equal(JSON.parse(kept.stdout).AccessKeyId, 'ASIASEEDED0000000001');
@@ -161,7 +169,13 @@ test('as a source profile, in whoami, assume and explain', async () => {
     const base = (JSON.parse(explain.stdout) as { steps: Array<{ base?: Record<string, unknown> }> }).steps[1]!.base!;
     assert.equal(base.kind, 'login-session');
     assert.equal(base.loginSessionArn, SESSION_ARN);
-    assert.deepEqual(base.cache, { kind: 'login-session', file: r.sessionPath, expiresAt: r.readSession().accessToken.expiresAt, state: 'valid', refreshRegion: 'eu-west-1' });
+    assert.deepEqual(base.cache, {
+      kind: 'login-session',
+      file: r.sessionPath,
+      expiresAt: r.readSession().accessToken.expiresAt,
+      state: 'valid',
+      refreshRegion: 'eu-west-1',
+    });
     const text = await r.run(['explain', '--profile', 'admin']);
     assert.match(text.stdout, /session: valid, keys expire .*; refreshes in eu-west-1/);
     assert.equal(r.signin.tokenCalls.length, 1, 'explain makes no call');

@@ -26,12 +26,18 @@ test('sign-in endpoints follow the service rules per partition and variant', () 
 });
 
 test('configured endpoints for the service `signin` win; with FIPS they are refused', () => {
-  assert.deepEqual(resolveSigninEndpoint('eu-west-1', { env: { AWS_ENDPOINT_URL_SIGNIN: 'http://127.0.0.1:9/' } }), { url: 'http://127.0.0.1:9', source: 'env-service' });
+  assert.deepEqual(resolveSigninEndpoint('eu-west-1', { env: { AWS_ENDPOINT_URL_SIGNIN: 'http://127.0.0.1:9/' } }), {
+    url: 'http://127.0.0.1:9',
+    source: 'env-service',
+  });
   const profile = { name: 'p', properties: { services: { value: 'local' } } } as never;
   const services = { local: { signin: { endpoint_url: 'http://localhost:8080' } } } as never;
   assert.equal(resolveSigninEndpoint('eu-west-1', { env: {}, profile, services }).url, 'http://localhost:8080');
   assert.throws(() => resolveSigninEndpoint('eu-west-1', { env: { AWS_ENDPOINT_URL_SIGNIN: 'http://x', AWS_USE_FIPS_ENDPOINT: 'true' } }), /FIPS/);
-  assert.equal(resolveSigninEndpoint('eu-west-1', { env: { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL_SIGNIN: 'http://x' } }).url, 'https://eu-west-1.signin.aws.amazon.com');
+  assert.equal(
+    resolveSigninEndpoint('eu-west-1', { env: { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL_SIGNIN: 'http://x' } }).url,
+    'https://eu-west-1.signin.aws.amazon.com',
+  );
 });
 
 test('a session refreshes in its recorded region, else the profile region, else the resolved one', () => {
@@ -71,9 +77,29 @@ test('keys: SEC1 and PKCS#8 are read, SEC1 is written; other keys are refused', 
 test('session files: cache folder and name, required fields, refresh keeps everything else', () => {
   assert.equal(loginCacheDir({}, '/h', 'linux'), '/h/.aws/login/cache');
   assert.equal(loginCacheDir({ AWS_LOGIN_CACHE_DIRECTORY: '~/x' }, '/h', 'linux'), '/h/x');
-  assert.equal(loginSessionFileName('arn:aws:sts::012345678910:assumed-role/Admin/admin'), '4b0ba8f99f075c0633e122fd73346ce203a3faf18ea0310eb2d29df1bab2e255.json');
-  assert.deepEqual(validateLoginSession({ accessToken: {} }), { why: 'it is missing accessToken.accessKeyId, accessToken.secretAccessKey, accessToken.sessionToken, accessToken.accountId, accessToken.expiresAt, refreshToken, dpopKey, clientId' });
-  const file: LoginSessionFile = { accessToken: { accessKeyId: 'A', secretAccessKey: 'S', sessionToken: 'T', accountId: '1', expiresAt: '2025-01-01T00:00:00Z', x: 1 }, clientId: 'c', refreshToken: 'r', dpopKey: 'k', signInRegion: 'us-east-1', other: [1] };
-  const next = applyLoginRefresh(file, { accessKeyId: 'A2', secretAccessKey: 'S2', sessionToken: 'T2', expiresIn: 900, refreshToken: 'r2' }, new Date('2025-11-19T00:00:00.500Z'));
-  assert.deepEqual(next, { ...file, accessToken: { ...file.accessToken, accessKeyId: 'A2', secretAccessKey: 'S2', sessionToken: 'T2', expiresAt: '2025-11-19T00:15:00Z' }, refreshToken: 'r2' });
+  assert.equal(
+    loginSessionFileName('arn:aws:sts::012345678910:assumed-role/Admin/admin'),
+    '4b0ba8f99f075c0633e122fd73346ce203a3faf18ea0310eb2d29df1bab2e255.json',
+  );
+  assert.deepEqual(validateLoginSession({ accessToken: {} }), {
+    why: 'it is missing accessToken.accessKeyId, accessToken.secretAccessKey, accessToken.sessionToken, accessToken.accountId, accessToken.expiresAt, refreshToken, dpopKey, clientId',
+  });
+  const file: LoginSessionFile = {
+    accessToken: { accessKeyId: 'A', secretAccessKey: 'S', sessionToken: 'T', accountId: '1', expiresAt: '2025-01-01T00:00:00Z', x: 1 },
+    clientId: 'c',
+    refreshToken: 'r',
+    dpopKey: 'k',
+    signInRegion: 'us-east-1',
+    other: [1],
+  };
+  const next = applyLoginRefresh(
+    file,
+    { accessKeyId: 'A2', secretAccessKey: 'S2', sessionToken: 'T2', expiresIn: 900, refreshToken: 'r2' },
+    new Date('2025-11-19T00:00:00.500Z'),
+  );
+  assert.deepEqual(next, {
+    ...file,
+    accessToken: { ...file.accessToken, accessKeyId: 'A2', secretAccessKey: 'S2', sessionToken: 'T2', expiresAt: '2025-11-19T00:15:00Z' },
+    refreshToken: 'r2',
+  });
 });

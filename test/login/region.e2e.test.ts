@@ -19,7 +19,23 @@ function signinCertificates(): { ca: string; key: string; cert: string } | undef
     openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=awsctl signin test CA');
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=signin.aws.amazon.com');
     writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=DNS:*.signin.aws.amazon.com\nbasicConstraints=CA:FALSE\n');
-    openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'ext.cnf');
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'ext.cnf',
+    );
     return { ca: join(dir, 'ca.pem'), key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8') };
   } catch {
     return undefined;
@@ -99,6 +115,13 @@ test('refreshes go to the region the session was signed in to', { skip: certific
     write(signin.seedSession({ region: 'sa-east-1', expiresAt: inSeconds(-1) }).file);
     const elsewhere = await runCli(['process', '--profile', 'console'], { home, env });
     assert.equal(elsewhere.code, 1);
-    assert.match(elsewhere.stderr, /the sign-in service in eu-west-1 refused the refresh \(INVALID_REQUEST\) — a session refreshes only in the region it was signed in to; if that is not eu-west-1, set region in profile console to it/);
-    assert.deepEqual(signin.tokenCalls.map((c) => c.ok), [true, true, false]);
-  }));
+    assert.match(
+      elsewhere.stderr,
+      /the sign-in service in eu-west-1 refused the refresh \(INVALID_REQUEST\) — a session refreshes only in the region it was signed in to; if that is not eu-west-1, set region in profile console to it/,
+    );
+    assert.deepEqual(
+      signin.tokenCalls.map((c) => c.ok),
+      [true, true, false],
+    );
+  }),
+);

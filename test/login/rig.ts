@@ -40,7 +40,12 @@ export async function loginRig(config = LOGIN_CONFIG, region = 'eu-west-1'): Pro
   const sts = await startFakeSts();
   const home = tempHome({ '.aws/config': config });
   const sessionPath = join(home, '.aws', 'login', 'cache', sessionFileName(SESSION_ARN));
-  const env = (extra: Record<string, string | undefined> = {}) => ({ AWS_ENDPOINT_URL_SIGNIN: signin.url, AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true', ...extra });
+  const env = (extra: Record<string, string | undefined> = {}) => ({
+    AWS_ENDPOINT_URL_SIGNIN: signin.url,
+    AWS_ENDPOINT_URL_STS: sts.url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  });
   return {
     signin,
     sts,

@@ -28,7 +28,12 @@ test('login on this device: PKCE through the loopback server, session saved 0600
     assert.match(result.stderr, /Signed in as arn:aws:sts::111122223333:assumed-role\/Admin\/alice\. Profile console now uses this session/);
     const opened = readFileSync(browser.log, 'utf8').trim();
     // The AWS CLI's parameter order and encoding; the challenge last, unpadded.
-    assert.match(opened, new RegExp(`^${r.signin.url}/v1/authorize\\?response_type=code&client_id=arn%3Aaws%3Asignin%3A%3A%3Adevtools%2Fsame-device&state=[0-9a-f-]{36}&code_challenge_method=SHA-256&scope=openid&redirect_uri=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Foauth%2Fcallback&code_challenge=[A-Za-z0-9_-]{43}$`));
+    assert.match(
+      opened,
+      new RegExp(
+        `^${r.signin.url}/v1/authorize\\?response_type=code&client_id=arn%3Aaws%3Asignin%3A%3A%3Adevtools%2Fsame-device&state=[0-9a-f-]{36}&code_challenge_method=SHA-256&scope=openid&redirect_uri=http%3A%2F%2F127\\.0\\.0\\.1%3A\\d+%2Foauth%2Fcallback&code_challenge=[A-Za-z0-9_-]{43}$`,
+      ),
+    );
     assert.deepEqual(r.signin.tokenCalls, [{ grantType: 'authorization_code', ok: true }]);
     const exchange = JSON.parse(r.signin.requests.find((q) => q.path === '/v1/token')!.body) as Record<string, string>;
     assert.match(exchange.codeVerifier!, /^[A-Za-z0-9._~-]{64}$/);
@@ -48,7 +53,13 @@ test('login on this device: PKCE through the loopback server, session saved 0600
     r.writeSession({ ...saved, accessToken: { ...saved.accessToken, expiresAt: '2020-01-01T00:00:00Z' } });
     const refreshed = await r.run(['process', '--profile', 'console']);
     assert.equal(refreshed.code, 0, refreshed.stderr);
-    assert.deepEqual(r.signin.tokenCalls.map((c) => [c.grantType, c.ok]), [['authorization_code', true], ['refresh_token', true]]);
+    assert.deepEqual(
+      r.signin.tokenCalls.map((c) => [c.grantType, c.ok]),
+      [
+        ['authorization_code', true],
+        ['refresh_token', true],
+      ],
+    );
   } finally {
     await r.close();
   }
@@ -100,9 +111,15 @@ test('login on another device (--remote), no region configured: asks the region,
 test('signing in as another session asks before replacing the profile\'s; "no" writes nothing', { skip: skipWithoutTool('tmux') }, async () => {
   const before = `[profile console]\nlogin_session = arn:aws:sts::111122223333:assumed-role/Other/bob\nregion = eu-west-1\n`;
   const r = await loginRig(before);
-  const tty = runInTmux(r.home, ['login', '--profile', 'console'], { ...(r.env() as Record<string, string>), BROWSER: browserScript(r.home).path, DISPLAY: ':0' });
+  const tty = runInTmux(r.home, ['login', '--profile', 'console'], {
+    ...(r.env() as Record<string, string>),
+    BROWSER: browserScript(r.home).path,
+    DISPLAY: ':0',
+  });
   try {
-    await tty.waitForScreen(/uses session arn:aws:sts::111122223333:assumed-role\/Other\/bob\. Replace it with arn:aws:sts::111122223333:assumed-role\/Admin\/alice\?/);
+    await tty.waitForScreen(
+      /uses session arn:aws:sts::111122223333:assumed-role\/Other\/bob\. Replace it with arn:aws:sts::111122223333:assumed-role\/Admin\/alice\?/,
+    );
     tty.type('n');
     const done = await tty.finished(30_000);
     assert.equal(done.code, 1);
@@ -115,7 +132,7 @@ test('signing in as another session asks before replacing the profile\'s; "no" w
   }
 });
 
-test('logout removes the profile\'s session; --all every session file and nothing else', async () => {
+test("logout removes the profile's session; --all every session file and nothing else", async () => {
   const r = await loginRig();
   try {
     r.writeSession(r.signin.seedSession().file);

@@ -37,7 +37,19 @@ test('temporary credentials set the token and expiration (RFC 3339 UTC, seconds 
 
 test('every identity variable of another session is cleared (issue 21): AWS_SECURITY_TOKEN first of all', () => {
   const env = credentialEnvironment(temporary, 'eu-west-1');
-  for (const name of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SECURITY_TOKEN', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_AUTHORIZATION_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', 'AWS_CREDENTIAL_FILE', 'AWS_SECRET_KEY']) {
+  for (const name of [
+    'AWS_PROFILE',
+    'AWS_DEFAULT_PROFILE',
+    'AWS_SECURITY_TOKEN',
+    'AWS_ROLE_ARN',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+    'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
+    'AWS_CREDENTIAL_FILE',
+    'AWS_SECRET_KEY',
+  ]) {
     assert.ok(env.unset.includes(name), name);
   }
   // An account id not known for these credentials: a stale one is cleared, never kept.
@@ -46,13 +58,20 @@ test('every identity variable of another session is cleared (issue 21): AWS_SECU
 
 test('long-term keys clear a stale session token and expiration; no region means no region variables', () => {
   const env = credentialEnvironment(longTerm);
-  assert.deepEqual(env.set.map((a) => a.name), ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWSCTL_EXPORTED']);
+  assert.deepEqual(
+    env.set.map((a) => a.name),
+    ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWSCTL_EXPORTED'],
+  );
   assert.deepEqual(env.unset, [...STALE, 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_ACCOUNT_ID']);
   assert.deepEqual(credentialEnvironment(longTerm, '').set.length, 3);
 });
 
 test('a region awsctl exported is cleared when the next identity has none; a region the user set stays', () => {
-  const exported = { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1', AWSCTL_EXPORTED: 'AWS_ACCESS_KEY_ID=AKIAOLD AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1' };
+  const exported = {
+    AWS_REGION: 'us-east-1',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWSCTL_EXPORTED: 'AWS_ACCESS_KEY_ID=AKIAOLD AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1',
+  };
   assert.ok(credentialEnvironment(longTerm, undefined, exported).unset.includes('AWS_REGION'));
   const userChanged = { ...exported, AWS_REGION: 'ap-south-1' };
   const unset = credentialEnvironment(longTerm, undefined, userChanged).unset;
@@ -75,7 +94,7 @@ test('--unset clears every identity variable, and the regions only where awsctl 
   assert.ok(!unset.includes('AWS_DEFAULT_REGION'), 'changed by the user since');
 });
 
-test('sh: exact lines, quotes escaped as \'\\\'\', unsets, trailing ; for unquoted eval', () => {
+test("sh: exact lines, quotes escaped as '\\'', unsets, trailing ; for unquoted eval", () => {
   const text = formatSh({ set: [{ name: 'A', value: "it's $HOME `x` \\n" }], unset: ['B'] });
   assert.equal(text, "export A='it'\\''s $HOME `x` \\n';\nunset B;\n");
   assert.equal(formatSh(one('A', '')), "export A='';\n");
@@ -88,7 +107,14 @@ test('fish: backslash and quote are the only escapes', () => {
 
 test('dotenv: plain values in double quotes; characters the dialects disagree on are refused by name', () => {
   assert.equal(formatDotenv(one('A', "a b#c 'd' é")), 'A="a b#c \'d\' é"\n');
-  for (const [value, shown] of [['a"b', '`"`'], ['a\\b', '`\\`'], ['$x', '`$`'], ['`x`', '`` ` ``'], ['a\nb', 'newline'], ['a\rb', 'carriage return']] as const) {
+  for (const [value, shown] of [
+    ['a"b', '`"`'],
+    ['a\\b', '`\\`'],
+    ['$x', '`$`'],
+    ['`x`', '`` ` ``'],
+    ['a\nb', 'newline'],
+    ['a\rb', 'carriage return'],
+  ] as const) {
     assert.throws(
       () => formatDotenv(one('AWS_SECRET_ACCESS_KEY', `secretpart${value}`)),
       (error: AwsctlError) => {
@@ -104,7 +130,10 @@ test('dotenv: plain values in double quotes; characters the dialects disagree on
 
 test('dotenv cannot unset: the set lines leave unsets out, and --unset alone is a usage error', () => {
   assert.equal(formatDotenv({ set: [{ name: 'A', value: 'x' }], unset: ['AWS_PROFILE'] }), 'A="x"\n');
-  assert.throws(() => formatDotenv(clearedEnvironment()), (e: AwsctlError) => e.exitCode === ExitCode.usage);
+  assert.throws(
+    () => formatDotenv(clearedEnvironment()),
+    (e: AwsctlError) => e.exitCode === ExitCode.usage,
+  );
 });
 
 test('json: strings set, nulls clear, order kept', () => {

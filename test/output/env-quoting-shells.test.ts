@@ -78,7 +78,11 @@ async function checkBatch(shell: Shell, batch: string[], index: number): Promise
     assert.ok(actual.equals(Buffer.from(value, 'utf8')), `${where}: ${JSON.stringify(value)} came back as ${JSON.stringify(actual.toString('utf8'))}`);
     offset = end + 1;
   }
-  const exported = stdout.subarray(offset).toString('utf8').split('\0').find((entry) => entry.startsWith(`${NAME}=`));
+  const exported = stdout
+    .subarray(offset)
+    .toString('utf8')
+    .split('\0')
+    .find((entry) => entry.startsWith(`${NAME}=`));
   assert.equal(exported, `${NAME}=${batch.at(-1)}`, `${where}: the last value is exported to child processes`);
   assert.ok(!existsSync(canary), `${where}: a payload ran (canary file exists)`);
 }
@@ -102,9 +106,18 @@ test(`the generator really produces hostile values (seed ${seed})`, () => {
   for (const needle of ["'", '"', '$(', '`', '\\', '\n', '\r', '%', '!', '\u2019', `touch ${canary}`]) {
     assert.ok(values.filter((v) => v.includes(needle)).length > 50, `${JSON.stringify(needle)} appears often`);
   }
-  assert.ok(values.some((v) => v.startsWith('-')), 'leading dashes');
-  assert.ok(values.some((v) => /[^\u0000-\uffff]/u.test(v)), 'astral code points');
-  assert.ok(values.some((v) => v.includes('\0')), 'NUL bytes (refused, checked below)');
+  assert.ok(
+    values.some((v) => v.startsWith('-')),
+    'leading dashes',
+  );
+  assert.ok(
+    values.some((v) => /[^\u0000-\uffff]/u.test(v)),
+    'astral code points',
+  );
+  assert.ok(
+    values.some((v) => v.includes('\0')),
+    'NUL bytes (refused, checked below)',
+  );
 });
 
 for (const shell of SHELLS) {
@@ -130,7 +143,7 @@ test('sh and fish refuse exactly the values that contain NUL or a lone surrogate
 
 const DOTENV_REFUSED = /\0|\p{Cs}|["\\$`\x00-\x1f\x7f]/u;
 
-test('dotenv: refuses exactly the documented characters; the rest reads back through Node\'s dotenv parser', () => {
+test("dotenv: refuses exactly the documented characters; the rest reads back through Node's dotenv parser", () => {
   let accepted = 0;
   for (const value of values) {
     let text: string | undefined;
@@ -166,9 +179,14 @@ const realistic = credentialEnvironment(
   'eu-west-1',
 );
 const expected = ['ASIAEXAMPLE', 'wJalr/K7MDENG+bPxRfiCY', 'IQoJb3Jp+Zz/9==', '2026-11-21T12:00:00Z', 'eu-west-1', 'eu-west-1', 'unset', 'unset'];
-const SHOW = 'AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CREDENTIAL_EXPIRATION AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE AWS_DEFAULT_PROFILE';
+const SHOW =
+  'AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CREDENTIAL_EXPIRATION AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE AWS_DEFAULT_PROFILE';
 
-for (const [program, args] of [['bash', ['--norc', '--noprofile']], ['dash', []], ['zsh', ['-f']]] as const) {
+for (const [program, args] of [
+  ['bash', ['--norc', '--noprofile']],
+  ['dash', []],
+  ['zsh', ['-f']],
+] as const) {
   for (const evalForm of ['eval "$(cat "$1")"', 'eval $(cat "$1")']) {
     test(`${program}: ${evalForm} sets the credentials and clears AWS_PROFILE`, async (t) => {
       if (!installed(program)) return t.skip(missing(`${program} is not installed (apt-get install ${program})`));

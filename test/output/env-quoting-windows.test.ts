@@ -65,7 +65,7 @@ function evaluatePowerShell(line: string): { name: string; value: string } {
 test('powershell: exact output for tricky values', () => {
   const cases: Array<[string, string]> = [
     ["it's", "'it''s'"],
-    ['$(calc) `n $Env:PATH "x"', "'$(calc) `n $Env:PATH \"x\"'"],
+    ['$(calc) `n $Env:PATH "x"', '\'$(calc) `n $Env:PATH "x"\''],
     ['a\u2019b', "'a' + [char]0x2019 + 'b'"],
     ['\u00e9', "'' + [char]0x00E9"],
     ['\u{1F600}', "'' + [char]0xD83D + [char]0xDE00"],

@@ -16,7 +16,10 @@ test('temporary credentials: documented key order, Expiration RFC 3339 UTC in wh
     expiration: new Date('2026-11-21T12:00:00.500Z'),
     accountId: '123456789012',
   });
-  assert.equal(text, '{"Version":1,"AccessKeyId":"ASIAX","SecretAccessKey":"s\\"e\\\\c","SessionToken":"tok","Expiration":"2026-11-21T12:00:00Z","AccountId":"123456789012"}\n');
+  assert.equal(
+    text,
+    '{"Version":1,"AccessKeyId":"ASIAX","SecretAccessKey":"s\\"e\\\\c","SessionToken":"tok","Expiration":"2026-11-21T12:00:00Z","AccountId":"123456789012"}\n',
+  );
 });
 
 test('long-term keys: no SessionToken, no Expiration, no AccountId when unknown', () => {
@@ -31,7 +34,13 @@ test('formatRfc3339Utc rounds down to the second and refuses what RFC 3339 canno
 });
 
 test("awsctl's own reader reads back what the formatter prints", () => {
-  const credentials = { accessKeyId: 'ASIAX', secretAccessKey: 'k', sessionToken: 't', expiration: new Date('2027-01-01T00:00:00Z'), accountId: '111122223333' };
+  const credentials = {
+    accessKeyId: 'ASIAX',
+    secretAccessKey: 'k',
+    sessionToken: 't',
+    expiration: new Date('2027-01-01T00:00:00Z'),
+    accountId: '111122223333',
+  };
   assert.deepEqual(parseCredentialProcessOutput(formatProcessJson(credentials), 'p'), credentials);
 });
 

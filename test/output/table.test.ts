@@ -6,7 +6,14 @@ import { displayWidth, formatJson, formatTable, sanitizeCell, tableLines } from 
 test('columns line up, the last column has no trailing spaces, nothing is cut', () => {
   const long = 'x'.repeat(300);
   assert.equal(
-    formatTable(['NAME', 'KIND', 'REGION'], [['dev', 'sso', 'eu-west-1'], ['production-admin', 'assume-role', ''], ['s', long, 'r']]),
+    formatTable(
+      ['NAME', 'KIND', 'REGION'],
+      [
+        ['dev', 'sso', 'eu-west-1'],
+        ['production-admin', 'assume-role', ''],
+        ['s', long, 'r'],
+      ],
+    ),
     [
       `NAME               KIND${' '.repeat(299)}REGION`,
       `dev                sso${' '.repeat(300)}eu-west-1`,
@@ -28,7 +35,13 @@ test('wide characters take two columns, combining marks none', () => {
   assert.equal(displayWidth('\u{1F1EF}\u{1F1F5}'), 2, 'a flag');
   assert.equal(displayWidth('\u2764\uFE0F'), 2, 'VS16 emoji presentation');
   assert.equal(displayWidth('한국'), 4);
-  const lines = tableLines(['A', 'B'], [['日本', 'x'], ['ab', 'y']]);
+  const lines = tableLines(
+    ['A', 'B'],
+    [
+      ['日本', 'x'],
+      ['ab', 'y'],
+    ],
+  );
   assert.equal(lines[1], '日本   x');
   assert.equal(lines[2], 'ab     y');
 });
@@ -56,7 +69,17 @@ test('property: every line of any table has the same display offset for each col
 });
 
 test('right alignment pads on the left', () => {
-  assert.deepEqual(tableLines(['ACCOUNT', 'N'], [['1', 'a'], ['123', 'b']], { align: ['right'] }), ['ACCOUNT   N', '      1   a', '    123   b']);
+  assert.deepEqual(
+    tableLines(
+      ['ACCOUNT', 'N'],
+      [
+        ['1', 'a'],
+        ['123', 'b'],
+      ],
+      { align: ['right'] },
+    ),
+    ['ACCOUNT   N', '      1   a', '    123   b'],
+  );
 });
 
 test('formatJson is two-space indented with one trailing newline', () => {

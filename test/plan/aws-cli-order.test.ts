@@ -11,23 +11,39 @@ const files = (config: string, credentials = '') => normalizeText(config, creden
 const NO_IMDS = { AWS_EC2_METADATA_DISABLED: 'true' };
 
 test('item 1: keys in the credentials file beat credential_process in the config file; config-file keys lose to it', () => {
-  const credsWin = planCredentials({ env: NO_IMDS, profiles: files('[profile p]\ncredential_process = /bin/creds\n', '[p]\naws_access_key_id = AKIACREDS\naws_secret_access_key = s\n'), profileName: 'p', profileFromFlag: true });
+  const credsWin = planCredentials({
+    env: NO_IMDS,
+    profiles: files('[profile p]\ncredential_process = /bin/creds\n', '[p]\naws_access_key_id = AKIACREDS\naws_secret_access_key = s\n'),
+    profileName: 'p',
+    profileFromFlag: true,
+  });
   assert.equal(credsWin.base.kind, 'static');
   assert.equal(credsWin.base.kind === 'static' && credsWin.base.keys.accessKeyId, 'AKIACREDS');
-  const processWins = planCredentials({ env: NO_IMDS, profiles: files('[profile p]\ncredential_process = /bin/creds\naws_access_key_id = AKIACONFIG\naws_secret_access_key = s\n'), profileName: 'p', profileFromFlag: true });
+  const processWins = planCredentials({
+    env: NO_IMDS,
+    profiles: files('[profile p]\ncredential_process = /bin/creds\naws_access_key_id = AKIACONFIG\naws_secret_access_key = s\n'),
+    profileName: 'p',
+    profileFromFlag: true,
+  });
   assert.equal(processWins.base.kind, 'credential-process');
   // Same key in both files: the credentials file's value; the config one is still there for its provider.
   const both = files('[profile p]\naws_access_key_id = AKIACONFIG\naws_secret_access_key = cs\n', '[p]\naws_secret_access_key = only-secret\n');
   const plan = planCredentials({ env: NO_IMDS, profiles: both, profileName: 'p', profileFromFlag: true });
   assert.deepEqual(plan.base.kind === 'static' && plan.base.keys, { accessKeyId: 'AKIACONFIG', secretAccessKey: 'cs' });
   // SSO (account + role) beats static keys anywhere, as botocore's SSO provider comes first.
-  const sso = files('[profile p]\nsso_start_url = https://x.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111111111111\nsso_role_name = R\n', '[p]\naws_access_key_id = AKIACREDS\naws_secret_access_key = s\n');
+  const sso = files(
+    '[profile p]\nsso_start_url = https://x.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111111111111\nsso_role_name = R\n',
+    '[p]\naws_access_key_id = AKIACREDS\naws_secret_access_key = s\n',
+  );
   assert.equal(planCredentials({ env: NO_IMDS, profiles: sso, profileName: 'p', profileFromFlag: true }).base.kind, 'sso');
 });
 
 test('item 1: an access key id in the credentials file without its secret there is a partial-keys error', () => {
   const set = files('[profile p]\naws_secret_access_key = cs\n', '[p]\naws_access_key_id = AKIACREDS\n');
-  assert.throws(() => planCredentials({ env: NO_IMDS, profiles: set, profileName: 'p', profileFromFlag: true }), (e: unknown) => e instanceof PlanError && e.code === 'partial-keys');
+  assert.throws(
+    () => planCredentials({ env: NO_IMDS, profiles: set, profileName: 'p', profileFromFlag: true }),
+    (e: unknown) => e instanceof PlanError && e.code === 'partial-keys',
+  );
 });
 
 const WEB = { AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/token', AWS_ROLE_ARN: 'arn:aws:iam::1:role/pod', ...NO_IMDS };
@@ -59,7 +75,10 @@ test('item 2: AWS_WEB_IDENTITY_TOKEN_FILE with no role ARN anywhere stops the ch
 test('item 13: credential_source without role_arn is not a source (botocore finds no credentials)', () => {
   const set = files('[profile x]\ncredential_source = Environment\n');
   const env = { AWS_ACCESS_KEY_ID: 'AKIAENV', AWS_SECRET_ACCESS_KEY: 's', ...NO_IMDS };
-  assert.throws(() => planCredentials({ env, profiles: set, profileName: 'x', profileFromFlag: true }), (e: unknown) => e instanceof PlanError && e.code === 'no-credentials');
+  assert.throws(
+    () => planCredentials({ env, profiles: set, profileName: 'x', profileFromFlag: true }),
+    (e: unknown) => e instanceof PlanError && e.code === 'no-credentials',
+  );
   const withRole = files('[profile x]\nrole_arn = arn:aws:iam::1:role/x\ncredential_source = Environment\n');
   assert.equal(planCredentials({ env, profiles: withRole, profileName: 'x', profileFromFlag: true }).base.kind, 'credential-source');
 });

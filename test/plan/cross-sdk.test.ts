@@ -10,16 +10,32 @@ const NO_IMDS = { AWS_EC2_METADATA_DISABLED: 'true' };
 const sdks = (notes: { sdk: string }[]) => notes.map((n) => n.sdk).sort();
 
 test('keys in the credentials file and credential_process in the config file: Rust would run the process', () => {
-  const plan = planDefaultChain({ env: NO_IMDS, profiles: files('[profile p]\ncredential_process = /bin/helper\n', '[p]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n'), profileName: 'p', profileFromFlag: true });
+  const plan = planDefaultChain({
+    env: NO_IMDS,
+    profiles: files('[profile p]\ncredential_process = /bin/helper\n', '[p]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n'),
+    profileName: 'p',
+    profileFromFlag: true,
+  });
   assert.deepEqual(sdks(plan.notes), ['Rust']);
   assert.equal(plan.notes[0]?.wouldUse, 'credential_process');
   const { json, lines } = explain(plan);
-  assert.deepEqual(json.crossSdkNotes.map((n) => n.sdk), ['Rust']);
-  assert.ok(lines.some((l) => l.startsWith('note: the AWS SDK for Rust would use credential_process: ')), lines.join('\n'));
+  assert.deepEqual(
+    json.crossSdkNotes.map((n) => n.sdk),
+    ['Rust'],
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('note: the AWS SDK for Rust would use credential_process: ')),
+    lines.join('\n'),
+  );
 });
 
 test('keys in the config file beside credential_process: JavaScript v3 and Go v2 would use the keys', () => {
-  const plan = planDefaultChain({ env: NO_IMDS, profiles: files('[profile p]\ncredential_process = /bin/helper\naws_access_key_id = AKIAX\naws_secret_access_key = s\n'), profileName: 'p', profileFromFlag: true });
+  const plan = planDefaultChain({
+    env: NO_IMDS,
+    profiles: files('[profile p]\ncredential_process = /bin/helper\naws_access_key_id = AKIAX\naws_secret_access_key = s\n'),
+    profileName: 'p',
+    profileFromFlag: true,
+  });
   assert.deepEqual(sdks(plan.notes), ['Go v2', 'JavaScript v3']);
 });
 
@@ -36,9 +52,19 @@ test('environment keys under AWS_PROFILE: JavaScript v3 and Go v2 would use the 
 });
 
 test('a quoted name: Rust ignores it; everything agreeing gives no notes', () => {
-  const quoted = planDefaultChain({ env: NO_IMDS, profiles: files('[profile "my p"]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n'), profileName: 'my p', profileFromFlag: true });
+  const quoted = planDefaultChain({
+    env: NO_IMDS,
+    profiles: files('[profile "my p"]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n'),
+    profileName: 'my p',
+    profileFromFlag: true,
+  });
   assert.deepEqual(sdks(quoted.notes), ['Rust']);
-  const plain = planDefaultChain({ env: NO_IMDS, profiles: files('[profile p]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n'), profileName: 'p', profileFromFlag: true });
+  const plain = planDefaultChain({
+    env: NO_IMDS,
+    profiles: files('[profile p]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n'),
+    profileName: 'p',
+    profileFromFlag: true,
+  });
   assert.deepEqual(plain.notes, []);
   assert.deepEqual(explain(plain).json.crossSdkNotes, []);
 });

@@ -15,17 +15,40 @@ test('STS, SSO portal and SSO-OIDC endpoints in every partition', () => {
     ['eusc-de-east-1', 'https://sts.eusc-de-east-1.amazonaws.eu', 'https://portal.sso.eusc-de-east-1.amazonaws.eu', 'https://oidc.eusc-de-east-1.amazonaws.eu'],
     ['us-gov-west-1', 'https://sts.us-gov-west-1.amazonaws.com', 'https://portal.sso.us-gov-west-1.amazonaws.com', 'https://oidc.us-gov-west-1.amazonaws.com'],
     ['us-iso-east-1', 'https://sts.us-iso-east-1.c2s.ic.gov', 'https://portal.sso.us-iso-east-1.c2s.ic.gov', 'https://oidc.us-iso-east-1.c2s.ic.gov'],
-    ['us-isob-east-1', 'https://sts.us-isob-east-1.sc2s.sgov.gov', 'https://portal.sso.us-isob-east-1.sc2s.sgov.gov', 'https://oidc.us-isob-east-1.sc2s.sgov.gov'],
-    ['eu-isoe-west-1', 'https://sts.eu-isoe-west-1.cloud.adc-e.uk', 'https://portal.sso.eu-isoe-west-1.cloud.adc-e.uk', 'https://oidc.eu-isoe-west-1.cloud.adc-e.uk'],
-    ['us-isof-south-1', 'https://sts.us-isof-south-1.csp.hci.ic.gov', 'https://portal.sso.us-isof-south-1.csp.hci.ic.gov', 'https://oidc.us-isof-south-1.csp.hci.ic.gov'],
-    ['cn-northwest-1', 'https://sts.cn-northwest-1.amazonaws.com.cn', 'https://portal.sso.cn-northwest-1.amazonaws.com.cn', 'https://oidc.cn-northwest-1.amazonaws.com.cn'],
+    [
+      'us-isob-east-1',
+      'https://sts.us-isob-east-1.sc2s.sgov.gov',
+      'https://portal.sso.us-isob-east-1.sc2s.sgov.gov',
+      'https://oidc.us-isob-east-1.sc2s.sgov.gov',
+    ],
+    [
+      'eu-isoe-west-1',
+      'https://sts.eu-isoe-west-1.cloud.adc-e.uk',
+      'https://portal.sso.eu-isoe-west-1.cloud.adc-e.uk',
+      'https://oidc.eu-isoe-west-1.cloud.adc-e.uk',
+    ],
+    [
+      'us-isof-south-1',
+      'https://sts.us-isof-south-1.csp.hci.ic.gov',
+      'https://portal.sso.us-isof-south-1.csp.hci.ic.gov',
+      'https://oidc.us-isof-south-1.csp.hci.ic.gov',
+    ],
+    [
+      'cn-northwest-1',
+      'https://sts.cn-northwest-1.amazonaws.com.cn',
+      'https://portal.sso.cn-northwest-1.amazonaws.com.cn',
+      'https://oidc.cn-northwest-1.amazonaws.com.cn',
+    ],
   ];
   for (const [region, sts, portal, oidc] of cases) {
     assert.equal(resolveStsEndpoint(region, { env: {} }).url, sts);
     assert.equal(resolveSsoPortalEndpoint(region, { env: {} }).url, portal);
     assert.equal(resolveSsoOidcEndpoint(region, { env: {} }).url, oidc);
   }
-  assert.equal(resolveStsEndpoint('eusc-de-east-1', { env: { AWS_USE_DUALSTACK_ENDPOINT: 'true' } }).url, 'https://sts.eusc-de-east-1.api.amazonwebservices.eu');
+  assert.equal(
+    resolveStsEndpoint('eusc-de-east-1', { env: { AWS_USE_DUALSTACK_ENDPOINT: 'true' } }).url,
+    'https://sts.eusc-de-east-1.api.amazonwebservices.eu',
+  );
   assert.equal(resolveStsEndpoint('us-gov-east-1', { env: { AWS_USE_FIPS_ENDPOINT: 'true' } }).url, 'https://sts-fips.us-gov-east-1.amazonaws.com');
 });
 
@@ -41,11 +64,16 @@ test('a region that is not a host label is refused wherever it came from, before
   }
   assert.throws(() => resolveRegion({ env: { AWS_DEFAULT_REGION: 'a/b' } }), /AWS_DEFAULT_REGION = "a\/b" is not a valid region name/);
   // An explicit endpoint URL stays as the user wrote it.
-  assert.equal(resolveStsEndpoint('us-east-1', { env: { AWS_ENDPOINT_URL_STS: 'https://sts.internal.example/prefix?x' } }).url, 'https://sts.internal.example/prefix?x');
+  assert.equal(
+    resolveStsEndpoint('us-east-1', { env: { AWS_ENDPOINT_URL_STS: 'https://sts.internal.example/prefix?x' } }).url,
+    'https://sts.internal.example/prefix?x',
+  );
 });
 
 test('an sso_region that is not a region makes the SSO profile broken in the plan', () => {
-  const set = profileSet({ profiles: { p: { sso_start_url: 'https://x.awsapps.com/start', sso_region: 'attacker.example/x?', sso_account_id: '111111111111', sso_role_name: 'R' } } });
+  const set = profileSet({
+    profiles: { p: { sso_start_url: 'https://x.awsapps.com/start', sso_region: 'attacker.example/x?', sso_account_id: '111111111111', sso_role_name: 'R' } },
+  });
   const step = planDefaultChain({ env: {}, profiles: set, profileName: 'p', profileFromFlag: true }).steps.find((s) => s.step === 'profile');
   assert.equal(step?.status, 'broken');
   assert.match(step?.status === 'broken' ? step.error.message : '', /sso_region = "attacker.example\/x\?" is not a valid region name/);

@@ -13,9 +13,24 @@ function assertNoSecrets(text: string): void {
 }
 
 test('explain never shows secrets: env keys, profile keys, container token, process arguments', () => {
-  const env = { AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: SECRETS[0]!, AWS_SESSION_TOKEN: SECRETS[1]!, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/c', AWS_CONTAINER_AUTHORIZATION_TOKEN: SECRETS[2]! };
-  const profiles = profileSet({ profiles: { default: { aws_access_key_id: ACCESS_KEY, aws_secret_access_key: SECRETS[0]!, aws_session_token: SECRETS[1]! }, proc: { credential_process: `helper ${SECRETS[3]}` } } });
-  for (const input of [{ env, profiles }, { env, profiles, profileName: 'default', profileFromFlag: true }, { env, profiles, profileName: 'proc', profileFromFlag: true }]) {
+  const env = {
+    AWS_ACCESS_KEY_ID: ACCESS_KEY,
+    AWS_SECRET_ACCESS_KEY: SECRETS[0]!,
+    AWS_SESSION_TOKEN: SECRETS[1]!,
+    AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/c',
+    AWS_CONTAINER_AUTHORIZATION_TOKEN: SECRETS[2]!,
+  };
+  const profiles = profileSet({
+    profiles: {
+      default: { aws_access_key_id: ACCESS_KEY, aws_secret_access_key: SECRETS[0]!, aws_session_token: SECRETS[1]! },
+      proc: { credential_process: `helper ${SECRETS[3]}` },
+    },
+  });
+  for (const input of [
+    { env, profiles },
+    { env, profiles, profileName: 'default', profileFromFlag: true },
+    { env, profiles, profileName: 'proc', profileFromFlag: true },
+  ]) {
     const { lines, json } = explain(planDefaultChain(input));
     assertNoSecrets(lines.join('\n'));
     assertNoSecrets(JSON.stringify(json));
@@ -31,19 +46,34 @@ test('explain JSON: version, outcome, skipped reasons, reached flags', () => {
   const { json, lines } = explain(plan);
   assert.equal(json.version, 1);
   assert.deepEqual(json.outcome, { step: 'container' });
-  assert.deepEqual(json.steps.map((s) => [s.step, s.status, s.reached]), [
-    ['environment', 'skip', true], ['web-identity-env', 'skip', true], ['profile', 'skip', true], ['container', 'try', true], ['imds', 'try', false],
-  ]);
+  assert.deepEqual(
+    json.steps.map((s) => [s.step, s.status, s.reached]),
+    [
+      ['environment', 'skip', true],
+      ['web-identity-env', 'skip', true],
+      ['profile', 'skip', true],
+      ['container', 'try', true],
+      ['imds', 'try', false],
+    ],
+  );
   assert.match(json.steps[0]?.reason ?? '', /AWS_ACCESS_KEY_ID/);
   assert.equal(json.steps[3]?.base?.uri, 'http://169.254.170.2/c');
   assert.ok(lines.some((l) => /5\. imds: not reached/.test(l)));
 });
 
 test('explain shows each hop with its settings and the AWS CLI cache entry', () => {
-  const profiles = profileSet({ profiles: { A: { role_arn: 'arn:aws:iam::1:role/A', source_profile: 'B', mfa_serial: 'arn:aws:iam::1:mfa/me', duration_seconds: '900' }, B: { aws_access_key_id: ACCESS_KEY, aws_secret_access_key: SECRETS[0]! } } });
+  const profiles = profileSet({
+    profiles: {
+      A: { role_arn: 'arn:aws:iam::1:role/A', source_profile: 'B', mfa_serial: 'arn:aws:iam::1:mfa/me', duration_seconds: '900' },
+      B: { aws_access_key_id: ACCESS_KEY, aws_secret_access_key: SECRETS[0]! },
+    },
+  });
   const seen: Record<string, unknown>[] = [];
   const { json, lines } = explain(planDefaultChain({ env: { AWS_PROFILE: 'A' }, profiles }), {
-    assumeRoleCacheKey: (args) => { seen.push(args); return 'abc123'; },
+    assumeRoleCacheKey: (args) => {
+      seen.push(args);
+      return 'abc123';
+    },
   });
   assert.deepEqual(seen, [{ RoleArn: 'arn:aws:iam::1:role/A', SerialNumber: 'arn:aws:iam::1:mfa/me', DurationSeconds: 900 }]);
   const hop = json.steps[1]?.hops?.[0];
@@ -68,5 +98,9 @@ test('sso token cache file names follow the AWS CLI', () => {
 
 test('helpers', () => {
   assert.equal(redactAccessKeyId('AB'), '****');
-  assert.deepEqual(assumeRoleCacheArgs({ roleArn: 'r', profile: 'p', roleSessionName: 's', externalId: 'e' }), { RoleArn: 'r', RoleSessionName: 's', ExternalId: 'e' });
+  assert.deepEqual(assumeRoleCacheArgs({ roleArn: 'r', profile: 'p', roleSessionName: 's', externalId: 'e' }), {
+    RoleArn: 'r',
+    RoleSessionName: 's',
+    ExternalId: 'e',
+  });
 });

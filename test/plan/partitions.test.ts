@@ -8,18 +8,25 @@ import { isValidRegion, partitionOf, partitionIds } from '../../src/plan/partiti
 import { PARTITIONS } from '../../src/plan/partitions-data.ts';
 import { findBotocore, runPython } from '../helpers/botocore.ts';
 
-test('the checked-in partition table is exactly what the SDK\'s partition data generates', async () => {
+test("the checked-in partition table is exactly what the SDK's partition data generates", async () => {
   assert.equal(readFileSync(join(repoRoot, DATA_FILE), 'utf8'), await generatePartitionsData(), 'run node scripts/gen-partitions.ts');
 });
 
-test('every partition of botocore\'s partitions.json is there with the same suffixes and regions', (t) => {
+test("every partition of botocore's partitions.json is there with the same suffixes and regions", (t) => {
   const botocore = findBotocore('1.31');
   if (typeof botocore === 'string') return t.skip(botocore);
   const script = [
     'import json, os, botocore',
     "print(json.dumps(json.load(open(os.path.join(os.path.dirname(botocore.__file__), 'data', 'partitions.json')))))",
   ].join('\n');
-  const data = runPython<{ partitions: { id: string; outputs: { dnsSuffix: string; dualStackDnsSuffix: string; implicitGlobalRegion: string }; regionRegex: string; regions: Record<string, unknown> }[] }>(botocore, script, null);
+  const data = runPython<{
+    partitions: {
+      id: string;
+      outputs: { dnsSuffix: string; dualStackDnsSuffix: string; implicitGlobalRegion: string };
+      regionRegex: string;
+      regions: Record<string, unknown>;
+    }[];
+  }>(botocore, script, null);
   for (const theirs of data.partitions) {
     const ours = PARTITIONS.find((p) => p.id === theirs.id);
     assert.ok(ours, `partition ${theirs.id} (botocore ${botocore.version}) is missing`);
@@ -50,7 +57,7 @@ test('partitionOf: named regions, regions matched by pattern, unknown names fall
   assert.ok(partitionIds().includes('aws-eusc'));
 });
 
-test('isValidRegion agrees with botocore\'s validate_region_name on 3,000 strings', (t) => {
+test("isValidRegion agrees with botocore's validate_region_name on 3,000 strings", (t) => {
   const botocore = findBotocore('1.29');
   if (typeof botocore === 'string') return t.skip(botocore);
   const samples = fc.sample(

@@ -43,7 +43,10 @@ function context(files: Record<string, Entry>, env: Record<string, string> = { H
 }
 
 test('reads both files once each and merges them', () => {
-  const { ctx, reads } = context({ '/h/.aws/config': Buffer.from('[profile a]\nregion = r\n'), '/h/.aws/credentials': Buffer.from('[a]\naws_access_key_id = K\n') });
+  const { ctx, reads } = context({
+    '/h/.aws/config': Buffer.from('[profile a]\nregion = r\n'),
+    '/h/.aws/credentials': Buffer.from('[a]\naws_access_key_id = K\n'),
+  });
   const loaded = loadProfileFiles(ctx, { profileFlag: 'a' });
   assert.deepEqual(reads, ['/h/.aws/config', '/h/.aws/credentials']);
   assert.equal(getValue(loaded.set.profiles['a'], 'region'), 'r');
@@ -70,7 +73,10 @@ test('with no home at all, nothing is read and nothing fails', () => {
 });
 
 test('the runtime home is used when HOME is unset; AWS_CONFIG_FILE is honoured', () => {
-  const { ctx } = context({ '/os-home/.aws/credentials': Buffer.from('[x]\na = 1'), '/elsewhere': Buffer.from('[profile y]\nb = 2') }, { AWS_CONFIG_FILE: '/elsewhere' });
+  const { ctx } = context(
+    { '/os-home/.aws/credentials': Buffer.from('[x]\na = 1'), '/elsewhere': Buffer.from('[profile y]\nb = 2') },
+    { AWS_CONFIG_FILE: '/elsewhere' },
+  );
   assert.deepEqual(Object.keys(loadProfileFiles(ctx).set.profiles).sort(), ['x', 'y']);
 });
 
@@ -96,7 +102,14 @@ for (const [name, entry, why] of BAD) {
     const { ctx } = context({ '/h/.aws/config': entry });
     assert.throws(
       () => loadProfileFiles(ctx),
-      (e: unknown) => isAwsctlError(e) && e.exitCode === 1 && e.file === '/h/.aws/config' && e.message.includes('/h/.aws/config') && why.test(e.message) && !/[\r\n]/.test(e.message) && !e.message.includes('at stack'),
+      (e: unknown) =>
+        isAwsctlError(e) &&
+        e.exitCode === 1 &&
+        e.file === '/h/.aws/config' &&
+        e.message.includes('/h/.aws/config') &&
+        why.test(e.message) &&
+        !/[\r\n]/.test(e.message) &&
+        !e.message.includes('at stack'),
     );
   });
 }
@@ -107,5 +120,8 @@ test('the size limit is far above real files', () => {
 
 test('a bad credentials file names the credentials file', () => {
   const { ctx } = context({ '/h/.aws/credentials': { error: 'EACCES' } });
-  assert.throws(() => loadProfileFiles(ctx), (e: unknown) => isAwsctlError(e) && e.file === '/h/.aws/credentials' && /credentials file/.test(e.message));
+  assert.throws(
+    () => loadProfileFiles(ctx),
+    (e: unknown) => isAwsctlError(e) && e.file === '/h/.aws/credentials' && /credentials file/.test(e.message),
+  );
 });

@@ -21,7 +21,10 @@ for (const [name, env, platform, languageHome, expected] of HOME_CASES) {
 
 test('default paths use the platform separator', () => {
   assert.deepEqual(pickPaths(resolveFileLocations({ HOME: '/home/me' }, 'linux', undefined)), ['/home/me/.aws/config', '/home/me/.aws/credentials']);
-  assert.deepEqual(pickPaths(resolveFileLocations({ USERPROFILE: 'C:\\Users\\me' }, 'win32', undefined)), ['C:\\Users\\me\\.aws\\config', 'C:\\Users\\me\\.aws\\credentials']);
+  assert.deepEqual(pickPaths(resolveFileLocations({ USERPROFILE: 'C:\\Users\\me' }, 'win32', undefined)), [
+    'C:\\Users\\me\\.aws\\config',
+    'C:\\Users\\me\\.aws\\credentials',
+  ]);
   assert.deepEqual(pickPaths(resolveFileLocations({ HOME: '/' }, 'linux', undefined)), ['/.aws/config', '/.aws/credentials']);
 });
 
@@ -56,7 +59,12 @@ const PROFILE_CASES: Array<[string, Record<string, string>, string | undefined, 
   ['then AWS_PROFILE', { AWS_PROFILE: 'env', AWS_DEFAULT_PROFILE: 'old' }, undefined, 'env'],
   ['then AWS_DEFAULT_PROFILE', { AWS_DEFAULT_PROFILE: 'old' }, undefined, 'old'],
   // As the AWS CLI v2 (2.9, checked by hand): a value is the name as written, even empty or padded.
-  ['an empty AWS_PROFILE is the profile "" (the AWS CLI: "The config profile () could not be found")', { AWS_PROFILE: '', AWS_DEFAULT_PROFILE: 'old' }, undefined, ''],
+  [
+    'an empty AWS_PROFILE is the profile "" (the AWS CLI: "The config profile () could not be found")',
+    { AWS_PROFILE: '', AWS_DEFAULT_PROFILE: 'old' },
+    undefined,
+    '',
+  ],
   ['whitespace is kept (" dev " is not dev)', { AWS_PROFILE: ' dev ' }, undefined, ' dev '],
   ['an empty flag is the profile ""', { AWS_PROFILE: 'env' }, '', ''],
   ['else default', {}, undefined, 'default'],

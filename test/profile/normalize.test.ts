@@ -32,10 +32,20 @@ const PROFILE_CASES: Array<[string, string | undefined, string | undefined, Reco
   ['invalid profile names are ignored with their properties', '[profile in valid]\na = 1\n[profile ok]\nb = 2', undefined, { ok: { b: '2' } }],
   ['every allowed name character', '[profile a-Z_0.9/%@:+]', undefined, { 'a-Z_0.9/%@:+': {} }],
   // botocore's names (issue 14 item 3): shlex in the config file, the header as written in the credentials file.
-  ['quoted names are read as botocore does', '[profile "quoted"]\na = 1\n[profile "my profile"]\nb = 2', undefined, { quoted: { a: '1' }, 'my profile': { b: '2' } }],
+  [
+    'quoted names are read as botocore does',
+    '[profile "quoted"]\na = 1\n[profile "my profile"]\nb = 2',
+    undefined,
+    { quoted: { a: '1' }, 'my profile': { b: '2' } },
+  ],
   ['unicode names are read byte for byte', '[profile dév-日本]\na = 1', '[dév-日本]\nb = 2', { 'dév-日本': { a: '1', b: '2' } }],
   ['a credentials-file name with a space is read as written', undefined, '[my profile]\nb = 2', { 'my profile': { b: '2' } }],
-  ['no Unicode normalization: é composed and decomposed are two profiles', '[profile d\u00e9]\na = 1\n[profile de\u0301]\nb = 2', undefined, { 'd\u00e9': { a: '1' }, 'de\u0301': { b: '2' } }],
+  [
+    'no Unicode normalization: é composed and decomposed are two profiles',
+    '[profile d\u00e9]\na = 1\n[profile de\u0301]\nb = 2',
+    undefined,
+    { 'd\u00e9': { a: '1' }, 'de\u0301': { b: '2' } },
+  ],
   ['duplicate sections merge; the last value wins', '[profile a]\nx = 1\ny = 1\n[profile a]\nx = 2', undefined, { a: { x: '2', y: '1' } }],
   ['keys are case-insensitive (last one wins)', '[profile a]\nRegion = 1\n[profile a]\nregion = 2', undefined, { a: { region: '2' } }],
   ['invalid property names are ignored', '[profile a]\nin valid = 1\nok = 2', undefined, { a: { ok: '2' } }],
@@ -63,7 +73,15 @@ test('profiles named like Object members are just names', () => {
 
 test('every map of the set inherits nothing: property, sub-property, services and section maps', () => {
   const set = load('[profile a]\nregion = x\ns3 =\n  max = 1\n[services local]\nsts =\n  endpoint_url = http://l\n[sso-session s]\nsso_region = r');
-  const maps: object[] = [set.profiles, set.ssoSessions, set.services, set.otherSections ?? {}, set.profiles['a']!.properties, set.profiles['a']!.properties['s3']!.subProperties!, set.services['local']!];
+  const maps: object[] = [
+    set.profiles,
+    set.ssoSessions,
+    set.services,
+    set.otherSections ?? {},
+    set.profiles['a']!.properties,
+    set.profiles['a']!.properties['s3']!.subProperties!,
+    set.services['local']!,
+  ];
   for (const map of maps) {
     for (const inherited of ['toString', 'hasOwnProperty', 'constructor', 'valueOf', '__proto__']) assert.equal(inherited in map, false, inherited);
   }
@@ -75,12 +93,18 @@ test('every map of the set inherits nothing: property, sub-property, services an
 test('a [default] before and after [profile default]: the bare ones are ignored wherever they are, each with a warning in file order', () => {
   const set = load('[default]\na = 1\n[profile bad name]\n[profile default]\nb = 2\n[default]\nc = 3\n[profile x]\nbad key = 1\ns3 =\n  bad sub = 2');
   assert.deepEqual(flat(set.profiles), { default: { b: '2' }, x: { s3: '\nbad sub = 2' } });
-  assert.deepEqual(set.warnings.map((w) => w.line), [1, 3, 6, 9, 11]);
+  assert.deepEqual(
+    set.warnings.map((w) => w.line),
+    [1, 3, 6, 9, 11],
+  );
 });
 
 test('property values keep the written key case and their origin', () => {
   const set = load('[profile a]\nRole_Arn = arn', '[a]\nregion = r');
-  assert.deepEqual({ ...set.profiles['a']?.properties['role_arn'] }, { key: 'Role_Arn', value: 'arn', origin: { kind: 'config', file: PATHS.config, line: 2 } });
+  assert.deepEqual(
+    { ...set.profiles['a']?.properties['role_arn'] },
+    { key: 'Role_Arn', value: 'arn', origin: { kind: 'config', file: PATHS.config, line: 2 } },
+  );
   assert.deepEqual(set.profiles['a']?.properties['region']?.origin, { kind: 'credentials', file: PATHS.credentials, line: 2 });
   assert.equal(getValue(set.profiles['a'], 'ROLE_ARN'), 'arn');
   assert.deepEqual(set.profiles['a']?.origin, { kind: 'config', file: PATHS.config, line: 1 });
@@ -99,15 +123,33 @@ test('sso-session sections are separate from profiles of the same name', () => {
 });
 
 test('services sections give service id → sub-settings; plain lines there are ignored with a warning', () => {
-  const set = load('[services local]\nS3 =\n  endpoint_url = http://localhost:4566\nregion = x\n[services local]\ndynamodb =\n  endpoint_url = http://localhost:8000');
-  assert.deepEqual(JSON.parse(JSON.stringify(set.services)), { local: { s3: { endpoint_url: 'http://localhost:4566' }, dynamodb: { endpoint_url: 'http://localhost:8000' } } });
-  assert.deepEqual(set.warnings.map((w) => [w.line, /services section/.test(w.message)]), [[4, true]]);
+  const set = load(
+    '[services local]\nS3 =\n  endpoint_url = http://localhost:4566\nregion = x\n[services local]\ndynamodb =\n  endpoint_url = http://localhost:8000',
+  );
+  assert.deepEqual(JSON.parse(JSON.stringify(set.services)), {
+    local: { s3: { endpoint_url: 'http://localhost:4566' }, dynamodb: { endpoint_url: 'http://localhost:8000' } },
+  });
+  assert.deepEqual(
+    set.warnings.map((w) => [w.line, /services section/.test(w.message)]),
+    [[4, true]],
+  );
 });
 
 test('ignored sections and keys produce warnings naming file and line', () => {
-  const set = load('[dev]\na = 1\n[profile in valid]\n[profile "q"]\n[default]\n[profile default]\n[profile ok]\nbad key = 1\n[plugins]\ncli = x', '[profile c]\n[sso-session s]');
+  const set = load(
+    '[dev]\na = 1\n[profile in valid]\n[profile "q"]\n[default]\n[profile default]\n[profile ok]\nbad key = 1\n[plugins]\ncli = x',
+    '[profile c]\n[sso-session s]',
+  );
   const summary = set.warnings.map((w) => `${w.file}:${w.line}`);
-  assert.deepEqual(summary, [`${PATHS.config}:1`, `${PATHS.config}:3`, `${PATHS.config}:4`, `${PATHS.config}:5`, `${PATHS.config}:8`, `${PATHS.credentials}:1`, `${PATHS.credentials}:2`]);
+  assert.deepEqual(summary, [
+    `${PATHS.config}:1`,
+    `${PATHS.config}:3`,
+    `${PATHS.config}:4`,
+    `${PATHS.config}:5`,
+    `${PATHS.config}:8`,
+    `${PATHS.credentials}:1`,
+    `${PATHS.credentials}:2`,
+  ]);
   assert.match(set.warnings[0]?.message ?? '', /\[profile dev\]/);
   assert.match(set.warnings[2]?.message ?? '', /profile name 'q' is read by the AWS CLI \(botocore\) and awsctl, but some AWS SDKs ignore it/);
   assert.equal(set.warnings[2]?.portability, true);
@@ -131,22 +173,35 @@ for (const [name, config, line] of ERROR_CASES) {
   test(`errors: ${name} → AwsctlError with file:line`, () => {
     assert.throws(
       () => load(config),
-      (e: unknown) => isAwsctlError(e) && e.exitCode === 1 && e.file === PATHS.config && e.line === line && e.message.includes(`${PATHS.config}:${line}`) && !e.message.includes('\n'),
+      (e: unknown) =>
+        isAwsctlError(e) &&
+        e.exitCode === 1 &&
+        e.file === PATHS.config &&
+        e.line === line &&
+        e.message.includes(`${PATHS.config}:${line}`) &&
+        !e.message.includes('\n'),
     );
   });
 }
 
 test('an error in the credentials file names the credentials file', () => {
-  assert.throws(() => load('[default]', '[default]\nkey'), (e: unknown) => isAwsctlError(e) && e.file === PATHS.credentials && e.line === 2);
+  assert.throws(
+    () => load('[default]', '[default]\nkey'),
+    (e: unknown) => isAwsctlError(e) && e.file === PATHS.credentials && e.line === 2,
+  );
 });
 
 test('the error message never repeats the line (it may hold a secret)', () => {
-  assert.throws(() => load(undefined, '[default]\naws_secret_access_key: TOPSECRET'), (e: unknown) => isAwsctlError(e) && !e.message.includes('TOPSECRET'));
+  assert.throws(
+    () => load(undefined, '[default]\naws_secret_access_key: TOPSECRET'),
+    (e: unknown) => isAwsctlError(e) && !e.message.includes('TOPSECRET'),
+  );
 });
 
 // The maps are lazy (each section is read from its lines on first access) but must behave as
 // the plain objects they used to be, whatever the order things are looked at in.
-const LAZY_CONFIG = '[profile b]\nx = 1\n[profile 10]\ny = 2\n[profile a]\nz = 3\n[profile 2]\nw = 4\n[profile b]\nx = 5\n  cont\n[sso-session s]\nsso_region = r\n';
+const LAZY_CONFIG =
+  '[profile b]\nx = 1\n[profile 10]\ny = 2\n[profile a]\nz = 3\n[profile 2]\nw = 4\n[profile b]\nx = 5\n  cont\n[sso-session s]\nsso_region = r\n';
 const LAZY_CREDENTIALS = '[a]\naws_access_key_id = K\n[only-here]\naws_access_key_id = L\n';
 
 test('lazy maps: keys in object order, lookups, `in`, hasOwn and entries agree with a full read', () => {

@@ -11,10 +11,51 @@ import { exactScan, quickScan, scanFile, type FileScan } from '../../src/profile
 const found = (scan: FileScan | undefined) => scan && { ...scan, next: undefined };
 
 const LINES = [
-  '', ' ', '\t', '\r', '\u00a0', '\uFEFF', '# comment', '; comment', '#', 'a = 1', 'a=1', 'A_b-c/d.e%f@g:h+i = v', 'a = ', 'a =', 'region = us-east-1 # c',
-  'a b = c', 'bad name = 1', 'é = 1', '= no name', 'no equals', 'a ; x = 1', 'a # x = 1', 'a\t= 1', '  indented', '\tsub = 1', '  sub = 1', '  bad sub = 1',
-  '  = x', '  noequals', '[profile a]', '[profile a] # c', '[default]', '[a]', '[sso-session s]', '[services x]', '[ profile  b ]', '[profile a', '[', '[]',
-  '[profile é]', '["q"]', ' [profile a]', 'x\u2028y = 1', 's3 =', '\u00a0a = 1',
+  '',
+  ' ',
+  '\t',
+  '\r',
+  '\u00a0',
+  '\uFEFF',
+  '# comment',
+  '; comment',
+  '#',
+  'a = 1',
+  'a=1',
+  'A_b-c/d.e%f@g:h+i = v',
+  'a = ',
+  'a =',
+  'region = us-east-1 # c',
+  'a b = c',
+  'bad name = 1',
+  'é = 1',
+  '= no name',
+  'no equals',
+  'a ; x = 1',
+  'a # x = 1',
+  'a\t= 1',
+  '  indented',
+  '\tsub = 1',
+  '  sub = 1',
+  '  bad sub = 1',
+  '  = x',
+  '  noequals',
+  '[profile a]',
+  '[profile a] # c',
+  '[default]',
+  '[a]',
+  '[sso-session s]',
+  '[services x]',
+  '[ profile  b ]',
+  '[profile a',
+  '[',
+  '[]',
+  '[profile é]',
+  '["q"]',
+  ' [profile a]',
+  'x\u2028y = 1',
+  's3 =',
+  '\u00a0a = 1',
 ];
 const EOLS = ['\n', '\r\n', '\r'];
 const fileText = fc
@@ -30,8 +71,30 @@ const fileText = fc
 
 /** Mostly well-formed files, so that the quick scan vouches for most of them (about 85%). */
 const VALID_LINES = [
-  '', ' ', '# c', 'a = 1', 'b=2', '[profile a]', '[default]', '[sso-session s]', '  sub = 1', '  cont', '  # cont', '\t\tsub=2', 's3 =', 's3 = ', 's3 =\r',
-  'a = # c', 'a =#x', 'a = ;x', 'a = \u00a0x', 'bad name = 1', '\u00a0', '  \u00a0', '  bad sub = 1', '  = x',
+  '',
+  ' ',
+  '# c',
+  'a = 1',
+  'b=2',
+  '[profile a]',
+  '[default]',
+  '[sso-session s]',
+  '  sub = 1',
+  '  cont',
+  '  # cont',
+  '\t\tsub=2',
+  's3 =',
+  's3 = ',
+  's3 =\r',
+  'a = # c',
+  'a =#x',
+  'a = ;x',
+  'a = \u00a0x',
+  'bad name = 1',
+  '\u00a0',
+  '  \u00a0',
+  '  bad sub = 1',
+  '  = x',
 ];
 const mostlyValid = fc
   .array(fc.tuple(fc.constantFrom(...VALID_LINES), fc.constantFrom('\n', '\r\n')), { maxLength: 25 })
@@ -64,7 +127,14 @@ test('the quick scan does take the plain files it is for', () => {
   const quick = quickScan(plain, 'config', 'f');
   assert.ok(quick, 'vouched for');
   assert.deepEqual(found(quick), found(exactScan(plain, 'config', 'f')));
-  assert.deepEqual(quick.headers.map((h) => [h.prefix, h.name, h.line]), [['profile', 'a', 3], [undefined, 'default', 7], ['profile', 'b', 9]]);
+  assert.deepEqual(
+    quick.headers.map((h) => [h.prefix, h.name, h.line]),
+    [
+      ['profile', 'a', 3],
+      [undefined, 'default', 7],
+      ['profile', 'b', 9],
+    ],
+  );
   const warned = '[profile a]\nbad name = 1\n[profile b]\ns3 =\n  bad sub = 1\n';
   assert.deepEqual(found(quickScan(warned, 'config', 'f')), found(exactScan(warned, 'config', 'f')));
   assert.equal([...exactScan(warned, 'config', 'f').lineWarnings.values()].flat().length, 2);

@@ -24,20 +24,26 @@ test('a binary config file: one line naming the file', async () => {
   writeFileSync(join(home, '.aws-bin'), '');
   mkdirSync(join(home, '.aws'));
   writeFileSync(join(home, '.aws', 'config'), Buffer.from([0x5b, 0x00, 0xff, 0xfe, 0x01, 0x02]));
-  for (const args of COMMANDS) assertOneLineError(await runCli(args, { home }), /^awsctl: cannot read AWS config file: .*\/\.aws\/config: it contains NUL bytes/, args.join(' '));
+  for (const args of COMMANDS)
+    assertOneLineError(await runCli(args, { home }), /^awsctl: cannot read AWS config file: .*\/\.aws\/config: it contains NUL bytes/, args.join(' '));
 });
 
 test('invalid UTF-8 in the credentials file', async () => {
   const home = tempHome();
   mkdirSync(join(home, '.aws'));
   writeFileSync(join(home, '.aws', 'credentials'), Buffer.from('[a]\nx = \xff\xfe\n', 'latin1'));
-  for (const args of COMMANDS) assertOneLineError(await runCli(args, { home }), /cannot read AWS credentials file: .*credentials: it is not valid UTF-8 text/, args.join(' '));
+  for (const args of COMMANDS)
+    assertOneLineError(await runCli(args, { home }), /cannot read AWS credentials file: .*credentials: it is not valid UTF-8 text/, args.join(' '));
 });
 
 test('an unterminated section header: file:line, except list-profiles which lists what it can', async () => {
   const home = tempHome({ '.aws/config': '[profile ok]\nregion = x\n[profile broken\nregion = y\n' });
   for (const args of COMMANDS.filter((c) => c[1] !== 'list-profiles')) {
-    assertOneLineError(await runCli(args, { home }), /^awsctl: invalid AWS config file: .*\/\.aws\/config:3: section header has no closing '\]'/, args.join(' '));
+    assertOneLineError(
+      await runCli(args, { home }),
+      /^awsctl: invalid AWS config file: .*\/\.aws\/config:3: section header has no closing '\]'/,
+      args.join(' '),
+    );
   }
   assert.deepEqual(await runCli(['configure', 'list-profiles'], { home }), { code: 0, signal: null, stdout: 'ok\n', stderr: '' });
 });
@@ -51,7 +57,12 @@ test('a 50 MB file is refused without reading it', async () => {
 test('a folder where the config file should be', async () => {
   const home = tempHome();
   mkdirSync(join(home, '.aws', 'config'), { recursive: true });
-  for (const args of COMMANDS) assertOneLineError(await runCli(args, { home }), /cannot read AWS config file: .*config: it is a directory, not a file — remove it or point AWS_CONFIG_FILE at a file/, args.join(' '));
+  for (const args of COMMANDS)
+    assertOneLineError(
+      await runCli(args, { home }),
+      /cannot read AWS config file: .*config: it is a directory, not a file — remove it or point AWS_CONFIG_FILE at a file/,
+      args.join(' '),
+    );
   assertOneLineError(await runCli(['configure', 'set', 'region', 'x'], { home }), /it is a directory/, 'configure set');
 });
 

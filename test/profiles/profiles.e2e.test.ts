@@ -47,7 +47,8 @@ const CONFIG = [
   '',
 ].join('\n');
 
-const CREDENTIALS = '[base]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n[creds-only]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = x\n';
+const CREDENTIALS =
+  '[base]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n[creds-only]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = x\n';
 
 test('profiles --json: every profile of both files with kind, region, dependency and files', async () => {
   const home = tempHome({ '.aws/config': CONFIG, '.aws/credentials': CREDENTIALS });
@@ -55,7 +56,15 @@ test('profiles --json: every profile of both files with kind, region, dependency
   const result = await runCli(['profiles', '--json'], { home });
   assert.equal(result.code, 0);
   const row = (name: string, kind: string, extra: Record<string, unknown> = {}) => ({
-    name, kind, region: null, sourceProfile: null, ssoSession: null, credentialSource: null, files: ['config'], problem: null, ...extra,
+    name,
+    kind,
+    region: null,
+    sourceProfile: null,
+    ssoSession: null,
+    credentialSource: null,
+    files: ['config'],
+    problem: null,
+    ...extra,
   });
   assert.deepEqual(JSON.parse(result.stdout), [
     row('default', 'none', { region: 'us-east-1' }),
@@ -84,7 +93,10 @@ test('profiles --json: every profile of both files with kind, region, dependency
 });
 
 test('profiles: an aligned table', async () => {
-  const home = tempHome({ '.aws/config': '[profile base]\nregion = eu-west-1\n[profile admin]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = base\n', '.aws/credentials': '[base]\naws_access_key_id = A\naws_secret_access_key = B\n' });
+  const home = tempHome({
+    '.aws/config': '[profile base]\nregion = eu-west-1\n[profile admin]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = base\n',
+    '.aws/credentials': '[base]\naws_access_key_id = A\naws_secret_access_key = B\n',
+  });
   chmodSync(join(home, '.aws', 'credentials'), 0o600);
   const result = await runCli(['profiles'], { home });
   assert.equal(result.code, 0);

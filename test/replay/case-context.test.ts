@@ -5,7 +5,11 @@ import { createCaseContext, dnsStub, FROZEN_NOW, PUBLIC_ADDRESS } from '../confo
 import { createReplayingHttpClient, RUST_RULES } from '../conformance/replay/replaying-http.ts';
 
 test('the case context has exactly the case environment and nothing of the host', async () => {
-  const { ctx, output } = createCaseContext({ env: { HOME: '/home', AWS_REGION: 'us-east-2' }, fsRoot: undefined, http: createReplayingHttpClient([], RUST_RULES) });
+  const { ctx, output } = createCaseContext({
+    env: { HOME: '/home', AWS_REGION: 'us-east-2' },
+    fsRoot: undefined,
+    http: createReplayingHttpClient([], RUST_RULES),
+  });
   assert.deepEqual({ ...ctx.env }, { HOME: '/home', AWS_REGION: 'us-east-2' });
   assert.equal(ctx.env.PATH, undefined);
   assert.throws(() => ((ctx.env as Record<string, string>).HOME = '/elsewhere'));

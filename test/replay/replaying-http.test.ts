@@ -24,28 +24,63 @@ test('URI matching: query parameter order is free, values and paths are not', ()
 });
 
 test('request checks: method, content-type by media type, token headers by value (never shown)', () => {
-  const recorded = { method: 'POST', uri: 'https://sts.x/', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-aws-ec2-metadata-token': 'tok-123', 'user-agent': 'rust' } };
-  assert.deepEqual(requestMismatches(recorded, req('POST', 'https://sts.x/', { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', 'x-aws-ec2-metadata-token': 'tok-123', 'user-agent': 'awsctl' }), RUST_RULES), []);
-  const problems = requestMismatches(recorded, req('GET', 'https://sts.x/', { 'content-type': 'text/xml', 'x-aws-ec2-metadata-token': 'other-tok' }), RUST_RULES);
-  assert.deepEqual(problems, ['method GET, recorded POST', 'header content-type differs from the recording', 'header x-aws-ec2-metadata-token differs from the recording']);
+  const recorded = {
+    method: 'POST',
+    uri: 'https://sts.x/',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-aws-ec2-metadata-token': 'tok-123', 'user-agent': 'rust' },
+  };
+  assert.deepEqual(
+    requestMismatches(
+      recorded,
+      req('POST', 'https://sts.x/', {
+        'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
+        'x-aws-ec2-metadata-token': 'tok-123',
+        'user-agent': 'awsctl',
+      }),
+      RUST_RULES,
+    ),
+    [],
+  );
+  const problems = requestMismatches(
+    recorded,
+    req('GET', 'https://sts.x/', { 'content-type': 'text/xml', 'x-aws-ec2-metadata-token': 'other-tok' }),
+    RUST_RULES,
+  );
+  assert.deepEqual(problems, [
+    'method GET, recorded POST',
+    'header content-type differs from the recording',
+    'header x-aws-ec2-metadata-token differs from the recording',
+  ]);
   assert.ok(!problems.join(' ').includes('tok-123') && !problems.join(' ').includes('other-tok'));
-  assert.deepEqual(requestMismatches(recorded, req('POST', 'https://sts.x/', {}), RUST_RULES), ['header content-type missing', 'header x-aws-ec2-metadata-token missing']);
+  assert.deepEqual(requestMismatches(recorded, req('POST', 'https://sts.x/', {}), RUST_RULES), [
+    'header content-type missing',
+    'header x-aws-ec2-metadata-token missing',
+  ]);
 });
 
 test('serves recorded responses in order and verifies nothing is left over', async () => {
-  const http = createReplayingHttpClient([exchange('PUT', 'http://i/token', {}, 200, 'T'), exchange('GET', 'http://i/list/', { 'x-aws-ec2-metadata-token': 'T' }, 404)], RUST_RULES);
+  const http = createReplayingHttpClient(
+    [exchange('PUT', 'http://i/token', {}, 200, 'T'), exchange('GET', 'http://i/list/', { 'x-aws-ec2-metadata-token': 'T' }, 404)],
+    RUST_RULES,
+  );
   const first = await http.send(req('PUT', 'http://i/token'));
   assert.deepEqual(first, { status: 200, headers: { 'content-type': 'text/plain' }, body: 'T' });
   assert.deepEqual(http.verify({ expectError: false }), ['only 1 of 2 recorded requests were made']);
   const second = await http.send(req('GET', 'http://i/wrong', { 'x-aws-ec2-metadata-token': 'T' }));
   assert.equal(second.status, 404, 'served by position even when the request differs, as in Rust');
   assert.deepEqual(http.verify({ expectError: false }), ['request 2: URI http://i/wrong, recorded http://i/list/']);
-  assert.deepEqual(http.sent, [{ method: 'PUT', url: 'http://i/token' }, { method: 'GET', url: 'http://i/wrong' }]);
+  assert.deepEqual(http.sent, [
+    { method: 'PUT', url: 'http://i/token' },
+    { method: 'GET', url: 'http://i/wrong' },
+  ]);
 });
 
 test('a request past the recording is a connection error and a problem', async () => {
   const http = createReplayingHttpClient([], RUST_RULES);
-  await assert.rejects(http.send(req('GET', 'http://169.254.169.254/latest/api/token')), (error: unknown) => isHttpTransportError(error) && error.kind === 'connect');
+  await assert.rejects(
+    http.send(req('GET', 'http://169.254.169.254/latest/api/token')),
+    (error: unknown) => isHttpTransportError(error) && error.kind === 'connect',
+  );
   assert.deepEqual(http.verify({ expectError: true }), ['unexpected request past the recording: GET http://169.254.169.254/latest/api/token']);
 });
 
@@ -63,7 +98,10 @@ test('when a failure is expected, retries of the last recorded request are toler
 });
 
 test('a recorded connection error is raised as a transport error; Kotlin rules ignore the trailing slash', async () => {
-  const http = createReplayingHttpClient([{ request: { method: 'GET', uri: 'http://i/x', headers: {} }, response: { kind: 'connection-error', message: 'reset' } }], KOTLIN_RULES);
+  const http = createReplayingHttpClient(
+    [{ request: { method: 'GET', uri: 'http://i/x', headers: {} }, response: { kind: 'connection-error', message: 'reset' } }],
+    KOTLIN_RULES,
+  );
   await assert.rejects(http.send(req('GET', 'http://i/x/')), /recorded connection error: reset/);
   assert.deepEqual(http.verify({ expectError: true }), []);
 });

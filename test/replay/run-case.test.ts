@@ -20,7 +20,12 @@ function writeCase(result: unknown, options: { kotlin?: boolean } = {}): string 
   mkdirSync(join(dir, 'fs', 'home', '.aws'), { recursive: true });
   writeFileSync(join(dir, 'fs', 'home', '.aws', 'config'), '[default]\nregion = us-east-1\n');
   const traffic = options.kotlin
-    ? [{ request: { uri: 'http://169.254.170.2/creds', method: 'GET', headers: {} }, response: { status: 200, headers: { 'content-type': 'application/json' }, body } }]
+    ? [
+        {
+          request: { uri: 'http://169.254.170.2/creds', method: 'GET', headers: {} },
+          response: { status: 200, headers: { 'content-type': 'application/json' }, body },
+        },
+      ]
     : {
         version: 'V0',
         events: [
@@ -41,9 +46,20 @@ function containerResolver(extra: Partial<AwsCredentials> = {}): ResolveCredenti
   return async (ctx: Context) => {
     const config = ctx.fs.readFile('/home/.aws/config')?.toString() ?? '';
     if (!config.includes('region')) throw new Error('the virtual file system was not mounted');
-    const response = await ctx.http.send({ method: 'GET', url: `http://169.254.170.2${ctx.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}`, headers: {}, timeoutMs: 1000 });
+    const response = await ctx.http.send({
+      method: 'GET',
+      url: `http://169.254.170.2${ctx.env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}`,
+      headers: {},
+      timeoutMs: 1000,
+    });
     const json = JSON.parse(response.body) as Record<string, string>;
-    const credentials: AwsCredentials = { accessKeyId: json.AccessKeyId!, secretAccessKey: json.SecretAccessKey!, sessionToken: json.Token, expiration: new Date(json.Expiration!), ...extra };
+    const credentials: AwsCredentials = {
+      accessKeyId: json.AccessKeyId!,
+      secretAccessKey: json.SecretAccessKey!,
+      sessionToken: json.Token,
+      expiration: new Date(json.Expiration!),
+      ...extra,
+    };
     return { credentials, provider: 'container', profile: 'default' };
   };
 }
@@ -62,7 +78,11 @@ test('credentials are compared exactly, absent fields included', async (t) => {
 test('unused recordings fail a case even when the credentials are right', async (t) => {
   const dir = writeCase({ Ok: { access_key_id: 'AKIDSTATIC', secret_access_key: 'static-secret-key' } });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const noHttp: ResolveCredentials = async () => ({ credentials: { accessKeyId: 'AKIDSTATIC', secretAccessKey: 'static-secret-key' }, provider: 'static', profile: 'default' });
+  const noHttp: ResolveCredentials = async () => ({
+    credentials: { accessKeyId: 'AKIDSTATIC', secretAccessKey: 'static-secret-key' },
+    provider: 'static',
+    profile: 'default',
+  });
   const result = await runCredentialCase(loadE2eCase(dir, 'rust'), noHttp, { format: 'rust', scope: 'profile-only' });
   assert.equal(result.status, 'fail');
   assert.match(result.status === 'fail' ? result.detail : '', /only 0 of 1 recorded requests were made/);
@@ -72,11 +92,16 @@ test('an expected error must be an AwsctlError; its wording is not compared', as
   const dir = writeCase({ ErrorContains: 'some Rust wording' });
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const c = loadE2eCase(dir, 'rust');
-  const fetchThen = (error: Error): ResolveCredentials => async (ctx) => {
-    await containerResolver()(ctx, {});
-    throw error;
-  };
-  assert.equal((await runCredentialCase(c, fetchThen(new AwsctlError('container credentials', 'refused')), { format: 'rust', scope: 'default-chain' })).status, 'pass');
+  const fetchThen =
+    (error: Error): ResolveCredentials =>
+    async (ctx) => {
+      await containerResolver()(ctx, {});
+      throw error;
+    };
+  assert.equal(
+    (await runCredentialCase(c, fetchThen(new AwsctlError('container credentials', 'refused')), { format: 'rust', scope: 'default-chain' })).status,
+    'pass',
+  );
   const typeError = await runCredentialCase(c, fetchThen(new TypeError('x is undefined')), { format: 'rust', scope: 'default-chain' });
   assert.match(typeError.status === 'fail' ? typeError.detail : '', /not with an AwsctlError: TypeError/);
   const succeeded = await runCredentialCase(c, containerResolver(), { format: 'rust', scope: 'default-chain' });
@@ -105,6 +130,10 @@ test('Kotlin cases: accountId in camelCase, business_metrics ignored, expiry ign
   const c = loadE2eCase(dir, 'kotlin');
   assert.equal((await runCredentialCase(c, containerResolver({ accountId: '123' }), { format: 'kotlin', scope: 'default-chain' })).status, 'pass');
   assert.equal((await runCredentialCase(c, containerResolver(), { format: 'kotlin', scope: 'default-chain' })).status, 'fail');
-  const [want, got] = comparableViews({ a: 1, expiry: 5 }, credentialsView({ accessKeyId: 'A', secretAccessKey: 'S', expiration: new Date(5500) }, 'kotlin'), 'kotlin');
+  const [want, got] = comparableViews(
+    { a: 1, expiry: 5 },
+    credentialsView({ accessKeyId: 'A', secretAccessKey: 'S', expiration: new Date(5500) }, 'kotlin'),
+    'kotlin',
+  );
   assert.deepEqual([want.expiry, got.expiry], [5, 5.5], 'an expected expiry is compared, to the millisecond');
 });

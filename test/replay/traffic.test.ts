@@ -2,8 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDvrTraffic, parseKotlinTraffic } from '../conformance/replay/traffic.ts';
 
-const request = (id: number, uri: string, method = 'GET', headers: Record<string, string[]> = {}) => ({ connection_id: id, action: { Request: { request: { uri, method, headers } } } });
-const response = (id: number, status: number, headers: Record<string, string[]> = {}) => ({ connection_id: id, action: { Response: { response: { Ok: { status, version: 'HTTP/1.1', headers } } } } });
+const request = (id: number, uri: string, method = 'GET', headers: Record<string, string[]> = {}) => ({
+  connection_id: id,
+  action: { Request: { request: { uri, method, headers } } },
+});
+const response = (id: number, status: number, headers: Record<string, string[]> = {}) => ({
+  connection_id: id,
+  action: { Response: { response: { Ok: { status, version: 'HTTP/1.1', headers } } } },
+});
 const data = (id: number, direction: 'Request' | 'Response', data: Record<string, string>) => ({ connection_id: id, action: { Data: { data, direction } } });
 const eof = (id: number, direction: string) => ({ connection_id: id, action: { Eof: { ok: true, direction } } });
 
@@ -44,7 +50,10 @@ test('DVR: a recorded connection error, and broken recordings', () => {
 
 test('Kotlin: an ordered array; single-string headers; null or missing bodies are empty', () => {
   const exchanges = parseKotlinTraffic([
-    { request: { uri: 'http://h/t', method: 'PUT', headers: { 'X-Ttl': '1' }, body: null }, response: { status: 403, headers: { 'Content-Type': 'text/xml' }, body: null } },
+    {
+      request: { uri: 'http://h/t', method: 'PUT', headers: { 'X-Ttl': '1' }, body: null },
+      response: { status: 403, headers: { 'Content-Type': 'text/xml' }, body: null },
+    },
     { request: { uri: 'http://h/c', method: 'GET', headers: {} }, response: { status: 200, headers: { 'Content-Length': '1' }, body: '{"a":"é"}' } },
   ]);
   assert.deepEqual(exchanges[0], {

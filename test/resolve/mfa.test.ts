@@ -75,5 +75,8 @@ test('without input the error names the profile and suggests --token-code', asyn
 test('hopSendsMfa: only the first hop naming a device sends its code', () => {
   const hop = (mfaSerial?: string): RoleHop => ({ roleArn: 'arn:aws:iam::1:role/r', profile: 'p', ...(mfaSerial ? { mfaSerial } : {}) });
   const hops = [hop(), hop('a'), hop('b'), hop('a'), hop()];
-  assert.deepEqual(hops.map((_, i) => hopSendsMfa(hops, i)), [false, true, true, false, false]);
+  assert.deepEqual(
+    hops.map((_, i) => hopSendsMfa(hops, i)),
+    [false, true, true, false, false],
+  );
 });

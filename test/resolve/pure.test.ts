@@ -19,17 +19,30 @@ test('childEnvironment sets the credentials and region, drops AWS_PROFILE and a 
     'eu-west-1',
   );
   assert.deepEqual(env, {
-    PATH: '/bin', AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's1', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1',
+    PATH: '/bin',
+    AWS_ACCESS_KEY_ID: 'AKIA1',
+    AWS_SECRET_ACCESS_KEY: 's1',
+    AWS_REGION: 'eu-west-1',
+    AWS_DEFAULT_REGION: 'eu-west-1',
     AWSCTL_EXPORTED: 'AWS_ACCESS_KEY_ID=AKIA1 AWS_REGION=eu-west-1 AWS_DEFAULT_REGION=eu-west-1',
   });
   const temporary = childEnvironment(
-    { AWS_SECURITY_TOKEN: 'other-session', AWS_ACCOUNT_ID: '999999999999', AWS_ROLE_ARN: 'arn:aws:iam::9:role/x', AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://x' },
+    {
+      AWS_SECURITY_TOKEN: 'other-session',
+      AWS_ACCOUNT_ID: '999999999999',
+      AWS_ROLE_ARN: 'arn:aws:iam::9:role/x',
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://x',
+    },
     { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: new Date('2030-01-01T00:00:00.900Z'), accountId: '111122223333' },
     undefined,
   );
   assert.deepEqual(temporary, {
-    AWS_ACCESS_KEY_ID: 'ASIA1', AWS_SECRET_ACCESS_KEY: 's', AWS_SESSION_TOKEN: 't', AWS_CREDENTIAL_EXPIRATION: '2030-01-01T00:00:00Z',
-    AWS_ACCOUNT_ID: '111122223333', AWSCTL_EXPORTED: 'AWS_ACCESS_KEY_ID=ASIA1',
+    AWS_ACCESS_KEY_ID: 'ASIA1',
+    AWS_SECRET_ACCESS_KEY: 's',
+    AWS_SESSION_TOKEN: 't',
+    AWS_CREDENTIAL_EXPIRATION: '2030-01-01T00:00:00Z',
+    AWS_ACCOUNT_ID: '111122223333',
+    AWSCTL_EXPORTED: 'AWS_ACCESS_KEY_ID=ASIA1',
   });
 });
 
@@ -44,7 +57,12 @@ test('provider names for whoami', () => {
   const keys = { accessKeyId: 'AKIA', secretAccessKey: 's' };
   const hop = (profile: string): RoleHop => ({ roleArn: `arn:aws:iam::111122223333:role/${profile}`, profile });
   const staticBase: BaseSource = { kind: 'static', profile: 'base', keys };
-  const imdsSource: BaseSource = { kind: 'credential-source', profile: 'r', source: 'Ec2InstanceMetadata', imds: { disabled: false, endpoint: 'http://x', endpointSource: 'mode', mode: 'IPv4', tokenUrl: 'http://x/latest/api/token', timeoutMs: 1000, attempts: 1 } };
+  const imdsSource: BaseSource = {
+    kind: 'credential-source',
+    profile: 'r',
+    source: 'Ec2InstanceMetadata',
+    imds: { disabled: false, endpoint: 'http://x', endpointSource: 'mode', mode: 'IPv4', tokenUrl: 'http://x/latest/api/token', timeoutMs: 1000, attempts: 1 },
+  };
   assert.equal(providerName({ kind: 'environment', keys }, []), 'env');
   assert.equal(providerName(staticBase, []), 'static profile base');
   assert.equal(providerName(staticBase, [hop('dev')]), 'assume-role via profile base');
@@ -73,7 +91,10 @@ test('environment keys: an unreadable AWS_CREDENTIAL_EXPIRATION is ignored, a va
 test('inProfile names the profile once and adds a hint for known service errors; asBroken stops the chain', () => {
   const denied = new AwsServiceError({ service: 'sts', operation: 'AssumeRole', status: 403, code: 'AccessDenied', message: 'no' });
   const wrapped = inProfile('dev', denied) as AwsctlError;
-  assert.equal(wrapped.message, 'profile dev: sts:AssumeRole failed: AccessDenied: no — check the role\'s trust policy and that the source credentials may call sts:AssumeRole on it');
+  assert.equal(
+    wrapped.message,
+    "profile dev: sts:AssumeRole failed: AccessDenied: no — check the role's trust policy and that the source credentials may call sts:AssumeRole on it",
+  );
   assert.equal(inProfile('dev', wrapped), wrapped, 'already named: unchanged');
   const cancelled = new AwsctlError('cancelled', 'x', { exitCode: 130 });
   assert.equal(inProfile('dev', cancelled), cancelled);

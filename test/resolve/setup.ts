@@ -7,7 +7,6 @@ import { tempHome } from '../helpers/cli.ts';
 import { BASE_ARN, BASE_KEY } from '../helpers/fixtures.ts';
 import { testContext, type TestContext, type TestContextOptions } from '../helpers/context.ts';
 
-
 export interface Rig {
   aws: FakeAws;
   home: string;
@@ -31,7 +30,9 @@ export async function rig(config: string, options: { credentials?: string; files
     ctx: (extra = {}) => testContext({ home, clock, ...extra, env: { AWS_ENDPOINT_URL_STS: aws.sts.url, ...extra.env } }),
     cacheFiles: () => {
       try {
-        return readdirSync(cacheDir).filter((f) => f.endsWith('.json')).sort();
+        return readdirSync(cacheDir)
+          .filter((f) => f.endsWith('.json'))
+          .sort();
       } catch {
         return [];
       }

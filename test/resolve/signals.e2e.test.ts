@@ -50,7 +50,7 @@ const noPty = python ? false : 'needs python3 with the pty module';
 test('one Ctrl-C in a real terminal reaches the command once, not twice', { skip: noPty }, () => {
   const r = underPty('ctrl-c');
   assert.deepEqual(r.seen, { SIGINT: 1, SIGTERM: 0 }, r.output);
-  assert.equal(r.status, 0, 'awsctl exits with the command\'s status');
+  assert.equal(r.status, 0, "awsctl exits with the command's status");
 });
 
 test('kill -TERM <awsctl> in a terminal reaches the command once', { skip: noPty }, () => {
@@ -75,12 +75,27 @@ test('kill -INT <awsctl> outside a terminal (no one else signals the command) re
   assert.deepEqual(JSON.parse(readFileSync(counts, 'utf8')), { SIGINT: 1, SIGTERM: 0 });
 });
 
-test('where awsctl stands: its process group and the terminal\'s foreground group, from /proc', async () => {
+test("where awsctl stands: its process group and the terminal's foreground group, from /proc", async () => {
   const { groupsFromProcStat, shouldForward } = await import('../../src/io/run-inherited.ts');
   assert.deepEqual(groupsFromProcStat('4242 (node) S 4000 4242 4000 34816 4242 4194560 1 0'), { pgrp: 4242, foreground: 4242 });
-  assert.deepEqual(groupsFromProcStat('4242 (a) b (c) S 4000 4100 4000 0 -1 4194560'), { pgrp: 4100, foreground: -1 }, 'a command name with spaces and parentheses; no terminal');
+  assert.deepEqual(
+    groupsFromProcStat('4242 (a) b (c) S 4000 4100 4000 0 -1 4194560'),
+    { pgrp: 4100, foreground: -1 },
+    'a command name with spaces and parentheses; no terminal',
+  );
   assert.equal(groupsFromProcStat('garbage'), undefined);
-  assert.equal(shouldForward('SIGINT', () => true), false, 'the terminal sent it to the command too');
-  assert.equal(shouldForward('SIGINT', () => false), true);
-  assert.equal(shouldForward('SIGTERM', () => true), true, 'a terminal never sends TERM: someone sent it to awsctl alone');
+  assert.equal(
+    shouldForward('SIGINT', () => true),
+    false,
+    'the terminal sent it to the command too',
+  );
+  assert.equal(
+    shouldForward('SIGINT', () => false),
+    true,
+  );
+  assert.equal(
+    shouldForward('SIGTERM', () => true),
+    true,
+    'a terminal never sends TERM: someone sent it to awsctl alone',
+  );
 });

@@ -14,7 +14,10 @@ import { rig } from './setup.ts';
 test('web identity reads the token file at call time and caches under the web-identity key', async () => {
   const r = await rig('');
   try {
-    writeFiles(r.home, { token: 'jwt-one\n', '.aws/config': `[profile wi]\nrole_arn = arn:aws:iam::111122223333:role/Web\nweb_identity_token_file = ${join(r.home, 'token')}\n` });
+    writeFiles(r.home, {
+      token: 'jwt-one\n',
+      '.aws/config': `[profile wi]\nrole_arn = arn:aws:iam::111122223333:role/Web\nweb_identity_token_file = ${join(r.home, 'token')}\n`,
+    });
     const resolved = await resolveCredentials(r.ctx(), { profileFlag: 'wi' });
     const call = r.aws.sts.calls[0]!;
     assert.equal(call.action, 'AssumeRoleWithWebIdentity');
@@ -41,11 +44,16 @@ test('web identity from the environment, and a missing token file is a clear err
   }
 });
 
-
 function ssoToken(r: { home: string; clock: { now: Date } }, minutesLeft: number, extra: Record<string, string> = {}): void {
   const expiresAt = new Date(r.clock.now.getTime() + minutesLeft * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   writeFiles(r.home, {
-    [`.aws/sso/cache/${CACHE_KEYS.ssoTokenCorp}.json`]: JSON.stringify({ startUrl: START_URL, region: 'eu-west-1', accessToken: 'sso-access-1', expiresAt, ...extra }),
+    [`.aws/sso/cache/${CACHE_KEYS.ssoTokenCorp}.json`]: JSON.stringify({
+      startUrl: START_URL,
+      region: 'eu-west-1',
+      accessToken: 'sso-access-1',
+      expiresAt,
+      ...extra,
+    }),
   });
 }
 
@@ -118,7 +126,11 @@ test('container endpoint: FULL_URI with a token; a host name must resolve to loo
   const r = await rig('');
   try {
     const port = new URL(r.aws.container.url).port;
-    const env = { AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://task.local:${port}/creds`, AWS_CONTAINER_AUTHORIZATION_TOKEN: FAKE_CONTAINER_TOKEN, AWS_EC2_METADATA_DISABLED: 'true' };
+    const env = {
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://task.local:${port}/creds`,
+      AWS_CONTAINER_AUTHORIZATION_TOKEN: FAKE_CONTAINER_TOKEN,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
     await assert.rejects(resolveCredentials(r.ctx({ env }), {}), /could not resolve task\.local/);
     const bad = r.ctx({ env });
     bad.dns['task.local'] = ['10.0.0.5'];
@@ -140,7 +152,10 @@ test('imds: credentials via AWS_EC2_METADATA_SERVICE_ENDPOINT; a dead IMDS ends 
     const resolved = await resolveCredentials(r.ctx({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: r.aws.imds.url } }), {});
     assert.equal(resolved.provider, 'imds');
     assert.match(resolved.credentials.accessKeyId, /^ASIAIMDS/);
-    await assert.rejects(resolveCredentials(r.ctx({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' } }), {}), /none found; tried .*instance metadata/);
+    await assert.rejects(
+      resolveCredentials(r.ctx({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' } }), {}),
+      /none found; tried .*instance metadata/,
+    );
   } finally {
     await r.close();
   }
@@ -149,7 +164,10 @@ test('imds: credentials via AWS_EC2_METADATA_SERVICE_ENDPOINT; a dead IMDS ends 
 test('credential_source = Ec2InstanceMetadata: a dead IMDS stops the chain instead of falling through', async () => {
   const r = await rig('[profile cs]\nrole_arn = arn:aws:iam::111122223333:role/X\ncredential_source = Ec2InstanceMetadata\n');
   try {
-    await assert.rejects(resolveCredentials(r.ctx({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' } }), { profileFlag: 'cs' }), /profile cs: instance metadata: no instance metadata service/);
+    await assert.rejects(
+      resolveCredentials(r.ctx({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' } }), { profileFlag: 'cs' }),
+      /profile cs: instance metadata: no instance metadata service/,
+    );
     const ok = await resolveCredentials(r.ctx({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: r.aws.imds.url } }), { profileFlag: 'cs' });
     assert.equal(ok.provider, 'assume-role via credential_source Ec2InstanceMetadata');
     assert.match(r.aws.sts.calls[0]?.signedWith ?? '', /^ASIAIMDS/);
@@ -170,7 +188,9 @@ test('no default profile falls through to the container provider', async () => {
 });
 
 test('credential_source = Environment and = EcsContainer sign the role hop with those credentials', async () => {
-  const r = await rig('[profile fromenv]\nrole_arn = arn:aws:iam::111122223333:role/E\ncredential_source = Environment\n[profile fromecs]\nrole_arn = arn:aws:iam::111122223333:role/C\ncredential_source = EcsContainer\n');
+  const r = await rig(
+    '[profile fromenv]\nrole_arn = arn:aws:iam::111122223333:role/E\ncredential_source = Environment\n[profile fromecs]\nrole_arn = arn:aws:iam::111122223333:role/C\ncredential_source = EcsContainer\n',
+  );
   try {
     const env = { AWS_ACCESS_KEY_ID: 'AKIAENVSOURCE0000001', AWS_SECRET_ACCESS_KEY: 'env-source-secret' };
     r.aws.sts.addKey(env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY);

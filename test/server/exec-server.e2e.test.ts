@@ -28,7 +28,8 @@ function assertKeptWorking(r: E2eRig, report: LoopReport): void {
   const signers = new Set(identityCalls.map((c) => c.signedWith));
   assert.ok(signers.size >= 3, `the child signed with ${signers.size} different keys`);
   assert.ok(r.aws.sts.calls.filter((c) => c.action === 'AssumeRole' && c.params.RoleSessionName !== 'judge').length >= 3, 'awsctl refreshed at least twice');
-  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) assert.ok(!report.env.includes(name), `${name} is not in the child's environment`);
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'])
+    assert.ok(!report.env.includes(name), `${name} is not in the child's environment`);
 }
 
 for (const python of pythonsWithBotocore()) {
@@ -87,7 +88,11 @@ for (const python of pythonsWithBotocore()) {
 test('the AWS SDK for JavaScript v3 (fromInstanceMetadata) through --imds keeps working across two refreshes', async () => {
   const r = await shortLivedRig(1800);
   try {
-    const result = await r.run(['exec', '--profile', 'dev', '--server', '--imds', '--', process.execPath, SDK_JS_LOOP, 'imds', '3', 'fresh'], imdsEnv, CHILD_TIMEOUT_MS);
+    const result = await r.run(
+      ['exec', '--profile', 'dev', '--server', '--imds', '--', process.execPath, SDK_JS_LOOP, 'imds', '3', 'fresh'],
+      imdsEnv,
+      CHILD_TIMEOUT_MS,
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.doesNotMatch(result.stderr, /expiration extension/);
     assertKeptWorking(r, reportOf(result.stdout));
@@ -113,7 +118,11 @@ test('the AWS CLI v2 as the child signs with the served credentials', { skip: !h
   const r = await e2eRig(STATIC_BASE);
   r.aws.sts.strict = true;
   try {
-    const result = await r.run(['exec', '--profile', 'dev', '--server', '--', '/usr/bin/aws', 'sts', 'get-caller-identity', '--endpoint-url', r.aws.sts.url, '--output', 'json'], {}, 60_000);
+    const result = await r.run(
+      ['exec', '--profile', 'dev', '--server', '--', '/usr/bin/aws', 'sts', 'get-caller-identity', '--endpoint-url', r.aws.sts.url, '--output', 'json'],
+      {},
+      60_000,
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).Arn.startsWith('arn:aws:sts::111122223333:assumed-role/Dev/'), true);
     const call = r.aws.sts.calls.find((c) => c.action === 'GetCallerIdentity');

@@ -14,7 +14,10 @@ export interface Python {
 
 function botocoreOf(python: string): Python | undefined {
   try {
-    const version = execFileSync(python, ['-c', 'import botocore; print(botocore.__version__)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const version = execFileSync(python, ['-c', 'import botocore; print(botocore.__version__)'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return { path: python, botocore: version };
   } catch {
     return undefined;

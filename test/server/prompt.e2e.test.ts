@@ -28,7 +28,10 @@ test('an MFA prompt during a refresh: requests keep being answered, then the new
   const r = await e2eRig(CONFIG);
   r.aws.sts.lifetimeSeconds = 16;
   const log = join(r.home, 'poll.log');
-  const tty = runInTmux(r.home, ['exec', '--profile', 'mfa', '--server', '--', process.execPath, POLL, log], { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' });
+  const tty = runInTmux(r.home, ['exec', '--profile', 'mfa', '--server', '--', process.execPath, POLL, log], {
+    AWS_ENDPOINT_URL_STS: r.aws.sts.url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
   try {
     await tty.waitForScreen(/MFA code for/);
     tty.type('111111');
@@ -37,13 +40,23 @@ test('an MFA prompt during a refresh: requests keep being answered, then the new
     await sleep(1500);
     const during = lines(log).slice(before);
     assert.ok(during.length >= 3, `requests answered while the prompt waits: ${during.length}`);
-    assert.ok(during.every((line) => line.startsWith('200 ASIAFAKE')), during.join('\n'));
+    assert.ok(
+      during.every((line) => line.startsWith('200 ASIAFAKE')),
+      during.join('\n'),
+    );
     tty.type('222222');
     const result = await tty.finished(30_000);
     assert.equal(result.code, 0, result.stderr);
-    const keys = new Set(lines(log).filter((l) => l.startsWith('200 ')).map((l) => l.split(' ')[1]));
+    const keys = new Set(
+      lines(log)
+        .filter((l) => l.startsWith('200 '))
+        .map((l) => l.split(' ')[1]),
+    );
     assert.equal(keys.size, 2);
-    assert.deepEqual(r.aws.sts.calls.filter((c) => c.params.TokenCode).map((c) => c.params.TokenCode), ['111111', '222222']);
+    assert.deepEqual(
+      r.aws.sts.calls.filter((c) => c.params.TokenCode).map((c) => c.params.TokenCode),
+      ['111111', '222222'],
+    );
   } finally {
     tty.close();
     await r.close();
@@ -82,11 +95,16 @@ test('a refresh that fails: the current credentials are served, then a clear 503
   }
 });
 
-test('the child ends while a refresh waits at the MFA prompt: awsctl exits with its status at once, not after an answer', { skip: skipWithoutTool('tmux') }, async () => {
+test('the child ends while a refresh waits at the MFA prompt: awsctl exits with its status at once, not after an answer', {
+  skip: skipWithoutTool('tmux'),
+}, async () => {
   const r = await e2eRig(CONFIG);
   r.aws.sts.lifetimeSeconds = 8;
   const marker = join(r.home, 'prompted');
-  const tty = runInTmux(r.home, ['exec', '--profile', 'mfa', '--server', '--', 'sh', '-c', `while [ ! -e '${marker}' ]; do sleep 0.1; done; exit 5`], { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' });
+  const tty = runInTmux(r.home, ['exec', '--profile', 'mfa', '--server', '--', 'sh', '-c', `while [ ! -e '${marker}' ]; do sleep 0.1; done; exit 5`], {
+    AWS_ENDPOINT_URL_STS: r.aws.sts.url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
   try {
     await tty.waitForScreen(/MFA code for/);
     tty.type('111111');

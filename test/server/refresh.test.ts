@@ -40,7 +40,12 @@ function fakeTimers(clock: { now: Date }) {
 }
 
 const T0 = new Date('2030-01-01T00:00:00Z');
-const creds = (n: number, expiresMs: number): AwsCredentials => ({ accessKeyId: `ASIATEST0000000000${n}`, secretAccessKey: `s${n}`, sessionToken: `t${n}`, expiration: new Date(expiresMs) });
+const creds = (n: number, expiresMs: number): AwsCredentials => ({
+  accessKeyId: `ASIATEST0000000000${n}`,
+  secretAccessKey: `s${n}`,
+  sessionToken: `t${n}`,
+  expiration: new Date(expiresMs),
+});
 
 test('refresh timing: the lead before expiry, half the life for short credentials, no tight loop, backoff', () => {
   const hour = { expiration: new Date(T0.getTime() + 3_600_000), obtainedAt: T0 };

@@ -9,18 +9,30 @@ import type { ImdsOptions } from '../../src/server/imds-routes.ts';
 import { fixedToken, type TokenAuthority } from '../../src/server/token.ts';
 
 export const TOKEN = 'test-token-0123456789abcdef0123456789abcdef';
-export const CREDS: AwsCredentials = { accessKeyId: 'ASIATESTKEY000000001', secretAccessKey: 'secret-1', sessionToken: 'session-1', expiration: new Date('2030-01-01T01:00:00Z'), accountId: '123456789012' };
+export const CREDS: AwsCredentials = {
+  accessKeyId: 'ASIATESTKEY000000001',
+  secretAccessKey: 'secret-1',
+  sessionToken: 'session-1',
+  expiration: new Date('2030-01-01T01:00:00Z'),
+  accountId: '123456789012',
+};
 
 export interface Rig {
   server: CredentialServer;
   clock: { now: Date };
   current: { value: Current };
   debug: string[];
-  get(path: string, headers?: Record<string, string>, method?: string): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>;
+  get(
+    path: string,
+    headers?: Record<string, string>,
+    method?: string,
+  ): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>;
   close(): Promise<void>;
 }
 
-export async function startRig(options: { imds?: boolean; auth?: TokenAuthority; holder?: { current(): Current }; sameUser?: ImdsOptions['sameUser'] } = {}): Promise<Rig> {
+export async function startRig(
+  options: { imds?: boolean; auth?: TokenAuthority; holder?: { current(): Current }; sameUser?: ImdsOptions['sameUser'] } = {},
+): Promise<Rig> {
   const clock = { now: new Date('2030-01-01T00:00:00Z') };
   const current = { value: { kind: 'ok', credentials: CREDS, obtainedAt: clock.now } as Current };
   const debug: string[] = [];
@@ -36,11 +48,14 @@ export async function startRig(options: { imds?: boolean; auth?: TokenAuthority;
   });
   const get: Rig['get'] = (path, headers = {}, method = 'GET') =>
     new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: server.port, path, method, headers: { host: `127.0.0.1:${server.port}`, ...headers }, agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-      });
+      const req = httpRequest(
+        { host: '127.0.0.1', port: server.port, path, method, headers: { host: `127.0.0.1:${server.port}`, ...headers }, agent: false },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

@@ -11,7 +11,7 @@ import { e2eRig, exportsOf } from '../e2e/setup.ts';
 import { ROLE_PROFILE as STATIC_BASE } from '../helpers/fixtures.ts';
 import { BOTOCORE_LOOP, pythonsWithBotocore, reportOf, SDK_JS_LOOP } from './judges.ts';
 
-test('exec --server returns the child\'s exit status, and a server that is gone afterwards', async () => {
+test("exec --server returns the child's exit status, and a server that is gone afterwards", async () => {
   const r = await e2eRig(STATIC_BASE);
   try {
     const result = await r.run(['exec', '--profile', 'dev', '--server', '--', 'sh', '-c', 'echo "$AWS_CONTAINER_CREDENTIALS_FULL_URI"; exit 7']);
@@ -47,7 +47,9 @@ test('exec --server: a signal sent to awsctl reaches the child, and awsctl exits
 
 const modern = pythonsWithBotocore(31);
 
-test('--token-file: a 0600 file rotated every second; botocore and the SDK for JavaScript keep working across rotations and refreshes', { skip: modern.length === 0 && 'no botocore ≥ 1.31 (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE) installed' }, async () => {
+test('--token-file: a 0600 file rotated every second; botocore and the SDK for JavaScript keep working across rotations and refreshes', {
+  skip: modern.length === 0 && 'no botocore ≥ 1.31 (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE) installed',
+}, async () => {
   const r = await e2eRig(STATIC_BASE);
   r.aws.sts.strict = true;
   r.aws.sts.rejectExpired = true;
@@ -61,7 +63,17 @@ test('--token-file: a 0600 file rotated every second; botocore and the SDK for J
     assert.ok(report.keys.length >= 3);
     const js = await r.run(['exec', '--profile', 'dev', '--server', '--token-file', '--', process.execPath, SDK_JS_LOOP, 'chain', '3'], env, 120_000);
     assert.equal(js.code, 0, js.stderr);
-    const file = await r.run(['exec', '--profile', 'dev', '--server', '--token-file', '--', 'sh', '-c', 'f="$AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"; stat -c %a "$f"; stat -c %a "$(dirname "$f")"; echo "$f"']);
+    const file = await r.run([
+      'exec',
+      '--profile',
+      'dev',
+      '--server',
+      '--token-file',
+      '--',
+      'sh',
+      '-c',
+      'f="$AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"; stat -c %a "$f"; stat -c %a "$(dirname "$f")"; echo "$f"',
+    ]);
     const [fileMode, dirMode, path] = file.stdout.trim().split('\n');
     assert.deepEqual([fileMode, dirMode], ['600', '700']);
     assert.equal(existsSync(path!), false, 'the token file is removed when the child ends');
@@ -74,15 +86,21 @@ test('serve prints the variables (sh and json), answers a client that sets them,
   const r = await e2eRig(STATIC_BASE);
   try {
     const [cmd, ...pre] = awsctlCommand;
-    const serve = (format: string) => spawn(cmd!, [...pre, 'serve', '--profile', 'dev', '--format', format], {
-      env: cleanEnv(r.home, { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const serve = (format: string) =>
+      spawn(cmd!, [...pre, 'serve', '--profile', 'dev', '--format', format], {
+        env: cleanEnv(r.home, { AWS_ENDPOINT_URL_STS: r.aws.sts.url, AWS_EC2_METADATA_DISABLED: 'true' }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     const child = serve('sh');
     let stdout = '';
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    await new Promise<void>((resolve) => child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; if (stdout.includes('AWS_CONTAINER_AUTHORIZATION_TOKEN=')) resolve(); }));
+    await new Promise<void>((resolve) =>
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+        if (stdout.includes('AWS_CONTAINER_AUTHORIZATION_TOKEN=')) resolve();
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const vars = exportsOf(stdout);
     assert.match(vars.AWS_CONTAINER_CREDENTIALS_FULL_URI ?? '', /^http:\/\/127\.0\.0\.1:\d+\/credentials$/);
@@ -92,7 +110,7 @@ test('serve prints the variables (sh and json), answers a client that sets them,
     assert.match(stdout, /^unset AWS_PROFILE;$/m);
     const ok = await fetch(vars.AWS_CONTAINER_CREDENTIALS_FULL_URI!, { headers: { authorization: vars.AWS_CONTAINER_AUTHORIZATION_TOKEN! } });
     assert.equal(ok.status, 200);
-    assert.match((await ok.json() as { AccessKeyId: string }).AccessKeyId, /^ASIAFAKE/);
+    assert.match(((await ok.json()) as { AccessKeyId: string }).AccessKeyId, /^ASIAFAKE/);
     assert.equal((await fetch(vars.AWS_CONTAINER_CREDENTIALS_FULL_URI!, { headers: { authorization: 'wrong' } })).status, 403);
     assert.match(stderr, /serving the credentials of profile dev on http:\/\/127\.0\.0\.1:\d+\/credentials/);
     child.kill('SIGINT');
@@ -133,7 +151,8 @@ test('--debug narrates requests and refreshes without a key, secret or token; a 
   const r = await e2eRig(`${STATIC_BASE}\n[default]\naws_access_key_id = AKIADEFAULT000000001\naws_secret_access_key = default-secret\n`);
   r.aws.sts.lifetimeSeconds = 4;
   try {
-    const script = 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do curl -s -H "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI" >/dev/null; sleep 0.25; done; echo "$AWS_CONTAINER_AUTHORIZATION_TOKEN"';
+    const script =
+      'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do curl -s -H "Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN" "$AWS_CONTAINER_CREDENTIALS_FULL_URI" >/dev/null; sleep 0.25; done; echo "$AWS_CONTAINER_AUTHORIZATION_TOKEN"';
     const result = await r.run(['exec', '--profile', 'dev', '--server', '--debug', '--', 'sh', '-c', script], {}, 60_000);
     assert.equal(result.code, 0, result.stderr);
     const token = result.stdout.trim();
@@ -154,10 +173,14 @@ test('other sources through the server (web identity, credential_process), with 
   try {
     writeFiles(r.home, {
       'token.jwt': 'header.payload.signature\n',
-      'helper.sh': '#!/bin/sh\necho \'{"Version":1,"AccessKeyId":"ASIAPROCESS00000001","SecretAccessKey":"process-secret","SessionToken":"process-token","Expiration":"2099-01-01T00:00:00Z"}\'\n',
+      'helper.sh':
+        '#!/bin/sh\necho \'{"Version":1,"AccessKeyId":"ASIAPROCESS00000001","SecretAccessKey":"process-secret","SessionToken":"process-token","Expiration":"2099-01-01T00:00:00Z"}\'\n',
       '.aws/config': `[profile wi]\nrole_arn = arn:aws:iam::111122223333:role/Web\nweb_identity_token_file = ${join(r.home, 'token.jwt')}\n\n[profile proc]\ncredential_process = sh ${join(r.home, 'helper.sh')}\n`,
     });
-    for (const [profile, key] of [['wi', /^ASIAFAKE/], ['proc', /^ASIAPROCESS/]] as const) {
+    for (const [profile, key] of [
+      ['wi', /^ASIAFAKE/],
+      ['proc', /^ASIAPROCESS/],
+    ] as const) {
       const result = await r.run(['exec', '--profile', profile, '--server', '--', ...awsctlCommand, 'env', '--format', 'json', '--debug']);
       assert.equal(result.code, 0, result.stderr);
       assert.match(JSON.parse(result.stdout).AWS_ACCESS_KEY_ID, key);
@@ -178,7 +201,10 @@ test('serve on a port in use fails with one clear line', async () => {
     const port = (blocker.address() as { port: number }).port;
     const result = await r.run(['serve', '--profile', 'base', '--port', String(port)]);
     assert.equal(result.code, 1);
-    assert.equal(result.stderr.trim(), `awsctl: cannot serve on 127.0.0.1:${port}: the port is in use — choose another --port, or leave it out for a random one`);
+    assert.equal(
+      result.stderr.trim(),
+      `awsctl: cannot serve on 127.0.0.1:${port}: the port is in use — choose another --port, or leave it out for a random one`,
+    );
   } finally {
     blocker.close();
     await r.close();

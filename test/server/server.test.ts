@@ -12,7 +12,13 @@ test('the container route answers the right token with the credentials in the co
   try {
     const ok = await rig.get('/credentials', { authorization: TOKEN });
     assert.equal(ok.status, 200);
-    assert.deepEqual(JSON.parse(ok.body), { AccessKeyId: CREDS.accessKeyId, SecretAccessKey: 'secret-1', Token: 'session-1', Expiration: '2030-01-01T01:00:00Z', AccountId: '123456789012' });
+    assert.deepEqual(JSON.parse(ok.body), {
+      AccessKeyId: CREDS.accessKeyId,
+      SecretAccessKey: 'secret-1',
+      Token: 'session-1',
+      Expiration: '2030-01-01T01:00:00Z',
+      AccountId: '123456789012',
+    });
     assert.equal(ok.headers['cache-control'], 'no-store');
     assert.match(rig.server.containerUri, /^http:\/\/127\.0\.0\.1:\d+\/credentials$/);
   } finally {
@@ -77,7 +83,18 @@ test('IMDSv2 only: no token → 401, a bad TTL → 400, an expired token → 401
     const token = { 'x-aws-ec2-metadata-token': put.body };
     assert.equal((await rig.get('/latest/meta-data/iam/security-credentials/', token)).body, 'dev');
     const creds = JSON.parse((await rig.get('/latest/meta-data/iam/security-credentials/dev', token)).body);
-    assert.deepEqual({ ...creds, LastUpdated: undefined }, { Code: 'Success', LastUpdated: undefined, Type: 'AWS-HMAC', AccessKeyId: CREDS.accessKeyId, SecretAccessKey: 'secret-1', Token: 'session-1', Expiration: '2030-01-01T01:00:00Z' });
+    assert.deepEqual(
+      { ...creds, LastUpdated: undefined },
+      {
+        Code: 'Success',
+        LastUpdated: undefined,
+        Type: 'AWS-HMAC',
+        AccessKeyId: CREDS.accessKeyId,
+        SecretAccessKey: 'secret-1',
+        Token: 'session-1',
+        Expiration: '2030-01-01T01:00:00Z',
+      },
+    );
     assert.equal(JSON.parse((await rig.get('/latest/meta-data/iam/security-credentials-extended/dev', token)).body).AccountId, '123456789012');
     assert.equal((await rig.get('/latest/meta-data/iam/security-credentials/other', token)).status, 404);
     assert.equal((await rig.get('/latest/meta-data/placement/region', token)).body, 'eu-west-1');
@@ -92,7 +109,10 @@ test('IMDSv2 only: no token → 401, a bad TTL → 400, an expired token → 401
 test('expired credentials: requests get a clear JSON error at once, never a hang', async () => {
   const rig = await startRig({ imds: true });
   try {
-    rig.current.value = { kind: 'unavailable', reason: 'the credentials of profile dev expired at 2030-01-01T01:00:00Z and the last refresh failed: STS is down' };
+    rig.current.value = {
+      kind: 'unavailable',
+      reason: 'the credentials of profile dev expired at 2030-01-01T01:00:00Z and the last refresh failed: STS is down',
+    };
     const container = await rig.get('/credentials', { authorization: TOKEN });
     assert.equal(container.status, 503);
     assert.deepEqual(JSON.parse(container.body), { Code: 'CredentialsUnavailable', Message: rig.current.value.reason });
@@ -138,7 +158,9 @@ test('peerUidFromProcNet finds the uid of the client end of a loopback connectio
 const peerUser = systemPeerUser(process.platform);
 const ownUid = typeof process.getuid === 'function' ? process.getuid() : -1;
 
-test('IMDS tokens only for processes of the same user (Linux: the socket owner in /proc/net/tcp)', { skip: !peerUser && 'only Linux can say who owns a socket' }, async () => {
+test('IMDS tokens only for processes of the same user (Linux: the socket owner in /proc/net/tcp)', {
+  skip: !peerUser && 'only Linux can say who owns a socket',
+}, async () => {
   const same = await startRig({ imds: true, sameUser: { peerUid: peerUser!, ownUid } });
   const other = await startRig({ imds: true, sameUser: { peerUid: peerUser!, ownUid: ownUid + 1 } });
   try {
@@ -152,14 +174,17 @@ test('IMDS tokens only for processes of the same user (Linux: the socket owner i
   }
 });
 
-const canSwitchUser = ownUid === 0 && peerUser !== undefined && ['setpriv', 'curl'].every((tool) => {
-  try {
-    execFileSync(tool, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const canSwitchUser =
+  ownUid === 0 &&
+  peerUser !== undefined &&
+  ['setpriv', 'curl'].every((tool) => {
+    try {
+      execFileSync(tool, ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 
 test('a process of another user (nobody, through setpriv) gets no IMDS token', { skip: !canSwitchUser && 'needs root, setpriv and curl' }, async () => {
   const rig = await startRig({ imds: true, sameUser: { peerUid: peerUser!, ownUid } });
@@ -174,7 +199,25 @@ test('a process of another user (nobody, through setpriv) gets no IMDS token', {
 
   function runAsync(prefix: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
-      execFile(prefix[0]!, [...prefix.slice(1), 'curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '-X', 'PUT', '-H', 'X-aws-ec2-metadata-token-ttl-seconds: 60', `http://127.0.0.1:${rig.server.port}/latest/api/token`], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+      execFile(
+        prefix[0]!,
+        [
+          ...prefix.slice(1),
+          'curl',
+          '-s',
+          '-o',
+          '/dev/null',
+          '-w',
+          '%{http_code}',
+          '-X',
+          'PUT',
+          '-H',
+          'X-aws-ec2-metadata-token-ttl-seconds: 60',
+          `http://127.0.0.1:${rig.server.port}/latest/api/token`,
+        ],
+        { encoding: 'utf8' },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      );
     });
   }
 });

@@ -9,7 +9,9 @@ import { repoRoot, tempDir, tempHome } from '../helpers/cli.ts';
 
 const binary = join(repoRoot, 'build', 'awsctl');
 
-test('build/awsctl runs from a folder outside the repository', { skip: existsSync(binary) ? false : 'build/awsctl is missing: run `npm run package` first' }, () => {
+test('build/awsctl runs from a folder outside the repository', {
+  skip: existsSync(binary) ? false : 'build/awsctl is missing: run `npm run package` first',
+}, () => {
   const copy = join(tempDir('awsctl-bin-'), 'awsctl');
   copyFileSync(binary, copy);
   const env = { PATH: '/nonexistent', HOME: tempHome() };
@@ -19,7 +21,9 @@ test('build/awsctl runs from a folder outside the repository', { skip: existsSyn
   assert.equal(script, readFileSync(join(repoRoot, 'completions', 'awsctl.bash'), 'utf8'));
 });
 
-test('the binary takes its embedded fast-path code cache: a cached answer trains and writes nothing', { skip: existsSync(binary) ? false : 'build/awsctl is missing: run `npm run package` first' }, () => {
+test('the binary takes its embedded fast-path code cache: a cached answer trains and writes nothing', {
+  skip: existsSync(binary) ? false : 'build/awsctl is missing: run `npm run package` first',
+}, () => {
   const home = tempHome({ '.aws/credentials': '[default]\naws_access_key_id = AKIABINARYCACHE00001\naws_secret_access_key = binary-secret\n' });
   chmodSync(join(home, '.aws', 'credentials'), 0o600);
   const out = execFileSync(binary, ['process'], { encoding: 'utf8', env: { PATH: '/nonexistent', HOME: home }, cwd: home });

@@ -2,7 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planCodeCache, shippedCacheName, userCacheDir, userCacheName, wrapCommonJs } from '../../src/startup/code-cache.ts';
-import { bundleContentHash, cacheBinding, checksum64, flagsTag, openSealedCache, sealCodeCache, type CacheRuntime } from '../../src/startup/code-cache-integrity.ts';
+import {
+  bundleContentHash,
+  cacheBinding,
+  checksum64,
+  flagsTag,
+  openSealedCache,
+  sealCodeCache,
+  type CacheRuntime,
+} from '../../src/startup/code-cache-integrity.ts';
 import { tempDir } from '../helpers/cli.ts';
 import { whyNotPrivate } from '../../src/io/private-folder.ts';
 
@@ -21,7 +29,10 @@ test('the user cache folder follows each platform', () => {
 });
 
 test("the user's own cache is named after the bundle, the Node and the architecture", () => {
-  assert.deepEqual(planCodeCache({ ...base, env: { HOME: '/home/u' } }), { enabled: true, userCache: '/home/u/.cache/awsctl/fast-path-abc123-v24.21.0-x64.cache' });
+  assert.deepEqual(planCodeCache({ ...base, env: { HOME: '/home/u' } }), {
+    enabled: true,
+    userCache: '/home/u/.cache/awsctl/fast-path-abc123-v24.21.0-x64.cache',
+  });
   const windows = planCodeCache({ ...base, separator: '\\', platform: 'win32', env: { LOCALAPPDATA: 'C:\\L' } });
   assert.equal(windows.userCache, 'C:\\L\\awsctl\\cache\\fast-path-abc123-v24.21.0-x64.cache');
 });
@@ -72,7 +83,14 @@ function referenceChecksum(binding: string, data: Uint8Array): string {
 }
 
 test('the checksum is the multiply-rotate hash its comment describes, for any lengths, memory grown as needed', () => {
-  for (const [binding, size] of [['', 0], ['b', 1], ['binding', 7], ['{"x":"é"}', 8], ['long binding '.repeat(9), 1000], ['', 200_000]] as const) {
+  for (const [binding, size] of [
+    ['', 0],
+    ['b', 1],
+    ['binding', 7],
+    ['{"x":"é"}', 8],
+    ['long binding '.repeat(9), 1000],
+    ['', 200_000],
+  ] as const) {
     const data = Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) & 0xff);
     assert.equal(checksum64(binding, data), referenceChecksum(binding, data), `${binding.length} + ${size} bytes`);
   }
@@ -103,12 +121,16 @@ test('a sealed cache opens only for the exact bundle, Node, V8, platform, arch a
   assert.equal(openSealedCache(Buffer.alloc(0), cacheBinding(hash, runtime)), undefined);
 });
 
-test('a cache folder or file is trusted only when it is the user\'s and nobody else can write it', () => {
+test("a cache folder or file is trusted only when it is the user's and nobody else can write it", () => {
   const user = { uid: 1000, gid: 1000 };
   assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40700 }, user), undefined);
   assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o100600 }, user), undefined);
   assert.equal(whyNotPrivate({ uid: 1000, gid: 100, mode: 0o40755 }, user), undefined, 'readable by others is fine: it holds no secret');
-  assert.equal(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40775 }, user), undefined, "the user's own (private) group may write: the AWS CLI makes 0775 under umask 002");
+  assert.equal(
+    whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40775 }, user),
+    undefined,
+    "the user's own (private) group may write: the AWS CLI makes 0775 under umask 002",
+  );
   assert.match(whyNotPrivate({ uid: 1001, gid: 1000, mode: 0o40700 }, user)!, /another user \(uid 1001\)/);
   assert.match(whyNotPrivate({ uid: 1000, gid: 1000, mode: 0o40777 }, user)!, /others can write to it \(mode 0777\)/);
   assert.match(whyNotPrivate({ uid: 1000, gid: 100, mode: 0o100620 }, user)!, /mode 0620/, 'a shared group writing counts');

@@ -9,7 +9,12 @@ import { commandInput, testContext } from '../helpers/context.ts';
 
 const input = (shell: string) => commandInput([shell], {}, { input: true, debug: false, color: false });
 
-for (const [shell, file] of [['bash', 'awsctl.bash'], ['zsh', '_awsctl'], ['fish', 'awsctl.fish'], ['powershell', 'awsctl.ps1']] as const) {
+for (const [shell, file] of [
+  ['bash', 'awsctl.bash'],
+  ['zsh', '_awsctl'],
+  ['fish', 'awsctl.fish'],
+  ['powershell', 'awsctl.ps1'],
+] as const) {
   test(`completion ${shell} prints completions/${file}`, async () => {
     const ctx = testContext();
     assert.equal(await run(ctx, input(shell)), 0);

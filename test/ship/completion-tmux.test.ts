@@ -32,7 +32,12 @@ const LOAD: Record<InteractiveShell, string> = {
 };
 
 async function waitForPromptLine(session: ShellSession, wanted: string): Promise<string> {
-  const lastPrompt = (screen: string) => screen.split('\n').filter((l) => l.startsWith('$')).at(-1)?.trimEnd() ?? '';
+  const lastPrompt = (screen: string) =>
+    screen
+      .split('\n')
+      .filter((l) => l.startsWith('$'))
+      .at(-1)
+      ?.trimEnd() ?? '';
   try {
     await session.waitForScreen({ test: (screen: string) => lastPrompt(screen) === wanted } as RegExp, 15_000);
   } catch {
@@ -56,7 +61,15 @@ for (const shell of ['bash', 'zsh', 'fish'] as const) {
           // bash lists on the second Tab in a row, counted after any insertion.
           session.press('Tab');
           if (shell === 'bash') session.press('Tab');
-          const words = (screen: string) => listed.every((word) => new RegExp(`(^|\\s)${word}(\\s|$)`, 'm').test(screen.split('\n').filter((l) => !l.startsWith('$')).join('\n')));
+          const words = (screen: string) =>
+            listed.every((word) =>
+              new RegExp(`(^|\\s)${word}(\\s|$)`, 'm').test(
+                screen
+                  .split('\n')
+                  .filter((l) => !l.startsWith('$'))
+                  .join('\n'),
+              ),
+            );
           await session.waitForScreen({ test: words } as RegExp).catch(() => {});
           assert.ok(words(session.screen()), `${shell}: ${typed}<Tab><Tab> lists ${listed.join(', ')}; screen:\n${session.screen()}`);
         }

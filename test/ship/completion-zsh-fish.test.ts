@@ -12,7 +12,10 @@ const zsh = which('zsh');
 const fish = which('fish');
 const skipZsh = skipWithoutTool('zsh');
 const skipFish = skipWithoutTool('fish');
-const PROFILES_HOME = { '.aws/config': '[default]\n[profile dev-admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default\n[sso-session corp]\nsso_region = eu-west-1\n' };
+const PROFILES_HOME = {
+  '.aws/config':
+    '[default]\n[profile dev-admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default\n[sso-session corp]\nsso_region = eu-west-1\n',
+};
 
 function zshComplete(words: string[], home = tempHome(), path?: string): string[] {
   const quoted = words.map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ');
@@ -47,7 +50,11 @@ function fishComplete(line: string, home = tempHome(), path?: string): string[] 
   const script = `source '${completionFile('awsctl.fish')}'; complete -C ${JSON.stringify(line)}`;
   const run = runShell([fish!, '--no-config', '-c', script], home, path);
   assert.equal(run.code, 0, run.stderr);
-  return run.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!).sort();
+  return run.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t')[0]!)
+    .sort();
 }
 
 test('fish completes subcommands, options and choices', { skip: skipFish }, () => {

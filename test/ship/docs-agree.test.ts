@@ -24,7 +24,10 @@ test('every command is in the README table and the man page', () => {
 test('the README states the Node range of package.json engines', () => {
   const engines = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).engines.node as string;
   const [first, second] = parseEnginesRange(engines);
-  assert.ok(readme.includes(`Node.js ${first!.version.join('.')} or later on the 20 line, or ${second!.version.slice(0, 2).join('.')} and later`), describeRange(parseEnginesRange(engines)));
+  assert.ok(
+    readme.includes(`Node.js ${first!.version.join('.')} or later on the 20 line, or ${second!.version.slice(0, 2).join('.')} and later`),
+    describeRange(parseEnginesRange(engines)),
+  );
 });
 
 test('the README links nothing outside the repository', () => {

@@ -9,7 +9,13 @@ import { generatedFiles, repoRoot } from '../../scripts/gen-docs.ts';
 const files = generatedFiles();
 
 test('the generator produces the four completion scripts and the man page', () => {
-  assert.deepEqual(Object.keys(files).sort(), ['completions/_awsctl', 'completions/awsctl.bash', 'completions/awsctl.fish', 'completions/awsctl.ps1', 'man/awsctl.1']);
+  assert.deepEqual(Object.keys(files).sort(), [
+    'completions/_awsctl',
+    'completions/awsctl.bash',
+    'completions/awsctl.fish',
+    'completions/awsctl.ps1',
+    'man/awsctl.1',
+  ]);
 });
 
 for (const [path, content] of Object.entries(files)) {
@@ -26,10 +32,11 @@ test('every command and option of the program appears in every completion script
     if (!path.startsWith('completions/')) continue;
     for (const command of spec.commands) {
       for (const sub of command.subcommands) assert.ok(content.includes(sub.name), `${path} lacks ${sub.name}`);
-      for (const option of command.options) for (const name of option.names) {
-        const needle = path.endsWith('.fish') ? (name.startsWith('--') ? `-l ${name.slice(2)}` : `-s ${name.slice(1)}`) : name;
-        assert.ok(content.includes(needle), `${path} lacks ${name} of '${command.path}'`);
-      }
+      for (const option of command.options)
+        for (const name of option.names) {
+          const needle = path.endsWith('.fish') ? (name.startsWith('--') ? `-l ${name.slice(2)}` : `-s ${name.slice(1)}`) : name;
+          assert.ok(content.includes(needle), `${path} lacks ${name} of '${command.path}'`);
+        }
     }
   }
 });

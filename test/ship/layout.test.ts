@@ -78,7 +78,8 @@ test('a folder imports only folders on a lower level (no cycles, no feature reac
       if (to === from) continue;
       const a = layers.get(from);
       const b = layers.get(to);
-      if (!a || !b || b.level >= a.level) wrong.push(`${relative(repoRoot, file)} (${from}, level ${a?.level}) imports ${specifier} (${to}, level ${b?.level})`);
+      if (!a || !b || b.level >= a.level)
+        wrong.push(`${relative(repoRoot, file)} (${from}, level ${a?.level}) imports ${specifier} (${to}, level ${b?.level})`);
     }
   }
   assert.deepEqual(wrong, []);
@@ -115,6 +116,13 @@ test('the checks above can fail: a cycle and an impure import are found', () => 
     { specifier: '../cli/c.ts', typeOnly: false },
   ]);
   const table = readLayers('| 1 | `src/io/` | io | x |\n| 4 | `src/plan/` | pure | y |\n| 0 | `src/errors.ts` | base | z |');
-  assert.deepEqual([...table.values()].map((l) => [l.folder, l.level, l.pure]), [['io', 1, false], ['plan', 4, true], ['(top)', 0, false]]);
+  assert.deepEqual(
+    [...table.values()].map((l) => [l.folder, l.level, l.pure]),
+    [
+      ['io', 1, false],
+      ['plan', 4, true],
+      ['(top)', 0, false],
+    ],
+  );
   assert.ok(IMPURE.test('const t = Date.now();'));
 });

@@ -21,7 +21,8 @@ test('groff -ww renders the man page with no warnings', { skip: skipWithoutTool(
     assert.match(text, new RegExp(`^${heading}$`, 'm'), heading);
   }
   for (const command of ['awsctl env', 'awsctl sso populate', 'awsctl configure rename', 'awsctl cache clear']) assert.ok(text.includes(command), command);
-  for (const words of ['AWSCTL_CACHE_REFRESH_WINDOW', '~/.aws/sso/cache/', 'credential_process = awsctl process', '130']) assert.ok(text.includes(words), words);
+  for (const words of ['AWSCTL_CACHE_REFRESH_WINDOW', '~/.aws/sso/cache/', 'credential_process = awsctl process', '130'])
+    assert.ok(text.includes(words), words);
 });
 
 test('roff() neutralises control characters at the start of a line, backslashes and non-ASCII', () => {

@@ -24,17 +24,28 @@ test('the engines range: 20.18.1+ on the 20 line, 22.13 and later', () => {
 function asNode(version: string, args: string[]) {
   const preload = join(tempDir('awsctl-fake-node-'), 'fake.cjs');
   const old = Number(version.split('.')[0]) < 20;
-  writeFileSync(preload, `Object.defineProperty(process, 'versions', { value: { ...process.versions, node: ${JSON.stringify(version)} } });\n${old ? 'delete process.getBuiltinModule;\n' : ''}`);
+  writeFileSync(
+    preload,
+    `Object.defineProperty(process, 'versions', { value: { ...process.versions, node: ${JSON.stringify(version)} } });\n${old ? 'delete process.getBuiltinModule;\n' : ''}`,
+  );
   const home = tempHome({ '.aws/credentials': '[default]\naws_access_key_id = AKIAOLDNODE000000001\naws_secret_access_key = s\n' });
   return spawnSync(process.execPath, ['-r', preload, launcher, ...args], { env: cleanEnv(home), cwd: home, encoding: 'utf8' });
 }
 
 test('an unsupported Node gets one line naming the Node awsctl needs, for every command', { skip: bundleBuilt() ? false : NO_BUNDLE }, () => {
-  for (const [version, args] of [['18.19.0', ['whoami']], ['18.19.0', ['process']], ['22.12.0', ['env']], ['16.20.2', ['--version']]] as const) {
+  for (const [version, args] of [
+    ['18.19.0', ['whoami']],
+    ['18.19.0', ['process']],
+    ['22.12.0', ['env']],
+    ['16.20.2', ['--version']],
+  ] as const) {
     const run = asNode(version, [...args]);
     assert.equal(run.status, 1, `${version} ${args.join(' ')}: ${run.stderr}`);
     assert.equal(run.stdout, '');
-    assert.equal(run.stderr, `awsctl: Node.js ${version} is not supported: awsctl needs Node.js 20.18.1 (20.x), or 22.13 or later — install one from https://nodejs.org (or: nvm install 22), or use the single binary (docs/packaging.md), which needs no Node\n`);
+    assert.equal(
+      run.stderr,
+      `awsctl: Node.js ${version} is not supported: awsctl needs Node.js 20.18.1 (20.x), or 22.13 or later — install one from https://nodejs.org (or: nvm install 22), or use the single binary (docs/packaging.md), which needs no Node\n`,
+    );
   }
   const supported = asNode('22.13.0', ['process']);
   assert.equal(supported.status, 0, supported.stderr);
@@ -50,7 +61,15 @@ const systemNode = (() => {
   }
 })();
 
-test('the oldest supported line really runs: /usr/bin/node', { skip: !bundleBuilt() ? NO_BUNDLE : systemNode === undefined ? 'no /usr/bin/node' : !nodeInRange(systemNode, bounds) ? `/usr/bin/node is ${systemNode}, outside ${engines}` : false }, () => {
+test('the oldest supported line really runs: /usr/bin/node', {
+  skip: !bundleBuilt()
+    ? NO_BUNDLE
+    : systemNode === undefined
+      ? 'no /usr/bin/node'
+      : !nodeInRange(systemNode, bounds)
+        ? `/usr/bin/node is ${systemNode}, outside ${engines}`
+        : false,
+}, () => {
   const home = tempHome({ '.aws/config': '[profile dev]\nregion = eu-west-1\naws_access_key_id = AKIANODE200000000001\naws_secret_access_key = s\n' });
   const run = spawnSync('/usr/bin/node', [launcher, 'env', '--profile', 'dev', '--format', 'json'], { env: cleanEnv(home), cwd: home, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);

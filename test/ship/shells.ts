@@ -18,7 +18,11 @@ export function awsctlShimDir(): string {
   return dir;
 }
 
-export interface ShellRun { code: number | null; stdout: string; stderr: string }
+export interface ShellRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export function runShell(argv: string[], home: string, extraPath?: string): ShellRun {
   const env = cleanEnv(home);

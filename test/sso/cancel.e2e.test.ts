@@ -18,7 +18,12 @@ test('SIGINT during the device flow: exit 130, nothing cached, lock released', a
     const { code, stderr } = await login.done;
     assert.equal(code, 130);
     assert.match(stderr, /awsctl: sign-in cancelled: interrupted before it finished; nothing was written/);
-    assert.deepEqual(readdirSync(join(home, '.aws', 'sso', 'cache')).filter((name) => !/^[0-9a-f]{40}\.json$/.test(name) || name === 'ee0bfd2552fbd840c02cc48b6e823320543c450f.json'), []);
+    assert.deepEqual(
+      readdirSync(join(home, '.aws', 'sso', 'cache')).filter(
+        (name) => !/^[0-9a-f]{40}\.json$/.test(name) || name === 'ee0bfd2552fbd840c02cc48b6e823320543c450f.json',
+      ),
+      [],
+    );
   } finally {
     await fake.close();
   }

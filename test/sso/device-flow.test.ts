@@ -22,20 +22,33 @@ async function setup(sequence: PollAnswer[]): Promise<{ fake: FakeSsoOidc; regis
   return { fake, call, registration: { clientId: client.clientId, clientSecret: client.clientSecret, expiresAt: '2031-01-01T00:00:00Z' } };
 }
 
-const deviceTokenCalls = (fake: FakeSsoOidc) => fake.requests.filter((r) => r.path === '/token' && JSON.parse(r.body).grantType === 'urn:ietf:params:oauth:grant-type:device_code');
+const deviceTokenCalls = (fake: FakeSsoOidc) =>
+  fake.requests.filter((r) => r.path === '/token' && JSON.parse(r.body).grantType === 'urn:ietf:params:oauth:grant-type:device_code');
 
 test('pending polls keep going; slow_down makes every later wait 5 s longer', async () => {
   const { fake, registration, call } = await setup(['authorization_pending', 'slow_down', 'authorization_pending']);
   try {
     const polls: DevicePoll[] = [];
     const prompts: string[] = [];
-    const token = await runDeviceFlow({ call, oidc: { endpoint: fake.url }, prompt: async (a) => void prompts.push(a.userCode), onPoll: (p) => polls.push(p) }, START, registration);
+    const token = await runDeviceFlow(
+      { call, oidc: { endpoint: fake.url }, prompt: async (a) => void prompts.push(a.userCode), onPoll: (p) => polls.push(p) },
+      START,
+      registration,
+    );
     assert.ok(fake.accessTokens.has(token.accessToken));
     assert.deepEqual(prompts, ['FAKE-CODE']);
     assert.equal(deviceTokenCalls(fake).length, 4);
     // The fake says interval 1: 1 s, 1 s, then (after slow_down) 6 s, 6 s.
     assert.deepEqual(call.sleeps, [1000, 1000, 6000, 6000]);
-    assert.deepEqual(polls.map((p) => [p.intervalSeconds, p.answer]), [[1, 'authorization_pending'], [1, 'slow_down'], [6, 'authorization_pending'], [6, 'token']]);
+    assert.deepEqual(
+      polls.map((p) => [p.intervalSeconds, p.answer]),
+      [
+        [1, 'authorization_pending'],
+        [1, 'slow_down'],
+        [6, 'authorization_pending'],
+        [6, 'token'],
+      ],
+    );
   } finally {
     await fake.close();
   }
@@ -80,7 +93,8 @@ test('the code\'s own lifetime bounds the loop even if the service says "pending
 });
 
 test('pollOutcome: the decision table', () => {
-  const err = (oauthError: string | undefined, code: string) => new AwsServiceError({ service: 'sso-oidc', operation: 'CreateToken', status: 400, code, message: '', oauthError });
+  const err = (oauthError: string | undefined, code: string) =>
+    new AwsServiceError({ service: 'sso-oidc', operation: 'CreateToken', status: 400, code, message: '', oauthError });
   assert.deepEqual(pollOutcome(err('authorization_pending', 'AuthorizationPendingException'), 5, START), { continueWith: 5 });
   assert.deepEqual(pollOutcome(err('slow_down', 'SlowDownException'), 5, START), { continueWith: 10 });
   // Only the exception name (no OAuth body): the same decisions.

@@ -41,11 +41,16 @@ test('unifiedDiff: a known small case, in diff -u form', () => {
 });
 
 test('unifiedDiff: applying the diff to the old text gives the new text (random texts)', () => {
-  const text = fc.array(fc.constantFrom('a', 'b', 'c', '[profile x]', 'region = 1', ''), { maxLength: 40 }).map((lines) => (lines.length ? `${lines.join('\n')}\n` : ''));
-  fc.assert(fc.property(text, text, (before, after) => {
-    const diff = unifiedDiff(before, after, { before: 'a', after: 'b' });
-    assert.equal(before === after ? '' : applyDiff(before, diff), before === after ? diff : after);
-  }), { numRuns: 400 });
+  const text = fc
+    .array(fc.constantFrom('a', 'b', 'c', '[profile x]', 'region = 1', ''), { maxLength: 40 })
+    .map((lines) => (lines.length ? `${lines.join('\n')}\n` : ''));
+  fc.assert(
+    fc.property(text, text, (before, after) => {
+      const diff = unifiedDiff(before, after, { before: 'a', after: 'b' });
+      assert.equal(before === after ? '' : applyDiff(before, diff), before === after ? diff : after);
+    }),
+    { numRuns: 400 },
+  );
 });
 
 test('unifiedDiff: a large file with a few scattered changes stays small', () => {
@@ -60,19 +65,33 @@ test('unifiedDiff: a large file with a few scattered changes stays small', () =>
 test('mapBounded: never more than the limit in flight, results in input order, first error wins', async () => {
   let inFlight = 0;
   let most = 0;
-  const results = await mapBounded(Array.from({ length: 50 }, (_, i) => i), 4, async (n) => {
-    most = Math.max(most, ++inFlight);
-    await new Promise((resolve) => setTimeout(resolve, (n * 7) % 5));
-    inFlight--;
-    return n * 2;
-  });
+  const results = await mapBounded(
+    Array.from({ length: 50 }, (_, i) => i),
+    4,
+    async (n) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, (n * 7) % 5));
+      inFlight--;
+      return n * 2;
+    },
+  );
   assert.equal(most, 4);
-  assert.deepEqual(results, Array.from({ length: 50 }, (_, i) => i * 2));
+  assert.deepEqual(
+    results,
+    Array.from({ length: 50 }, (_, i) => i * 2),
+  );
   let started = 0;
-  await assert.rejects(mapBounded(Array.from({ length: 50 }, (_, i) => i), 2, async (n) => {
-    started++;
-    if (n === 3) throw new Error('boom 3');
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }), /boom 3/);
+  await assert.rejects(
+    mapBounded(
+      Array.from({ length: 50 }, (_, i) => i),
+      2,
+      async (n) => {
+        started++;
+        if (n === 3) throw new Error('boom 3');
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      },
+    ),
+    /boom 3/,
+  );
   assert.ok(started < 50, 'no new work after a failure');
 });

@@ -5,7 +5,6 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
-
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 export function tokenPath(home: string, sessionOrStartUrl = 'corp'): string {

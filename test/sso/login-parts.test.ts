@@ -15,17 +15,31 @@ import { SSO_CONFIG, START_URL } from '../helpers/fixtures.ts';
 const set = (text: string) => normalize(parseIni(text), undefined, { config: 'config', credentials: 'credentials' });
 
 test('resolveSsoSession: flag, profile, legacy profile, the only session, and clear errors', () => {
-  const both = set(`${SSO_CONFIG}\n[profile legacy]\nsso_start_url = https://legacy.awsapps.com/start\nsso_region = us-east-1\n\n[profile plain]\nregion = eu-west-1\n`);
+  const both = set(
+    `${SSO_CONFIG}\n[profile legacy]\nsso_start_url = https://legacy.awsapps.com/start\nsso_region = us-east-1\n\n[profile plain]\nregion = eu-west-1\n`,
+  );
   const byFlag = resolveSsoSession(both, { sessionFlag: 'corp', profileName: 'plain' });
-  assert.deepEqual([byFlag.sessionName, byFlag.startUrl, byFlag.region, byFlag.registrationScopes, byFlag.chosenBy], ['corp', START_URL, 'eu-west-1', ['sso:account:access'], 'flag']);
+  assert.deepEqual(
+    [byFlag.sessionName, byFlag.startUrl, byFlag.region, byFlag.registrationScopes, byFlag.chosenBy],
+    ['corp', START_URL, 'eu-west-1', ['sso:account:access'], 'flag'],
+  );
   assert.equal(resolveSsoSession(both, { profileName: 'dev' }).chosenBy, 'profile');
   const legacy = resolveSsoSession(both, { profileName: 'legacy' });
-  assert.deepEqual([legacy.sessionName, legacy.startUrl, legacy.region, legacy.registrationScopes], [undefined, 'https://legacy.awsapps.com/start', 'us-east-1', undefined]);
+  assert.deepEqual(
+    [legacy.sessionName, legacy.startUrl, legacy.region, legacy.registrationScopes],
+    [undefined, 'https://legacy.awsapps.com/start', 'us-east-1', undefined],
+  );
   // `default` with no SSO settings and exactly one session: that session.
   assert.equal(resolveSsoSession(both, { profileName: 'default' }).sessionName, 'corp');
-  assert.throws(() => resolveSsoSession(both, { profileName: 'plain', profileExplicit: true }), /cannot tell which IAM Identity Center sign-in .* — pass --sso-session \(one of: corp\)/);
+  assert.throws(
+    () => resolveSsoSession(both, { profileName: 'plain', profileExplicit: true }),
+    /cannot tell which IAM Identity Center sign-in .* — pass --sso-session \(one of: corp\)/,
+  );
   assert.throws(() => resolveSsoSession(both, { sessionFlag: 'nope', profileName: 'dev' }), /there is no \[sso-session nope\]/);
-  assert.throws(() => resolveSsoSession(set('[sso-session x]\nsso_region = us-east-1\n'), { sessionFlag: 'x', profileName: 'default' }), /missing sso_start_url/);
+  assert.throws(
+    () => resolveSsoSession(set('[sso-session x]\nsso_region = us-east-1\n'), { sessionFlag: 'x', profileName: 'default' }),
+    /missing sso_start_url/,
+  );
 });
 
 test('sso_registration_scopes are parsed as the AWS CLI does', () => {
@@ -46,7 +60,10 @@ test('browserAvailability: $BROWSER, SSH, displays, platforms', () => {
 
 test('browserCommands: $BROWSER list with %s, else the platform opener', () => {
   const url = 'https://oidc.example/authorize?a=1&b=2';
-  assert.deepEqual(browserCommands(url, { BROWSER: 'firefox --new-tab:chromium "%s" --incognito' }, 'linux'), [['firefox', '--new-tab', url], ['chromium', url, '--incognito']]);
+  assert.deepEqual(browserCommands(url, { BROWSER: 'firefox --new-tab:chromium "%s" --incognito' }, 'linux'), [
+    ['firefox', '--new-tab', url],
+    ['chromium', url, '--incognito'],
+  ]);
   assert.deepEqual(browserCommands(url, {}, 'linux'), [['xdg-open', url]]);
   assert.deepEqual(browserCommands(url, {}, 'darwin'), [['open', url]]);
   assert.deepEqual(browserCommands(url, {}, 'win32'), [['rundll32', 'url.dll,FileProtocolHandler', url]]);
@@ -56,7 +73,8 @@ test('browserCommands: $BROWSER list with %s, else the platform opener', () => {
 test('chooseLoginFlow: PKCE only for sso-sessions where a browser can be opened', () => {
   const open = { canOpen: true };
   const closed = { canOpen: false, reason: 'this is an SSH session' };
-  const choose = (o: Partial<Parameters<typeof chooseLoginFlow>[0]>) => chooseLoginFlow({ legacy: false, useDeviceCode: false, noBrowser: false, availability: open, ...o });
+  const choose = (o: Partial<Parameters<typeof chooseLoginFlow>[0]>) =>
+    chooseLoginFlow({ legacy: false, useDeviceCode: false, noBrowser: false, availability: open, ...o });
   assert.deepEqual(choose({}), { flow: 'pkce', openBrowser: true });
   assert.deepEqual(choose({ noBrowser: true }), { flow: 'device', openBrowser: false, reason: '--no-browser was given' });
   assert.deepEqual(choose({ useDeviceCode: true }), { flow: 'device', openBrowser: true, reason: '--use-device-code was given' });
@@ -68,7 +86,7 @@ test('chooseLoginFlow: PKCE only for sso-sessions where a browser can be opened'
 const session = resolveSsoSession(set(SSO_CONFIG), { sessionFlag: 'corp', profileName: 'dev' });
 const NOW = new Date('2030-05-01T10:00:00.750Z');
 
-test('registration reuse: unexpired by 15 minutes and of the flow\'s kind', () => {
+test("registration reuse: unexpired by 15 minutes and of the flow's kind", () => {
   const device = { clientId: 'c', clientSecret: 's', expiresAt: '2030-05-01T10:20:00Z', scopes: ['sso:account:access'] };
   const pkce = { ...device, grantTypes: ['authorization_code', 'refresh_token'] };
   assert.equal(isReusableRegistration(device, 'device', NOW), true);
@@ -92,7 +110,10 @@ test('registration request and record follow the AWS CLI (loopback URI without p
   const legacy = registrationRequest({ startUrl: START_URL, region: 'us-east-1', chosenBy: 'legacy-profile' }, 'device', NOW);
   assert.deepEqual(legacy, { clientName: `awsctl-client-${Math.floor(NOW.getTime() / 1000)}`, clientType: 'public' });
   const record = registrationRecord({ clientId: 'cid', clientSecret: 'sec', clientSecretExpiresAt: new Date('2030-07-30T10:00:00Z') }, request);
-  assert.equal(pythonJsonDumps({ ...record }), '{"clientId": "cid", "clientSecret": "sec", "expiresAt": "2030-07-30T10:00:00Z", "scopes": ["sso:account:access"], "grantTypes": ["authorization_code", "refresh_token"]}');
+  assert.equal(
+    pythonJsonDumps({ ...record }),
+    '{"clientId": "cid", "clientSecret": "sec", "expiresAt": "2030-07-30T10:00:00Z", "scopes": ["sso:account:access"], "grantTypes": ["authorization_code", "refresh_token"]}',
+  );
   // The file name botocore uses: sha1 of the sorted-keys JSON of {tool, startUrl, region, scopes, session_name}.
   const keyText = `{"region": "eu-west-1", "scopes": ["sso:account:access"], "session_name": "corp", "startUrl": "${START_URL}", "tool": "botocore"}`;
   assert.ok(registrationPathFor('/h', session).endsWith(`/.aws/sso/cache/${sha1(keyText)}.json`));

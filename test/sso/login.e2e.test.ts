@@ -23,7 +23,7 @@ async function withFakes(fn: (fake: FakeAws) => Promise<void>): Promise<void> {
 
 const TOKEN_KEYS = ['startUrl', 'region', 'accessToken', 'expiresAt', 'clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken'];
 
-test('login (PKCE): the $BROWSER script approves, the token file is the AWS CLI\'s, the registration is reused', () =>
+test("login (PKCE): the $BROWSER script approves, the token file is the AWS CLI's, the registration is reused", () =>
   withFakes(async (fake) => {
     const home = tempHome({ '.aws/config': SSO_CONFIG });
     const browser = browserScript(home);
@@ -48,7 +48,10 @@ test('login (PKCE): the $BROWSER script approves, the token file is the AWS CLI\
     assert.equal(authorize.pathname, '/authorize');
     assert.match(authorize.searchParams.get('redirect_uri')!, /^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/);
     const exchange = fake.ssoOidc.requests.filter((r) => r.path === '/token').map((r) => JSON.parse(r.body));
-    assert.deepEqual(exchange.map((b) => b.grantType), ['authorization_code']);
+    assert.deepEqual(
+      exchange.map((b) => b.grantType),
+      ['authorization_code'],
+    );
     // Second sign-in: the cached registration serves again; a new token replaces the old one.
     const second = await runCli(['sso', 'login', '--sso-session', 'corp'], { home, env: { ...fake.env, BROWSER: browser.path } });
     assert.equal(second.code, 0, second.stderr);
@@ -63,7 +66,10 @@ test('login with no display: the device flow, URL and code on stderr, polls thro
     const result = await runCli(['login', '--profile', 'dev'], { home, env: fake.env });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /open this address in a browser on any device:\n\n {2}http:\/\/127\.0\.0\.1:\d+\/device\n\nand enter the code:\n\n {2}FAKE-CODE\n/);
+    assert.match(
+      result.stderr,
+      /open this address in a browser on any device:\n\n {2}http:\/\/127\.0\.0\.1:\d+\/device\n\nand enter the code:\n\n {2}FAKE-CODE\n/,
+    );
     const polls = fake.ssoOidc.requests.filter((r) => r.path === '/token');
     assert.equal(polls.length, 3);
     const register = JSON.parse(fake.ssoOidc.requests.find((r) => r.path === '/client/register')!.body) as Record<string, unknown>;
@@ -95,7 +101,9 @@ test('login --no-input fails clearly without contacting anything', () =>
 test('a legacy profile (sso_start_url in the profile) signs in with the device flow; the file is named by the start URL', () =>
   withFakes(async (fake) => {
     const legacyUrl = 'https://legacy.awsapps.com/start';
-    const home = tempHome({ '.aws/config': `[profile old]\nsso_start_url = ${legacyUrl}\nsso_region = us-east-1\nsso_account_id = 111111111111\nsso_role_name = ReadOnly\n` });
+    const home = tempHome({
+      '.aws/config': `[profile old]\nsso_start_url = ${legacyUrl}\nsso_region = us-east-1\nsso_account_id = 111111111111\nsso_role_name = ReadOnly\n`,
+    });
     const browser = browserScript(home);
     const result = await runCli(['login', '--profile', 'old'], { home, env: { ...fake.env, BROWSER: browser.path } });
     assert.equal(result.code, 0, result.stderr);
@@ -118,11 +126,16 @@ test('an expired token with a refresh token is refreshed without a browser; env 
   withFakes(async (fake) => {
     seedFakeClient(fake);
     const home = tempHome({ '.aws/config': SSO_CONFIG });
-    writeFiles(home, { [join('.aws', 'sso', 'cache', `${sha1('corp')}.json`)]: awsCliTokenFile('expired-token', '2020-01-01T00:00:00Z', ', "refreshToken": "seed-refresh"') });
+    writeFiles(home, {
+      [join('.aws', 'sso', 'cache', `${sha1('corp')}.json`)]: awsCliTokenFile('expired-token', '2020-01-01T00:00:00Z', ', "refreshToken": "seed-refresh"'),
+    });
     const accounts = await runCli(['sso', 'accounts', '--sso-session', 'corp', '--json'], { home, env: fake.env });
     assert.equal(accounts.code, 0, accounts.stderr);
     const listed = JSON.parse(accounts.stdout) as Array<{ accountId: string; roles: string[] }>;
-    assert.deepEqual(listed.map((a) => a.accountId), ['111111111111', '012345678901', '222222222222']);
+    assert.deepEqual(
+      listed.map((a) => a.accountId),
+      ['111111111111', '012345678901', '222222222222'],
+    );
     const refreshed = readJson(tokenPath(home));
     assert.notEqual(refreshed.accessToken, 'expired-token');
     assert.ok(fake.ssoOidc.accessTokens.has(String(refreshed.accessToken)));
@@ -140,7 +153,7 @@ test('an expired token with a refresh token is refreshed without a browser; env 
     assert.deepEqual([getRole[0]!.query.account_id, getRole[0]!.query.role_name], ['111111111111', 'ReadOnly']);
   }));
 
-test('both token loaders keep botocore\'s 15-minute window: 20 minutes left is used as is, 10 minutes left is refreshed', () =>
+test("both token loaders keep botocore's 15-minute window: 20 minutes left is used as is, 10 minutes left is refreshed", () =>
   withFakes(async (fake) => {
     seedFakeClient(fake);
     fake.ssoPortal.accessTokens.add('still-good-token');
@@ -148,7 +161,9 @@ test('both token loaders keep botocore\'s 15-minute window: 20 minutes left is u
     const expiringIn = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const refreshes = () => fake.ssoOidc.requests.filter((r) => r.path === '/token').length;
     const writeToken = (minutes: number) =>
-      writeFiles(home, { [join('.aws', 'sso', 'cache', `${sha1('corp')}.json`)]: awsCliTokenFile('still-good-token', expiringIn(minutes), ', "refreshToken": "seed-refresh"') });
+      writeFiles(home, {
+        [join('.aws', 'sso', 'cache', `${sha1('corp')}.json`)]: awsCliTokenFile('still-good-token', expiringIn(minutes), ', "refreshToken": "seed-refresh"'),
+      });
 
     writeToken(20);
     // The sso commands' loader (sso accounts) and the credential resolver's (process on an SSO profile).

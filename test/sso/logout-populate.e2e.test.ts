@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeAws } from '../fake-aws/index.ts';
 import type { FakeAws } from '../fake-aws/index.ts';
-import { runCli, tempHome, } from '../helpers/cli.ts';
+import { runCli, tempHome } from '../helpers/cli.ts';
 import { CACHE_KEYS } from '../helpers/cache-files.ts';
 import { existsSync, sha1, tokenPath } from './helpers.ts';
 import { SSO_CONFIG, START_URL } from '../helpers/fixtures.ts';
@@ -26,10 +26,12 @@ function signedIn(fake: FakeAws, files: Record<string, string> = {}, accessToken
 }
 
 const cliCache = (key: string) => join('.aws', 'cli', 'cache', `${key}.json`);
-const SSO_ROLE_ENTRY = '{"ProviderType": "sso", "Credentials": {"AccessKeyId": "ASIAX", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z", "AccountId": "111111111111"}}';
-const ASSUME_ROLE_ENTRY = '{"Credentials": {"AccessKeyId": "ASIAY", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00UTC"}, "AssumedRoleUser": {}, "ResponseMetadata": {}}';
+const SSO_ROLE_ENTRY =
+  '{"ProviderType": "sso", "Credentials": {"AccessKeyId": "ASIAX", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00Z", "AccountId": "111111111111"}}';
+const ASSUME_ROLE_ENTRY =
+  '{"Credentials": {"AccessKeyId": "ASIAY", "SecretAccessKey": "s", "SessionToken": "t", "Expiration": "2099-01-01T00:00:00UTC"}, "AssumedRoleUser": {}, "ResponseMetadata": {}}';
 
-test('sso logout --sso-session: Logout called, the token and that session\'s role credentials removed, others kept', () =>
+test("sso logout --sso-session: Logout called, the token and that session's role credentials removed, others kept", () =>
   withFakes(async (fake) => {
     const devKey = CACHE_KEYS.ssoRoleReadOnlyCorp;
     const otherSession = CACHE_KEYS.ssoRoleReadOnlyElsewhere;
@@ -46,7 +48,7 @@ test('sso logout --sso-session: Logout called, the token and that session\'s rol
     assert.deepEqual(fake.ssoPortal.loggedOut, ['live-token']);
     assert.equal(existsSync(tokenPath(home)), false);
     assert.equal(existsSync(join(home, cliCache(devKey))), false);
-    assert.equal(existsSync(join(home, cliCache(otherSession))), true, 'another session\'s role credentials stay');
+    assert.equal(existsSync(join(home, cliCache(otherSession))), true, "another session's role credentials stay");
     assert.equal(existsSync(join(home, cliCache('b'.repeat(40)))), true, 'assume-role entries stay');
     assert.equal(existsSync(join(home, registration)), true, 'the client registration stays (as with aws sso logout)');
   }));
@@ -54,7 +56,8 @@ test('sso logout --sso-session: Logout called, the token and that session\'s rol
 test('sso logout with no session: every token (a dead one too) and every SSO role entry, like aws sso logout', () =>
   withFakes(async (fake) => {
     const home = signedIn(fake, {
-      [join('.aws', 'sso', 'cache', `${sha1('other')}.json`)]: `{"startUrl": "${START_URL}", "region": "eu-west-1", "accessToken": "dead-token", "expiresAt": "2020-01-01T00:00:00Z"}`,
+      [join('.aws', 'sso', 'cache', `${sha1('other')}.json`)]:
+        `{"startUrl": "${START_URL}", "region": "eu-west-1", "accessToken": "dead-token", "expiresAt": "2020-01-01T00:00:00Z"}`,
       [cliCache('c'.repeat(40))]: SSO_ROLE_ENTRY,
       [cliCache('d'.repeat(40))]: ASSUME_ROLE_ENTRY,
     });
@@ -101,7 +104,10 @@ test('sso populate: exact bytes, idempotent re-run, --dry-run diff, --prune remo
     ].join('\n')}`;
     assert.equal(readFileSync(configPath, 'utf8'), expected);
     // The dry run showed exactly these lines being added.
-    const added = dry.stdout.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++')).map((l) => l.slice(1));
+    const added = dry.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('+') && !l.startsWith('+++'))
+      .map((l) => l.slice(1));
     assert.deepEqual(added, expected.slice(HAND_WRITTEN.length).replaceAll('eu-north-1', 'eu-west-1').split('\n').slice(0, -1));
 
     const again = await runCli(['sso', 'populate', '--sso-session', 'corp'], { home, env: fake.env });

@@ -11,8 +11,16 @@ import { runCli, tempHome } from '../helpers/cli.ts';
 import { isAwsOwnedHost, regionFromPortalHost } from '../../src/plan/portal-hosts.ts';
 import { readJson, tokenPath } from './helpers.ts';
 
-test('AWS-owned hosts and the region a portal host names (the AWS CLI\'s cases)', () => {
-  for (const host of ['ssoins-abc123.portal.us-west-2.app.aws', 'SSOINS-ABC123.PORTAL.US-WEST-2.APP.AWS', 'ssoins-abc123.us-west-2.portal.amazonaws.com', 'd-abc123.awsapps.com', 'awsapps.com', 'identitycenter.amazonaws.com.', 'start.home.awsapps.cn']) {
+test("AWS-owned hosts and the region a portal host names (the AWS CLI's cases)", () => {
+  for (const host of [
+    'ssoins-abc123.portal.us-west-2.app.aws',
+    'SSOINS-ABC123.PORTAL.US-WEST-2.APP.AWS',
+    'ssoins-abc123.us-west-2.portal.amazonaws.com',
+    'd-abc123.awsapps.com',
+    'awsapps.com',
+    'identitycenter.amazonaws.com.',
+    'start.home.awsapps.cn',
+  ]) {
     assert.equal(isAwsOwnedHost(host), true, host);
   }
   for (const host of ['aws.mycompany.com', 'awsapps.com.evil.net', 'evil-awsapps.com', 'x.app.aws.example.com', 'amazonaws.com.example.org', '127.0.0.1']) {

@@ -11,9 +11,7 @@ import { buildProgram } from '../../src/cli/program.ts';
 import { globalOptionsOf, type GlobalOptions } from '../../src/cli/global-options.ts';
 import { readFastInvocation } from '../../src/startup/direct-argv.ts';
 
-type Verdict =
-  | { kind: 'action'; command: string; global: GlobalOptions; options: Record<string, unknown>; args: string[] }
-  | { kind: 'refused'; code: string };
+type Verdict = { kind: 'action'; command: string; global: GlobalOptions; options: Record<string, unknown>; args: string[] } | { kind: 'refused'; code: string };
 
 /** The options a command declares itself; the global ones reach it as input.global. */
 const GLOBAL_KEYS = new Set(['profile', 'region', 'input', 'debug', 'color']);
@@ -121,9 +119,32 @@ for (const [argv, expected] of table) {
 // Words the two readers could disagree on, in every order two at a time after each command,
 // then random longer lines: wherever the fast path answers, commander answers the same.
 const WORDS = [
-  '--profile', 'dev', '--profile=dev', '--profile=', '--region', 'eu-west-1', '--region=us-east-1',
-  '--format', 'fish', 'json', '--format=sh', '--format=bogus', '--unset', '--no-input', '--no-color',
-  '--debug', '--token-code', '123456', '--help', '--', '-', '', ' ', '--color', 'x=y', '-p',
+  '--profile',
+  'dev',
+  '--profile=dev',
+  '--profile=',
+  '--region',
+  'eu-west-1',
+  '--region=us-east-1',
+  '--format',
+  'fish',
+  'json',
+  '--format=sh',
+  '--format=bogus',
+  '--unset',
+  '--no-input',
+  '--no-color',
+  '--debug',
+  '--token-code',
+  '123456',
+  '--help',
+  '--',
+  '-',
+  '',
+  ' ',
+  '--color',
+  'x=y',
+  '-p',
 ];
 
 test('every pair of words after process, env and whoami: the fast path agrees with commander or falls back', () => {

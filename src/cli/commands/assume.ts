@@ -30,17 +30,22 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const text = formatEnv(output.format, credentialEnvironment(result.credentials, result.region, ctx.env));
   if (!output.explicit && ctx.stdout.isTTY) {
     const words = [...selectionWords(input), ...parsed.roles];
-    ctx.stdout.write(credentialsSummaryText({
-      profile: input.global.profile ?? ctx.env.AWS_PROFILE ?? ctx.env.AWS_DEFAULT_PROFILE ?? 'default',
-      provider: `assume-role (${result.roleArns.length} role${result.roleArns.length === 1 ? '' : 's'})`,
-      roleArn: result.roleArns.at(-1),
-      accessKeyId: result.credentials.accessKeyId,
-      accountId: result.credentials.accountId,
-      expiration: result.credentials.expiration,
-      region: result.region,
-      commandLine: shellCommandLine(['awsctl', 'assume', ...words]),
-      runPrefix: shellCommandLine(['awsctl', 'assume', ...words, '--']),
-    }, ctx.now()));
+    ctx.stdout.write(
+      credentialsSummaryText(
+        {
+          profile: input.global.profile ?? ctx.env.AWS_PROFILE ?? ctx.env.AWS_DEFAULT_PROFILE ?? 'default',
+          provider: `assume-role (${result.roleArns.length} role${result.roleArns.length === 1 ? '' : 's'})`,
+          roleArn: result.roleArns.at(-1),
+          accessKeyId: result.credentials.accessKeyId,
+          accountId: result.credentials.accountId,
+          expiration: result.credentials.expiration,
+          region: result.region,
+          commandLine: shellCommandLine(['awsctl', 'assume', ...words]),
+          runPrefix: shellCommandLine(['awsctl', 'assume', ...words, '--']),
+        },
+        ctx.now(),
+      ),
+    );
     return 0;
   }
   ctx.stdout.write(text);

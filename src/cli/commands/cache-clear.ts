@@ -41,6 +41,8 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     ctx.debug(`cache: removed ~/.aws/cli/cache/${name}`);
   }
   const scope = input.global.profile === undefined ? '' : ` for profile ${input.global.profile}`;
-  ctx.stderr.write(`awsctl: removed ${removed} cached credential entr${removed === 1 ? 'y' : 'ies'}${scope} from ~/.aws/cli/cache${kept ? ` (kept ${kept} other file${kept === 1 ? '' : 's'})` : ''}\n`);
+  ctx.stderr.write(
+    `awsctl: removed ${removed} cached credential entr${removed === 1 ? 'y' : 'ies'}${scope} from ~/.aws/cli/cache${kept ? ` (kept ${kept} other file${kept === 1 ? '' : 's'})` : ''}\n`,
+  );
   return 0;
 }

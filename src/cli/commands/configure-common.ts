@@ -32,7 +32,8 @@ export async function confirmOrFail(ctx: Context, input: CommandInput, question:
     yes = await ctx.prompt.confirm(question);
   } catch (error) {
     // "No terminal to ask on" from the prompter: the way out here is --yes, not an option value.
-    if (error instanceof AwsctlError && error.exitCode !== ExitCode.cancelled) throw usageError('confirmation needed', error.why, 'add --yes to go ahead without asking');
+    if (error instanceof AwsctlError && error.exitCode !== ExitCode.cancelled)
+      throw usageError('confirmation needed', error.why, 'add --yes to go ahead without asking');
     throw error;
   }
   if (!yes) {

@@ -29,6 +29,9 @@ export function lookupSetting(set: ProfileSet, address: SettingAddress): string 
   const property = section?.properties[key];
   if (!property) return undefined;
   if (address.subKey !== undefined) return property.subProperties?.[address.subKey.toLowerCase()];
-  if (property.subProperties) return Object.entries(property.subProperties).map(([k, v]) => `${k} = ${v}`).join('\n');
+  if (property.subProperties)
+    return Object.entries(property.subProperties)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('\n');
   return property.value;
 }

@@ -52,13 +52,18 @@ interface NamedRow {
 
 export function nameRows(rows: AccessKeyRow[], profileFlag: string | undefined): NamedRow[] {
   if (profileFlag !== undefined && rows.length > 1) {
-    throw usageError('cannot import into one profile', `the CSV holds ${rows.length} access keys and --profile names one profile`, 'leave out --profile to name each profile after its user, or split the file');
+    throw usageError(
+      'cannot import into one profile',
+      `the CSV holds ${rows.length} access keys and --profile names one profile`,
+      'leave out --profile to name each profile after its user, or split the file',
+    );
   }
   const named = rows.map((row) => ({ name: profileFlag ?? row.userName ?? 'default', row }));
   const seen = new Set<string>();
   for (const { name, row } of named) {
     assertSectionName(name);
-    if (seen.has(name)) throw usageError('cannot import the CSV', `line ${row.line} would write profile '${name}' a second time`, 'keep one key per user in the file');
+    if (seen.has(name))
+      throw usageError('cannot import the CSV', `line ${row.line} would write profile '${name}' a second time`, 'keep one key per user in the file');
     seen.add(name);
   }
   return named;

@@ -11,7 +11,10 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const rows = listProfileSettings({ set: loaded.set, env: ctx.env, profileFlag: input.global.profile, regionFlag: input.global.region });
   const profile = loaded.locations.profileName;
   if (!loaded.set.profiles[profile] && rows[0]?.source !== 'default') {
-    note(ctx, `warning: profile '${profile}' is in neither ${loaded.config.path ?? 'the config file'} nor ${loaded.credentials.path ?? 'the credentials file'}`);
+    note(
+      ctx,
+      `warning: profile '${profile}' is in neither ${loaded.config.path ?? 'the config file'} nor ${loaded.credentials.path ?? 'the credentials file'}`,
+    );
   }
   if (input.options['json'] === true) {
     ctx.stdout.write(formatJson(rows));

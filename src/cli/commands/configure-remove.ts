@@ -18,15 +18,21 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const paths = { config: loaded.config.path, credentials: loaded.credentials.path };
   const holding = (['config', 'credentials'] as const).filter((k) => hasProfile(docs[k], k, name));
   if (holding.length === 0) {
-    throw new AwsctlError(`cannot remove profile '${name}'`, `it is in neither ${paths.config ?? 'the config file'} nor ${paths.credentials ?? 'the credentials file'}`, { hint: 'awsctl configure list-profiles shows the names' });
+    throw new AwsctlError(
+      `cannot remove profile '${name}'`,
+      `it is in neither ${paths.config ?? 'the config file'} nor ${paths.credentials ?? 'the credentials file'}`,
+      { hint: 'awsctl configure list-profiles shows the names' },
+    );
   }
   if (!force) assertNoDependents(name, docs.config, docs.credentials);
   await confirmOrFail(ctx, input, `Remove profile '${name}' from ${describeFiles(holding.map((k) => paths[k] as string))}?`);
-  const edit = (kind: FileKind) => (doc: IniDocument): IniDocument => {
-    // Checked again on the files as they are inside the lock: a dependent may have appeared.
-    if (!force) assertNoDependents(name, kind === 'config' ? doc : undefined, kind === 'credentials' ? doc : undefined);
-    return removeProfile(doc, kind, name);
-  };
+  const edit =
+    (kind: FileKind) =>
+    (doc: IniDocument): IniDocument => {
+      // Checked again on the files as they are inside the lock: a dependent may have appeared.
+      if (!force) assertNoDependents(name, kind === 'config' ? doc : undefined, kind === 'credentials' ? doc : undefined);
+      return removeProfile(doc, kind, name);
+    };
   const result = await editProfileFiles(ctx, { config: edit('config'), credentials: edit('credentials') }, { locations: loaded.locations });
   const changed = [result.config, result.credentials].filter((r) => r?.changed).map((r) => r?.path as string);
   note(ctx, changed.length === 0 ? `profile '${name}' was already gone; nothing changed` : `removed profile '${name}' from ${describeFiles(changed)}`);

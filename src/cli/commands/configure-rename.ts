@@ -19,18 +19,32 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const paths = { config: loaded.config.path, credentials: loaded.credentials.path };
   const holding = (name: string): FileKind[] => (['config', 'credentials'] as const).filter((k) => hasProfile(docs[k], k, name));
   if (holding(oldName).length === 0) {
-    throw new AwsctlError(`cannot rename profile '${oldName}'`, `it is in neither ${paths.config ?? 'the config file'} nor ${paths.credentials ?? 'the credentials file'}`, { hint: 'awsctl configure list-profiles shows the names' });
+    throw new AwsctlError(
+      `cannot rename profile '${oldName}'`,
+      `it is in neither ${paths.config ?? 'the config file'} nor ${paths.credentials ?? 'the credentials file'}`,
+      { hint: 'awsctl configure list-profiles shows the names' },
+    );
   }
-  if (holding(newName).length > 0) throw usageError(`cannot rename profile '${oldName}' to '${newName}'`, `profile '${newName}' already exists`, `remove or rename '${newName}' first`);
+  if (holding(newName).length > 0)
+    throw usageError(`cannot rename profile '${oldName}' to '${newName}'`, `profile '${newName}' already exists`, `remove or rename '${newName}' first`);
   const referrers = [...sourceProfileReferrers(docs.config, 'config', oldName), ...sourceProfileReferrers(docs.credentials, 'credentials', oldName)];
   const refs = referrers.length === 0 ? '' : `, and source_profile in ${[...new Set(referrers)].join(', ')}`;
   const files = describeFiles(holding(oldName).map((k) => paths[k] as string));
   await confirmOrFail(ctx, input, `Rename profile '${oldName}' to '${newName}' in ${files}${refs}?`);
-  const result = await editProfileFiles(ctx, {
-    config: (doc) => renameProfile(doc, 'config', oldName, newName),
-    credentials: (doc) => renameProfile(doc, 'credentials', oldName, newName),
-  }, { locations: loaded.locations });
+  const result = await editProfileFiles(
+    ctx,
+    {
+      config: (doc) => renameProfile(doc, 'config', oldName, newName),
+      credentials: (doc) => renameProfile(doc, 'credentials', oldName, newName),
+    },
+    { locations: loaded.locations },
+  );
   const changed = [result.config, result.credentials].filter((r) => r?.changed).map((r) => r?.path as string);
-  note(ctx, changed.length === 0 ? `profile '${oldName}' was already gone; nothing changed` : `renamed profile '${oldName}' to '${newName}' in ${describeFiles(changed)}`);
+  note(
+    ctx,
+    changed.length === 0
+      ? `profile '${oldName}' was already gone; nothing changed`
+      : `renamed profile '${oldName}' to '${newName}' in ${describeFiles(changed)}`,
+  );
   return 0;
 }

@@ -43,7 +43,9 @@ function warnIfUnknown(ctx: Context, address: SettingAddress): void {
   const key = address.key.toLowerCase();
   if (KNOWN_PROFILE_SETTINGS.has(key) || !/^[a-z0-9_]+$/.test(key)) return;
   const close = closestName(key, KNOWN_PROFILE_SETTINGS);
-  ctx.stderr.write(`awsctl: warning: '${address.key}' is not a setting the AWS CLI or SDKs read${close ? ` — did you mean '${close}'?` : ''} (written anyway)\n`);
+  ctx.stderr.write(
+    `awsctl: warning: '${address.key}' is not a setting the AWS CLI or SDKs read${close ? ` — did you mean '${close}'?` : ''} (written anyway)\n`,
+  );
 }
 
 export function setSetting(doc: IniDocument, ref: SectionRef, address: SettingAddress, value: string): IniDocument {
@@ -52,13 +54,18 @@ export function setSetting(doc: IniDocument, ref: SectionRef, address: SettingAd
 
 async function askForValue(ctx: Context, key: string, address: SettingAddress): Promise<string> {
   if (!belongsInCredentialsFile(address)) {
-    throw usageError(`no value given for '${key}'`, 'only secrets (aws_access_key_id, aws_secret_access_key, aws_session_token) are asked for', `run: awsctl configure set ${key} <value>`);
+    throw usageError(
+      `no value given for '${key}'`,
+      'only secrets (aws_access_key_id, aws_secret_access_key, aws_session_token) are asked for',
+      `run: awsctl configure set ${key} <value>`,
+    );
   }
   // Piped in (`pass show aws | awsctl configure set aws_secret_access_key`): the first line is the
   // value, and it never touches the command line or shell history either.
-  const value = ctx.stdin && !ctx.stdin.isTTY
-    ? ((await ctx.stdin.readAll()).split(/\r?\n/, 1)[0] ?? '').trim()
-    : (await ctx.prompt.secret(`${describeAddress(address)} (input hidden)`)).trim();
+  const value =
+    ctx.stdin && !ctx.stdin.isTTY
+      ? ((await ctx.stdin.readAll()).split(/\r?\n/, 1)[0] ?? '').trim()
+      : (await ctx.prompt.secret(`${describeAddress(address)} (input hidden)`)).trim();
   if (value === '') throw usageError(`no value given for '${key}'`, 'the answer (or standard input) was empty', 'run it again and paste the value');
   return value;
 }

@@ -12,7 +12,8 @@ import { editProfileFiles } from '../../profile/edit-files.ts';
 import type { CommandInput } from '../action.ts';
 import { loadForReading, note } from './configure-common.ts';
 
-const NON_INTERACTIVE = 'without a terminal, use `awsctl configure set <key> <value> --profile <name>` (a secret can be piped in: `… | awsctl configure set aws_secret_access_key`) or `awsctl configure import --csv <file>`';
+const NON_INTERACTIVE =
+  'without a terminal, use `awsctl configure set <key> <value> --profile <name>` (a secret can be piped in: `… | awsctl configure set aws_secret_access_key`) or `awsctl configure import --csv <file>`';
 
 /** Fails unless a person can answer on this terminal. */
 export function requireTerminal(ctx: Context, command: string, hint: string): void {
@@ -46,7 +47,11 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const stray = input.args[0];
   if (stray !== undefined) {
     const close = closestName(stray, SUBCOMMANDS);
-    throw usageError(`unknown command 'configure ${stray}'`, close ? `did you mean 'configure ${close}'?` : `configure has ${SUBCOMMANDS.join(', ')}`, "see 'awsctl configure --help'");
+    throw usageError(
+      `unknown command 'configure ${stray}'`,
+      close ? `did you mean 'configure ${close}'?` : `configure has ${SUBCOMMANDS.join(', ')}`,
+      "see 'awsctl configure --help'",
+    );
   }
   requireTerminal(ctx, 'configure', NON_INTERACTIVE);
   const loaded = loadForReading(ctx, input, true);

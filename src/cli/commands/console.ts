@@ -49,7 +49,8 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   if (!print) {
     // Before any token exists: a URL that cannot be opened should not be made.
     const availability = browserAvailability(ctx.env, ctx.platform);
-    if (!availability.canOpen) throw new AwsctlError('console', `cannot open a browser: ${availability.reason}`, { hint: 'add --print to write the URL to standard output' });
+    if (!availability.canOpen)
+      throw new AwsctlError('console', `cannot open a browser: ${availability.reason}`, { hint: 'add --print to write the URL to standard output' });
   }
   const link = await consoleLink(ctx, request);
   for (const note of link.notes) ctx.stderr.write(`awsctl: note: ${note}\n`);
@@ -60,7 +61,9 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   }
   await openInBrowser(ctx, link);
   const until = link.sessionEnds ? `; the console session lasts until ${formatRfc3339Utc(link.sessionEnds)}` : '';
-  ctx.stderr.write(link.kind === 'federation' ? `The browser took the sign-in link${until}.\n` : 'Opened the AWS access portal\'s console link in your browser.\n');
+  ctx.stderr.write(
+    link.kind === 'federation' ? `The browser took the sign-in link${until}.\n` : "Opened the AWS access portal's console link in your browser.\n",
+  );
   return 0;
 }
 
@@ -72,16 +75,20 @@ export function bearerWarning(link: ConsoleLink): string {
 async function openInBrowser(ctx: Context, link: ConsoleLink): Promise<void> {
   const open = (url: string) => ctx.openUrl?.(url) ?? Promise.resolve(false);
   if (link.kind === 'sso-shortcut') {
-    if (!(await open(link.url))) throw new AwsctlError('console', 'no browser could be started', { hint: 'set BROWSER, or add --print and open the URL yourself' });
+    if (!(await open(link.url)))
+      throw new AwsctlError('console', 'no browser could be started', { hint: 'set BROWSER, or add --print and open the URL yourself' });
     return;
   }
   const { startRedirectOnce } = await import('../../io/redirect-once.ts');
   const redirect = await startRedirectOnce(link.url, BROWSER_WAIT_MS);
   try {
-    if (!(await open(redirect.url))) throw new AwsctlError('console', 'no browser could be started', { hint: 'set BROWSER, or add --print and open the URL yourself' });
+    if (!(await open(redirect.url)))
+      throw new AwsctlError('console', 'no browser could be started', { hint: 'set BROWSER, or add --print and open the URL yourself' });
     ctx.stderr.write('Opening the AWS console in your browser…\n');
     if (!(await redirect.served)) {
-      throw new AwsctlError('console', `the browser did not open the page within ${BROWSER_WAIT_MS / 60_000} minutes`, { hint: 'add --print to write the URL to standard output' });
+      throw new AwsctlError('console', `the browser did not open the page within ${BROWSER_WAIT_MS / 60_000} minutes`, {
+        hint: 'add --print to write the URL to standard output',
+      });
     }
   } finally {
     await redirect.close();

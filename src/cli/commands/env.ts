@@ -19,7 +19,8 @@ export interface EnvOutput {
 
 export function envOutputOf(ctx: Pick<Context, 'env' | 'parentProgram'>, format: unknown): EnvOutput {
   if (format === undefined) return { format: defaultEnvFormat(ctx.parentProgram?.(), ctx.env.SHELL), explicit: false };
-  if (typeof format !== 'string' || !isEnvFormat(format)) throw usageError('--format', `unknown format ${JSON.stringify(format)}`, 'use sh, fish, powershell, cmd, dotenv or json');
+  if (typeof format !== 'string' || !isEnvFormat(format))
+    throw usageError('--format', `unknown format ${JSON.stringify(format)}`, 'use sh, fish, powershell, cmd, dotenv or json');
   return { format, explicit: true };
 }
 
@@ -44,16 +45,21 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const text = formatEnv(output.format, credentialEnvironment(resolved.credentials, resolved.region, ctx.env));
   if (!output.explicit && ctx.stdout.isTTY) {
     const words = selectionWords(input);
-    ctx.stdout.write(credentialsSummaryText({
-      profile: resolved.profile,
-      provider: resolved.provider,
-      accessKeyId: resolved.credentials.accessKeyId,
-      accountId: resolved.credentials.accountId,
-      expiration: resolved.credentials.expiration,
-      region: resolved.region,
-      commandLine: shellCommandLine(['awsctl', 'env', ...words]),
-      runPrefix: shellCommandLine(['awsctl', 'exec', ...words, '--']),
-    }, ctx.now()));
+    ctx.stdout.write(
+      credentialsSummaryText(
+        {
+          profile: resolved.profile,
+          provider: resolved.provider,
+          accessKeyId: resolved.credentials.accessKeyId,
+          accountId: resolved.credentials.accountId,
+          expiration: resolved.credentials.expiration,
+          region: resolved.region,
+          commandLine: shellCommandLine(['awsctl', 'env', ...words]),
+          runPrefix: shellCommandLine(['awsctl', 'exec', ...words, '--']),
+        },
+        ctx.now(),
+      ),
+    );
     return 0;
   }
   ctx.stdout.write(text);

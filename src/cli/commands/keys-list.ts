@@ -15,7 +15,8 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   }
   const now = ctx.now();
   const unreadable = new Set(listing.unavailable.map((u) => u.store));
-  const note = (e: (typeof listing.entries)[number]) => (unreadable.has(e.store) ? 'store unavailable' : e.keyIdHint === null ? 'missing from the store' : e.wired ? '' : 'no profile uses it');
+  const note = (e: (typeof listing.entries)[number]) =>
+    unreadable.has(e.store) ? 'store unavailable' : e.keyIdHint === null ? 'missing from the store' : e.wired ? '' : 'no profile uses it';
   const rows = listing.entries.map((e) => [e.profile, e.store, e.keyIdHint ?? '-', e.keyIdHint === null ? '-' : describeAge(e.created, now), note(e)]);
   if (rows.length === 0) ctx.stderr.write('awsctl: no stored keys (awsctl keys add --profile NAME, or keys import)\n');
   else ctx.stdout.write(formatTable(['PROFILE', 'STORE', 'KEY ID', 'AGE', 'NOTE'], rows));

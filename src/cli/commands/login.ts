@@ -23,13 +23,19 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   });
   if (route.kind === 'sso') return (await import('./sso-login.ts')).run(ctx, input);
   if (route.kind === 'refuse') {
-    throw new AwsctlError(`cannot sign in to profile ${profile}`, `it is already configured with ${route.credentials} credentials, which would win over a login session`, {
-      hint: `run \`awsctl login --profile <new-name>\` to make a new profile, or remove those settings from ${profile} first`,
-      profile,
-    });
+    throw new AwsctlError(
+      `cannot sign in to profile ${profile}`,
+      `it is already configured with ${route.credentials} credentials, which would win over a login session`,
+      {
+        hint: `run \`awsctl login --profile <new-name>\` to make a new profile, or remove those settings from ${profile} first`,
+        profile,
+      },
+    );
   }
   if (!ctx.interactive) {
-    throw new AwsctlError('cannot sign in', 'signing in needs a person to approve it in a browser, and --no-input was given', { hint: 'run `awsctl login` without --no-input in a terminal' });
+    throw new AwsctlError('cannot sign in', 'signing in needs a person to approve it in a browser, and --no-input was given', {
+      hint: 'run `awsctl login` without --no-input in a terminal',
+    });
   }
   const configured = resolveRegion({ flag: input.global.region, env: ctx.env, profile: files.set.profiles[profile] }).region;
   const region = configured ?? ((await ctx.prompt.text('AWS Region to sign in to (where your resources are; e.g. us-east-1)')).trim() || 'us-east-1');

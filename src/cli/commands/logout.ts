@@ -11,10 +11,13 @@ import type { CommandInput } from '../action.ts';
 export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const files = loadProfilesOnce(ctx, input.global.profile);
   const dir = loginCacheDir(ctx.env, files.locations.home, ctx.platform);
-  if (dir === undefined) throw new AwsctlError('cannot sign out', 'no home directory is known for the login cache', { hint: 'set HOME or AWS_LOGIN_CACHE_DIRECTORY' });
+  if (dir === undefined)
+    throw new AwsctlError('cannot sign out', 'no home directory is known for the login cache', { hint: 'set HOME or AWS_LOGIN_CACHE_DIRECTORY' });
   if (input.options.all === true) {
     const count = removeAllSessions(ctx.fs, dir);
-    ctx.stderr.write(count === 0 ? 'No cached login sessions found.\n' : `Removed ${count} cached login session${count === 1 ? '' : 's'}; ${KEYS_STAY_VALID}.\n`);
+    ctx.stderr.write(
+      count === 0 ? 'No cached login sessions found.\n' : `Removed ${count} cached login session${count === 1 ? '' : 's'}; ${KEYS_STAY_VALID}.\n`,
+    );
     return ExitCode.ok;
   }
   const profile = selectProfile(input.global.profile, ctx.env).name;
@@ -24,6 +27,10 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     return ExitCode.ok;
   }
   const removed = removeSession(ctx.fs, dir, sessionArn);
-  ctx.stderr.write(removed ? `Removed the cached login session of profile ${profile}; ${KEYS_STAY_VALID}.\n` : `No cached login session for profile ${profile}; nothing to remove.\n`);
+  ctx.stderr.write(
+    removed
+      ? `Removed the cached login session of profile ${profile}; ${KEYS_STAY_VALID}.\n`
+      : `No cached login session for profile ${profile}; nothing to remove.\n`,
+  );
   return ExitCode.ok;
 }

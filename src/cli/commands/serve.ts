@@ -16,7 +16,8 @@ const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export function portOf(value: unknown): number {
   if (value === undefined) return 0;
   const text = String(value).trim();
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw usageError('--port', `${JSON.stringify(text)} is not a port number`, 'give a number from 1 to 65535, or leave it out for a random free port');
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)
+    throw usageError('--port', `${JSON.stringify(text)} is not a port number`, 'give a number from 1 to 65535, or leave it out for a random free port');
   return Number(text);
 }
 
@@ -46,7 +47,9 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   try {
     ctx.stdout.write(formatEnv(format, served.variables));
     const where = served.server.imdsEndpoint ?? served.server.containerUri;
-    ctx.stderr.write(`awsctl: serving the credentials of profile ${served.profile} on ${where}; set the variables above where the program runs. Ctrl-C stops.\n`);
+    ctx.stderr.write(
+      `awsctl: serving the credentials of profile ${served.profile} on ${where}; set the variables above where the program runs. Ctrl-C stops.\n`,
+    );
     const signal = await stopped;
     ctx.debug(`server: ${signal} received; stopping`);
     stoppedBySignal = true;

@@ -20,7 +20,9 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const { accounts, stats } = await listAccountsAndRoles(ctx, portalTarget(setup.endpoints, setup.session.region), token.accessToken);
   ctx.debug(`sso: ${accounts.length} accounts in ${stats.requests} requests (${stats.retries} retries, at most ${stats.maxInFlight} at once)`);
   if (input.options.json === true) {
-    ctx.stdout.write(formatJson(accounts.map((a) => ({ accountId: a.accountId, accountName: a.accountName ?? null, emailAddress: a.emailAddress ?? null, roles: a.roles }))));
+    ctx.stdout.write(
+      formatJson(accounts.map((a) => ({ accountId: a.accountId, accountName: a.accountName ?? null, emailAddress: a.emailAddress ?? null, roles: a.roles }))),
+    );
   } else {
     ctx.stdout.write(formatTable(['ACCOUNT ID', 'ACCOUNT NAME', 'ROLE'], accountRows(accounts)));
   }

@@ -60,7 +60,10 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     ctx.stderr.write(`Signed in to ${sessionLabel(session)}${how}; the token is valid until ${result.token.expiresAt}.\n`);
     // Only after a successful sign-in, as the AWS CLI: the region the portal named is written back.
     if (resolved.region !== setup.session.region) {
-      const ref: SectionRef = session.sessionName !== undefined ? { file: 'config', type: 'sso-session', name: session.sessionName } : { file: 'config', type: 'profile', name: setup.profileName };
+      const ref: SectionRef =
+        session.sessionName !== undefined
+          ? { file: 'config', type: 'sso-session', name: session.sessionName }
+          : { file: 'config', type: 'profile', name: setup.profileName };
       await editProfileFiles(ctx, { config: (doc) => setProperty(doc, ref, 'sso_region', resolved.region) }, { locations: setup.loaded.locations });
       ctx.stderr.write(`sso_region updated to ${resolved.region}.\n`);
     }

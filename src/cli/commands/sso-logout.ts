@@ -22,10 +22,14 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
     scope = `sso-session ${sessionFlag}`;
   }
   const report = await logoutSessions(ctx, request);
-  for (const failure of report.logoutFailures) ctx.stderr.write(`awsctl: warning: the portal's Logout failed (the cached files are removed anyway): ${terminalSafe(failure)}\n`);
+  for (const failure of report.logoutFailures)
+    ctx.stderr.write(`awsctl: warning: the portal's Logout failed (the cached files are removed anyway): ${terminalSafe(failure)}\n`);
   const tokens = report.tokenFiles.length;
   const roles = report.roleCacheFiles.length;
   if (tokens === 0 && roles === 0) ctx.stderr.write(`Nothing to do: no cached sign-in for ${scope}.\n`);
-  else ctx.stderr.write(`Signed out of ${scope}: removed ${tokens} token file${tokens === 1 ? '' : 's'} and ${roles} cached role credential${roles === 1 ? '' : 's'}.\n`);
+  else
+    ctx.stderr.write(
+      `Signed out of ${scope}: removed ${tokens} token file${tokens === 1 ? '' : 's'} and ${roles} cached role credential${roles === 1 ? '' : 's'}.\n`,
+    );
   return ExitCode.ok;
 }

@@ -21,7 +21,11 @@ import type { CommandInput } from '../action.ts';
 const PREFIX_RULE = /^[A-Za-z0-9._-]*$/;
 
 function credentialProfileNames(doc: IniDocument | undefined): string[] {
-  return doc ? listSections(doc).filter((s) => s.header.prefix === undefined).map((s) => s.header.name) : [];
+  return doc
+    ? listSections(doc)
+        .filter((s) => s.header.prefix === undefined)
+        .map((s) => s.header.name)
+    : [];
 }
 
 function summary(result: PopulateResult, dryRun: boolean): string {
@@ -29,7 +33,8 @@ function summary(result: PopulateResult, dryRun: boolean): string {
   const parts = [`${result.added.length} ${would}added`, `${result.updated.length} ${would}updated`, `${result.unchanged.length} unchanged`];
   if (result.removed.length > 0) parts.push(`${result.removed.length} ${would}removed`);
   let text = `Profiles: ${parts.join(', ')}.\n`;
-  if (result.stale.length > 0) text += `${result.stale.length} generated profile(s) no longer match an account and role (${result.stale.slice(0, 5).join(', ')}${result.stale.length > 5 ? ', …' : ''}); --prune removes them.\n`;
+  if (result.stale.length > 0)
+    text += `${result.stale.length} generated profile(s) no longer match an account and role (${result.stale.slice(0, 5).join(', ')}${result.stale.length > 5 ? ', …' : ''}); --prune removes them.\n`;
   return text;
 }
 
@@ -47,7 +52,9 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   const token = await loadAccessToken(ctx, setup);
   const started = Date.now();
   const { accounts, stats } = await listAccountsAndRoles(ctx, portalTarget(setup.endpoints, setup.session.region), token.accessToken);
-  ctx.debug(`sso: listed ${accounts.length} accounts in ${Date.now() - started} ms: ${stats.requests} requests, ${stats.retries} retries, at most ${stats.maxInFlight} at once`);
+  ctx.debug(
+    `sso: listed ${accounts.length} accounts in ${Date.now() - started} ms: ${stats.requests} requests, ${stats.retries} retries, at most ${stats.maxInFlight} at once`,
+  );
   const populate: PopulateInput = {
     sessionName,
     accounts,
@@ -63,16 +70,25 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   if (dryRun) {
     const before = path === undefined ? '' : (readProfileText(ctx, path, 'config') ?? '');
     result = planPopulate(parseIni(before), populate);
-    ctx.stdout.write(unifiedDiff(before, serializeIni(result.doc), { before: `${path ?? 'config'}`, after: `${path ?? 'config'} (after awsctl sso populate)` }));
+    ctx.stdout.write(
+      unifiedDiff(before, serializeIni(result.doc), { before: `${path ?? 'config'}`, after: `${path ?? 'config'} (after awsctl sso populate)` }),
+    );
   } else {
-    await editProfileFiles(ctx, {
-      config: (doc) => {
-        result = planPopulate(doc, populate);
-        return result.doc;
+    await editProfileFiles(
+      ctx,
+      {
+        config: (doc) => {
+          result = planPopulate(doc, populate);
+          return result.doc;
+        },
       },
-    }, { locations: setup.loaded.locations });
+      { locations: setup.loaded.locations },
+    );
   }
-  for (const skipped of result!.skipped) ctx.stderr.write(`awsctl: warning: skipped ${terminalSafe(skipped.target.roleName)} in ${terminalSafe(skipped.target.accountId)}: ${terminalSafe(skipped.reason)}\n`);
+  for (const skipped of result!.skipped)
+    ctx.stderr.write(
+      `awsctl: warning: skipped ${terminalSafe(skipped.target.roleName)} in ${terminalSafe(skipped.target.accountId)}: ${terminalSafe(skipped.reason)}\n`,
+    );
   ctx.stderr.write(summary(result!, dryRun));
   return ExitCode.ok;
 }

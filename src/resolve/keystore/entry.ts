@@ -30,7 +30,13 @@ export interface StoredKeysInfo {
 }
 
 export function serializeStoredKeys(keys: StoredKeys): string {
-  return JSON.stringify({ version: 1, accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, created: keys.created, ...(keys.session ? { session: keys.session } : {}) });
+  return JSON.stringify({
+    version: 1,
+    accessKeyId: keys.accessKeyId,
+    secretAccessKey: keys.secretAccessKey,
+    created: keys.created,
+    ...(keys.session ? { session: keys.session } : {}),
+  });
 }
 
 export function parseStoredKeys(text: string, where: string): StoredKeys {
@@ -45,7 +51,8 @@ export function parseStoredKeys(text: string, where: string): StoredKeys {
   const keys: StoredKeys = { accessKeyId: v.accessKeyId, secretAccessKey: v.secretAccessKey, created: typeof v.created === 'string' ? v.created : '' };
   const session = v.session as Record<string, unknown> | undefined;
   // A damaged session is dropped (a new one is opened), never a reason to lose the keys.
-  if (session && ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration'].every((k) => typeof session[k] === 'string')) keys.session = session as unknown as StoredSession;
+  if (session && ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration'].every((k) => typeof session[k] === 'string'))
+    keys.session = session as unknown as StoredSession;
   return keys;
 }
 

@@ -31,7 +31,12 @@ function maxmem(params: Pick<ScryptParams, 'N' | 'r' | 'p'>): number {
 }
 
 export function deriveKey(passphrase: string, params: ScryptParams): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), KEY_BYTES, { N: params.N, r: params.r, p: params.p, maxmem: maxmem(params) });
+  return scryptSync(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), KEY_BYTES, {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: maxmem(params),
+  });
 }
 
 /**
@@ -71,8 +76,17 @@ export function unseal(key: Buffer, sealed: Sealed, aad: string): string | undef
 
 export function isScryptParams(value: unknown): value is ScryptParams {
   const v = value as Record<string, unknown> | null;
-  return typeof v === 'object' && v !== null && v.name === 'scrypt' && typeof v.salt === 'string'
-    && [v.N, v.r, v.p].every((n) => Number.isInteger(n) && (n as number) > 0) && (v.N as number) <= 2 ** MAX_LOG_N && ((v.N as number) & ((v.N as number) - 1)) === 0 && (v.r as number) <= 32 && (v.p as number) <= 16;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.name === 'scrypt' &&
+    typeof v.salt === 'string' &&
+    [v.N, v.r, v.p].every((n) => Number.isInteger(n) && (n as number) > 0) &&
+    (v.N as number) <= 2 ** MAX_LOG_N &&
+    ((v.N as number) & ((v.N as number) - 1)) === 0 &&
+    (v.r as number) <= 32 &&
+    (v.p as number) <= 16
+  );
 }
 
 export function isSealed(value: unknown): value is Sealed {

@@ -62,7 +62,9 @@ export function openFileStore(ctx: StoreContext): KeyStore {
     if (key?.salt === file.kdf.salt) return key.key;
     const derived = deriveKey(await ask(false), file.kdf);
     if (unseal(derived, file.check, CHECK_AAD) !== CHECK_TEXT) {
-      throw new AwsctlError('file store', `the passphrase does not open ${path}`, { hint: `type the passphrase the store was made with (or fix ${PASSPHRASE_VARIABLE}); the keyring store is --store keyring` });
+      throw new AwsctlError('file store', `the passphrase does not open ${path}`, {
+        hint: `type the passphrase the store was made with (or fix ${PASSPHRASE_VARIABLE}); the keyring store is --store keyring`,
+      });
     }
     key = { salt: file.kdf.salt, key: derived };
     return derived;
@@ -100,12 +102,19 @@ export function openFileStore(ctx: StoreContext): KeyStore {
       const entry = file?.entries[profile];
       if (!file || !entry) return undefined;
       const text = unseal(await keyFor(file), entry.sealed, profile);
-      if (text === undefined) throw new AwsctlError('file store', `the entry of profile ${profile} in ${path} does not decrypt (altered, or copied from another profile)`, { hint: `store the keys again: awsctl keys add --profile ${profile} --store file` });
+      if (text === undefined)
+        throw new AwsctlError('file store', `the entry of profile ${profile} in ${path} does not decrypt (altered, or copied from another profile)`, {
+          hint: `store the keys again: awsctl keys add --profile ${profile} --store file`,
+        });
       return parseStoredKeys(text, `file store entry ${profile}`);
     },
     async write(profile, keys: StoredKeys) {
       await update(async (file, keyOf) => {
-        file.entries[profile] = { sealed: seal(await keyOf(), serializeStoredKeys(keys), profile), keyIdHint: keyIdHint(keys.accessKeyId), created: keys.created };
+        file.entries[profile] = {
+          sealed: seal(await keyOf(), serializeStoredKeys(keys), profile),
+          keyIdHint: keyIdHint(keys.accessKeyId),
+          created: keys.created,
+        };
         return true;
       });
     },
@@ -129,14 +138,21 @@ export function openFileStore(ctx: StoreContext): KeyStore {
     },
     async list(): Promise<StoredKeysInfo[]> {
       const file = readStoreFile(ctx, path);
-      return Object.entries(file?.entries ?? {}).map(([profile, entry]) => ({ profile, store: 'file' as const, keyIdHint: entry.keyIdHint, created: entry.created || undefined }));
+      return Object.entries(file?.entries ?? {}).map(([profile, entry]) => ({
+        profile,
+        store: 'file' as const,
+        keyIdHint: entry.keyIdHint,
+        created: entry.created || undefined,
+      }));
     },
   };
 }
 
 async function askPassphrase(ctx: StoreContext, message: string): Promise<string> {
   if (!ctx.interactive) {
-    throw new AwsctlError('file store', `the passphrase is needed and --no-input was given`, { hint: `set ${PASSPHRASE_VARIABLE} (weaker: see README) or run it from a terminal` });
+    throw new AwsctlError('file store', `the passphrase is needed and --no-input was given`, {
+      hint: `set ${PASSPHRASE_VARIABLE} (weaker: see README) or run it from a terminal`,
+    });
   }
   let value: string;
   try {
@@ -144,7 +160,9 @@ async function askPassphrase(ctx: StoreContext, message: string): Promise<string
   } catch (error) {
     if (error instanceof AwsctlError && error.exitCode !== 1) throw error;
     const why = error instanceof AwsctlError ? error.why : 'it could not be asked for';
-    throw new AwsctlError('file store', `the passphrase is needed, but ${why}`, { hint: `run it from a terminal, or set ${PASSPHRASE_VARIABLE} (weaker: see README)` });
+    throw new AwsctlError('file store', `the passphrase is needed, but ${why}`, {
+      hint: `run it from a terminal, or set ${PASSPHRASE_VARIABLE} (weaker: see README)`,
+    });
   }
   if (value === '') throw new AwsctlError('file store', 'the passphrase was empty', { hint: 'type a passphrase' });
   return value;
@@ -167,7 +185,8 @@ function readStoreFile(ctx: StoreContext, path: string): StoreFile | undefined {
   if (typeof v !== 'object' || v === null || v.version !== 1) throw unreadableStore(path, 'it is not an awsctl file store (version 1)');
   if (!isScryptParams(v.kdf) || !isSealed(v.check)) throw unreadableStore(path, 'its key derivation settings are missing or out of range');
   const entries = v.entries ?? {};
-  if (typeof entries !== 'object' || Object.values(entries).some((e) => !isSealed((e as FileEntry | null)?.sealed))) throw unreadableStore(path, 'an entry is damaged');
+  if (typeof entries !== 'object' || Object.values(entries).some((e) => !isSealed((e as FileEntry | null)?.sealed)))
+    throw unreadableStore(path, 'an entry is damaged');
   return { version: 1, kdf: v.kdf, check: v.check, entries: Object.assign(Object.create(null), entries) as Record<string, FileEntry> };
 }
 

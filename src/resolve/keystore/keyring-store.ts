@@ -12,15 +12,19 @@ export function keyringService(env: StoreContext['env']): string {
   return env.AWSCTL_KEYRING_SERVICE?.trim() || 'awsctl';
 }
 
-const OTHER_STORE_HINT = 'start the OS keyring (on Linux a Secret Service such as gnome-keyring in a D-Bus session), or use the encrypted file store: --store file';
+const OTHER_STORE_HINT =
+  'start the OS keyring (on Linux a Secret Service such as gnome-keyring in a D-Bus session), or use the encrypted file store: --store file';
 
 export function openKeyringStore(ctx: StoreContext): KeyStore {
   const addon = loadKeyringAddon(ctx.env);
   if ('missing' in addon) {
-    throw new AwsctlError('keyring store', `the OS keyring cannot be used by this awsctl: ${addon.missing}`, { hint: 'use the encrypted file store: --store file (see README, "Keys out of plaintext")' });
+    throw new AwsctlError('keyring store', `the OS keyring cannot be used by this awsctl: ${addon.missing}`, {
+      hint: 'use the encrypted file store: --store file (see README, "Keys out of plaintext")',
+    });
   }
   const service = keyringService(ctx.env);
-  const entry = (profile: string): KeyringEntry => guard(`opening the keyring item for profile ${profile}`, () => new addon.Entry(service, profile, { linux: { store: 'secret-service' } }));
+  const entry = (profile: string): KeyringEntry =>
+    guard(`opening the keyring item for profile ${profile}`, () => new addon.Entry(service, profile, { linux: { store: 'secret-service' } }));
   return {
     name: 'keyring',
     async read(profile) {

@@ -19,7 +19,9 @@ export async function containerCredentials(state: RunState, endpoint: ContainerE
     await checkLoopbackHost(endpoint, endpoint.hostNeedingLoopbackCheck, lookup);
     ctx.debug(`container: ${endpoint.hostNeedingLoopbackCheck} resolves only to loopback addresses`);
   }
-  ctx.debug(`container: GET ${endpoint.uri} (from ${endpoint.variable}${endpoint.authorizationTokenFile ? ', token file' : endpoint.authorizationToken ? ', token' : ''})`);
+  ctx.debug(
+    `container: GET ${endpoint.uri} (from ${endpoint.variable}${endpoint.authorizationTokenFile ? ', token file' : endpoint.authorizationToken ? ', token' : ''})`,
+  );
   const { fetchContainerCredentials } = await import('../../aws/container.ts');
   const target: Parameters<typeof fetchContainerCredentials>[1] = { uri: endpoint.uri };
   if (endpoint.authorizationToken !== undefined) target.authToken = endpoint.authorizationToken;

@@ -9,7 +9,9 @@ import { selectedSection, type RunState } from '../state.ts';
 export async function imdsCredentials(state: RunState, imds: ImdsSettings): Promise<AwsCredentials> {
   if (imds.disabled) throw new AwsctlError('instance metadata', 'AWS_EC2_METADATA_DISABLED is true', { notConfigured: true });
   const name = envOrProfile(state.ctx.env, 'AWS_EC2_INSTANCE_PROFILE_NAME', selectedSection(state), 'ec2_instance_profile_name');
-  state.ctx.debug(`imds: asking ${imds.endpoint} (${imds.endpointSource}), timeout ${imds.timeoutMs} ms, ${imds.attempts} attempt(s)${name ? `, instance profile ${name.value}` : ''}`);
+  state.ctx.debug(
+    `imds: asking ${imds.endpoint} (${imds.endpointSource}), timeout ${imds.timeoutMs} ms, ${imds.attempts} attempt(s)${name ? `, instance profile ${name.value}` : ''}`,
+  );
   const { createImdsClient } = await import('../../aws/imds.ts');
   const client = createImdsClient(state.ctx, {
     endpoint: imds.endpoint,

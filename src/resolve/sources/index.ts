@@ -29,10 +29,19 @@ export async function runBase(state: RunState, base: BaseSource, firstHop?: Role
   const second = await runBaseOnce(state, base, firstHop);
   if (!isExpired(second, state)) return second;
   const profile = 'profile' in base ? base.profile : undefined;
-  throw new AwsctlError(profile !== undefined ? `profile ${profile}` : 'credentials', `${describeBase(base)} gave credentials that expired at ${second.expiration!.toISOString()}, also when asked again`, {
-    hint: base.kind === 'credential-process' ? 'the helper must print a future Expiration (or none for long-term keys); the AWS CLI refuses these too' : base.kind === 'environment' ? 'export fresh credentials or unset AWS_CREDENTIAL_EXPIRATION' : 'refresh the source of these credentials',
-    ...(profile !== undefined ? { profile } : {}),
-  });
+  throw new AwsctlError(
+    profile !== undefined ? `profile ${profile}` : 'credentials',
+    `${describeBase(base)} gave credentials that expired at ${second.expiration!.toISOString()}, also when asked again`,
+    {
+      hint:
+        base.kind === 'credential-process'
+          ? 'the helper must print a future Expiration (or none for long-term keys); the AWS CLI refuses these too'
+          : base.kind === 'environment'
+            ? 'export fresh credentials or unset AWS_CREDENTIAL_EXPIRATION'
+            : 'refresh the source of these credentials',
+      ...(profile !== undefined ? { profile } : {}),
+    },
+  );
 }
 
 function isExpired(credentials: AwsCredentials, state: RunState): boolean {
@@ -107,7 +116,14 @@ export function describeBase(base: BaseSource): string {
 /** What `whoami` reports as the provider: "env", "static profile dev", "assume-role via profile base", "sso", … */
 export function providerName(base: BaseSource, hops: RoleHop[]): string {
   if (hops.length === 0) return baseProviderName(base);
-  const signer = hops.length > 1 ? `profile ${(hops[hops.length - 2] as RoleHop).profile}` : base.kind === 'credential-source' ? `credential_source ${base.source}` : 'profile' in base && base.profile ? `profile ${base.profile}` : baseProviderName(base);
+  const signer =
+    hops.length > 1
+      ? `profile ${(hops[hops.length - 2] as RoleHop).profile}`
+      : base.kind === 'credential-source'
+        ? `credential_source ${base.source}`
+        : 'profile' in base && base.profile
+          ? `profile ${base.profile}`
+          : baseProviderName(base);
   return `assume-role via ${signer}`;
 }
 

@@ -8,7 +8,10 @@ import { loginCacheDir } from '../../profile/locations.ts';
 import type { BaseSource } from '../../plan/types.ts';
 import type { RunState } from '../state.ts';
 
-export function validCachedLoginSession(state: Pick<RunState, 'ctx' | 'home'>, base: Extract<BaseSource, { kind: 'login-session' }>): AwsCredentials | undefined {
+export function validCachedLoginSession(
+  state: Pick<RunState, 'ctx' | 'home'>,
+  base: Extract<BaseSource, { kind: 'login-session' }>,
+): AwsCredentials | undefined {
   const dir = loginCacheDir(state.ctx.env, state.home, state.ctx.platform);
   if (dir === undefined) return undefined;
   const read = readLoginSession(state.ctx.fs, loginSessionPath(dir, base.loginSessionArn));

@@ -15,7 +15,11 @@ import { serviceTarget, type RunState } from '../state.ts';
 type LoginSession = Extract<BaseSource, { kind: 'login-session' }>;
 
 /** Where a session is refreshed: the region it was signed in to, else the profile's, else the run's. */
-export function refreshRegion(file: Pick<LoginSessionFile, 'signInRegion'>, profileRegion: string | undefined, runRegion: string | undefined): string | undefined {
+export function refreshRegion(
+  file: Pick<LoginSessionFile, 'signInRegion'>,
+  profileRegion: string | undefined,
+  runRegion: string | undefined,
+): string | undefined {
   const recorded = typeof file.signInRegion === 'string' && file.signInRegion.trim() !== '' ? file.signInRegion.trim() : undefined;
   return recorded ?? profileRegion ?? runRegion;
 }
@@ -23,7 +27,10 @@ export function refreshRegion(file: Pick<LoginSessionFile, 'signInRegion'>, prof
 export function loginSessionFilePath(state: Pick<RunState, 'ctx' | 'home'>, base: LoginSession): string {
   const dir = loginCacheDir(state.ctx.env, state.home, state.ctx.platform);
   if (dir === undefined) {
-    throw new AwsctlError(`profile ${base.profile}`, 'no home directory is known, so the login cache (~/.aws/login/cache) cannot be found', { hint: 'set HOME or AWS_LOGIN_CACHE_DIRECTORY', profile: base.profile });
+    throw new AwsctlError(`profile ${base.profile}`, 'no home directory is known, so the login cache (~/.aws/login/cache) cannot be found', {
+      hint: 'set HOME or AWS_LOGIN_CACHE_DIRECTORY',
+      profile: base.profile,
+    });
   }
   return loginSessionPath(dir, base.loginSessionArn);
 }
@@ -48,14 +55,22 @@ export async function loginSessionSource(state: RunState, base: LoginSession, lo
     refresh: async (file, key) => {
       const region = refreshRegion(file, profileRegion, state.region);
       if (region === undefined) {
-        throw new AwsctlError(`login session of profile ${base.profile}`, 'no region is known to refresh it in (the session file records none, and no region is configured)', { hint: `set region in profile ${base.profile}, or ${loginHint(base.profile)}`, profile: base.profile });
+        throw new AwsctlError(
+          `login session of profile ${base.profile}`,
+          'no region is known to refresh it in (the session file records none, and no region is configured)',
+          { hint: `set region in profile ${base.profile}, or ${loginHint(base.profile)}`, profile: base.profile },
+        );
       }
       const { resolveSigninEndpoint } = await import('../../plan/signin-endpoint.ts');
       const endpoint = resolveSigninEndpoint(region, state.endpointContext);
       ctx.debug(`login: refreshing the session of profile ${base.profile} in ${region} at ${endpoint.url} (${endpoint.source})`);
       const { createOAuth2Token } = await import('../../aws/signin.ts');
       try {
-        return await createOAuth2Token(ctx, await serviceTarget(state, endpoint.url), key, { grantType: 'refresh_token', clientId: file.clientId, refreshToken: file.refreshToken });
+        return await createOAuth2Token(ctx, await serviceTarget(state, endpoint.url), key, {
+          grantType: 'refresh_token',
+          clientId: file.clientId,
+          refreshToken: file.refreshToken,
+        });
       } catch (error) {
         // What the service says to a refresh outside the region of the sign-in (the AWS CLI's most reported failure).
         if ((error as { oauthError?: unknown }).oauthError !== 'INVALID_REQUEST') throw error;

@@ -16,7 +16,12 @@ type Sso = Extract<BaseSource, { kind: 'sso' }>;
 const loginHint = (profile: string) => `run \`awsctl login --profile ${profile}\``;
 
 export function ssoCredentials(state: RunState, base: Sso): Promise<AwsCredentials> {
-  const keyInput = { accountId: base.accountId, roleName: base.roleName, startUrl: base.startUrl, ...(base.ssoSession ? { sessionName: base.ssoSession } : {}) };
+  const keyInput = {
+    accountId: base.accountId,
+    roleName: base.roleName,
+    startUrl: base.startUrl,
+    ...(base.ssoSession ? { sessionName: base.ssoSession } : {}),
+  };
   const label = `sso role ${base.roleName} in ${base.accountId} (profile ${base.profile})`;
   return cachedCredentials(state, { key: ssoRoleCacheKey(keyInput), label }, async () => {
     const accessToken = await ssoAccessToken(state, base);
@@ -26,10 +31,18 @@ export function ssoCredentials(state: RunState, base: Sso): Promise<AwsCredentia
     const { isAwsServiceError } = await import('../../aws/service-error.ts');
     let credentials: AwsCredentials;
     try {
-      credentials = await getRoleCredentials(state.ctx, await serviceTarget(state, endpoint.url), { accessToken, roleName: base.roleName, accountId: base.accountId });
+      credentials = await getRoleCredentials(state.ctx, await serviceTarget(state, endpoint.url), {
+        accessToken,
+        roleName: base.roleName,
+        accountId: base.accountId,
+      });
     } catch (error) {
       if (isAwsServiceError(error) && (error.status === 401 || error.code === 'UnauthorizedException')) {
-        throw new AwsctlError(`profile ${base.profile}`, 'the SSO sign-in is no longer accepted by IAM Identity Center', { hint: loginHint(base.profile), profile: base.profile, cause: error });
+        throw new AwsctlError(`profile ${base.profile}`, 'the SSO sign-in is no longer accepted by IAM Identity Center', {
+          hint: loginHint(base.profile),
+          profile: base.profile,
+          cause: error,
+        });
       }
       throw error;
     }
@@ -40,7 +53,10 @@ export function ssoCredentials(state: RunState, base: Sso): Promise<AwsCredentia
 
 async function ssoAccessToken(state: RunState, base: Sso): Promise<string> {
   if (state.home === undefined) {
-    throw new AwsctlError(`profile ${base.profile}`, 'no home directory is known, so the SSO token cache (~/.aws/sso/cache) cannot be found', { hint: 'set HOME', profile: base.profile });
+    throw new AwsctlError(`profile ${base.profile}`, 'no home directory is known, so the SSO token cache (~/.aws/sso/cache) cannot be found', {
+      hint: 'set HOME',
+      profile: base.profile,
+    });
   }
   const token = await loadSsoAccessToken(state.ctx, {
     home: state.home,

@@ -80,7 +80,10 @@ async function sessionFromStore(state: RunState, base: StoredKeysBase): Promise<
     });
     const c = produced.credentials;
     if (c.sessionToken !== undefined && c.expiration !== undefined) {
-      await store.write(base.profile, { ...entry, session: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration.toISOString() } });
+      await store.write(base.profile, {
+        ...entry,
+        session: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration.toISOString() },
+      });
       state.ctx.debug(`stored keys of profile ${base.profile}: session kept in the ${base.store} store`);
     }
     return c;

@@ -20,7 +20,10 @@ function readToken(state: RunState, base: WebIdentity): string {
   try {
     bytes = state.ctx.fs.readFile(base.tokenFile);
   } catch (error) {
-    throw new AwsctlError(`web identity (${where(base)})`, `cannot read the token file ${base.tokenFile}: ${(error as Error).message}`, { profile: base.profile, cause: error });
+    throw new AwsctlError(`web identity (${where(base)})`, `cannot read the token file ${base.tokenFile}: ${(error as Error).message}`, {
+      profile: base.profile,
+      cause: error,
+    });
   }
   const token = bytes?.toString('utf8').trim();
   if (!token) {

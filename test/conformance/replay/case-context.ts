@@ -48,7 +48,16 @@ export function createCaseContext(options: CaseContextOptions): CaseRuntime {
   // Child output must not reach the runner's terminal either: collect what the helper says.
   const processes = createProcessRunner({ stderr: { write: (chunk: Buffer) => void ctx.err.push(chunk.toString('utf8')) }, hasTerminal: () => false });
   // No home, no answers (a prompt fails as without a terminal), nothing inherited.
-  const ctx = testContext({ env: options.env, platform: 'linux', fs, clock: { now: FROZEN_NOW }, http: options.http, processes, interactive: false, dnsLookup: dnsStub });
+  const ctx = testContext({
+    env: options.env,
+    platform: 'linux',
+    fs,
+    clock: { now: FROZEN_NOW },
+    http: options.http,
+    processes,
+    interactive: false,
+    dnsLookup: dnsStub,
+  });
   const output: CapturedOutput = { stdout: ctx.out, stderr: ctx.err, debug: ctx.debugLines, prompts: ctx.questions };
   return { ctx, fs, output };
 }

@@ -83,7 +83,11 @@ export function credentialsView(credentials: AwsCredentials, format: TrafficForm
  * The expected object as it must compare: Rust exactly; Kotlin without `business_metrics`
  * (a user-agent feature) and, when no expiry is expected, without the actual expiry (§2.2).
  */
-export function comparableViews(expected: Record<string, unknown>, actual: Record<string, unknown>, format: TrafficFormat): [Record<string, unknown>, Record<string, unknown>] {
+export function comparableViews(
+  expected: Record<string, unknown>,
+  actual: Record<string, unknown>,
+  format: TrafficFormat,
+): [Record<string, unknown>, Record<string, unknown>] {
   if (format === 'rust') return [expected, actual];
   const { business_metrics: _ignored, ...wanted } = expected;
   const got = { ...actual };
@@ -128,7 +132,9 @@ export function caseSecrets(c: E2eCase, readFile: (path: string) => Buffer | und
 
 function readdirSafe(dir: string | undefined): string[] {
   if (!dir || !existsSync(dir)) return [];
-  return readdirSync(dir).map((name) => join(dir, name)).filter((path) => statSync(path).isFile());
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
 }
 
 /** Which of the outputs contain which secret (by position, never the secret itself). */

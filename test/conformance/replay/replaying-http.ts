@@ -47,7 +47,10 @@ export interface ReplayingHttpClient extends HttpClient {
 function queryPairs(search: string): string[] {
   const raw = search.startsWith('?') ? search.slice(1) : search;
   if (raw === '') return [];
-  return raw.split('&').map((pair) => safeDecode(pair)).sort();
+  return raw
+    .split('&')
+    .map((pair) => safeDecode(pair))
+    .sort();
 }
 
 function safeDecode(text: string): string {
@@ -132,11 +135,18 @@ export function createReplayingHttpClient(exchanges: readonly RecordedExchange[]
       const exchange = exchanges[index];
       if (!exchange) {
         extra.push(request);
-        throw new HttpTransportError(`${request.method} ${request.url}`, `no recorded response for request ${index + 1} (the recording has ${exchanges.length})`, 'connect', { code: 'ECONNREFUSED' });
+        throw new HttpTransportError(
+          `${request.method} ${request.url}`,
+          `no recorded response for request ${index + 1} (the recording has ${exchanges.length})`,
+          'connect',
+          { code: 'ECONNREFUSED' },
+        );
       }
       for (const problem of requestMismatches(exchange.request, request, rules)) mismatches.push(`request ${index + 1}: ${problem}`);
       if (exchange.response.kind === 'connection-error') {
-        throw new HttpTransportError(`${request.method} ${request.url}`, `recorded connection error: ${exchange.response.message}`, 'connect', { code: 'ECONNREFUSED' });
+        throw new HttpTransportError(`${request.method} ${request.url}`, `recorded connection error: ${exchange.response.message}`, 'connect', {
+          code: 'ECONNREFUSED',
+        });
       }
       return { status: exchange.response.status, headers: { ...exchange.response.headers }, body: exchange.response.body };
     },

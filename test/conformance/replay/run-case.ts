@@ -98,11 +98,7 @@ export async function runCredentialCase(c: E2eCase, resolve: ResolveCredentials,
     (resolved) => ({ ok: true as const, credentials: resolved.credentials, provider: resolved.provider }),
     (error: unknown) => ({ ok: false as const, error }),
   );
-  const problems = [
-    ...judgeOutcome(c, outcome, options.format),
-    ...http.verify({ expectError: c.expected.kind === 'error' }),
-    ...leaksIn(c, runtime, outcome),
-  ];
+  const problems = [...judgeOutcome(c, outcome, options.format), ...http.verify({ expectError: c.expected.kind === 'error' }), ...leaksIn(c, runtime, outcome)];
   if (runtime.output.prompts.length > 0) problems.push(`tried to prompt: ${runtime.output.prompts.join(' | ')}`);
   if (process.env.AWSCTL_REPLAY_TRACE) traceOutcome(c, outcome, http.sent.length, http.synthesized.length, runtime.fs.writes);
   if (problems.length === 0) return { name: c.name, status: 'pass' };

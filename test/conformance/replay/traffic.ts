@@ -86,9 +86,8 @@ export function parseDvrTraffic(json: unknown): RecordedExchange[] {
     if (id !== index) throw new Error(`recorded traffic: connection ids are not 0..n-1 (found ${id} at position ${index})`);
     const c = connections.get(id)!;
     if (!c.request || !c.response) throw new Error(`recorded traffic: connection ${id} lacks a request or a response`);
-    const response: RecordedResponse = 'error' in c.response
-      ? { kind: 'connection-error', message: c.response.error }
-      : withBody(c.response.status, c.response.headers, c.body.join(''));
+    const response: RecordedResponse =
+      'error' in c.response ? { kind: 'connection-error', message: c.response.error } : withBody(c.response.status, c.response.headers, c.body.join(''));
     return { request: c.request, response };
   });
 }

@@ -43,14 +43,29 @@ function mapBase(base: ProfileBase | BaseSource): unknown {
   switch (base.kind) {
     case 'static':
     case 'environment':
-      return { AccessKey: { access_key_id: base.keys.accessKeyId, secret_access_key: base.keys.secretAccessKey, ...opt('session_token', base.keys.sessionToken), ...opt('account_id', base.keys.accountId) } };
+      return {
+        AccessKey: {
+          access_key_id: base.keys.accessKeyId,
+          secret_access_key: base.keys.secretAccessKey,
+          ...opt('session_token', base.keys.sessionToken),
+          ...opt('account_id', base.keys.accountId),
+        },
+      };
     case 'named-source':
     case 'credential-source':
       return { NamedSource: base.source };
     case 'web-identity':
       return { WebIdentityToken: { role_arn: base.roleArn, web_identity_token_file: base.tokenFile, ...opt('role_session_name', base.roleSessionName) } };
     case 'sso':
-      return { Sso: { sso_region: base.ssoRegion, sso_start_url: base.startUrl, ...opt('sso_session', base.ssoSession), ...opt('sso_account_id', base.accountId), ...opt('sso_role_name', base.roleName) } };
+      return {
+        Sso: {
+          sso_region: base.ssoRegion,
+          sso_start_url: base.startUrl,
+          ...opt('sso_session', base.ssoSession),
+          ...opt('sso_account_id', base.accountId),
+          ...opt('sso_role_name', base.roleName),
+        },
+      };
     case 'credential-process':
       return { CredentialProcess: { command: base.command, ...opt('account_id', base.accountId) } };
     case 'login-session':
@@ -61,7 +76,10 @@ function mapBase(base: ProfileBase | BaseSource): unknown {
 }
 
 function mapChain(base: ProfileBase | BaseSource, hops: RoleHop[]): unknown[] {
-  return [mapBase(base), ...hops.map((hop) => ({ AssumeRole: { role_arn: hop.roleArn, ...opt('external_id', hop.externalId), ...opt('role_session_name', hop.roleSessionName) } }))];
+  return [
+    mapBase(base),
+    ...hops.map((hop) => ({ AssumeRole: { role_arn: hop.roleArn, ...opt('external_id', hop.externalId), ...opt('role_session_name', hop.roleSessionName) } })),
+  ];
 }
 
 function expectedCode(message: string): PlanErrorCode | undefined {
@@ -73,7 +91,9 @@ function check(name: string, expected: Case['output'], run: () => unknown[], tok
     const actual = run();
     if ('Error' in expected) return { name, status: 'fail', detail: `expected error "${expected.Error}", got ${JSON.stringify(actual)}` };
     if (tokenOnlySso) return { name, status: 'fail', detail: 'planCredentials accepted an SSO profile without account and role' };
-    return jsonEqual(expected.ProfileChain, actual) ? { name, status: 'pass' } : { name, status: 'fail', detail: describeMismatch(expected.ProfileChain, actual) };
+    return jsonEqual(expected.ProfileChain, actual)
+      ? { name, status: 'pass' }
+      : { name, status: 'fail', detail: describeMismatch(expected.ProfileChain, actual) };
   } catch (error) {
     if (!isPlanError(error)) throw error;
     if (tokenOnlySso && error.code === 'sso-token-only') return { name, status: 'pass' };
@@ -98,31 +118,51 @@ export const suite: Suite = {
     for (const c of cases) {
       const botocoreDiffers = BOTOCORE_DIFFERS[c.docs];
       if (botocoreDiffers) {
-        results.push({ name: `chain: ${c.docs}`, status: 'skip', reason: botocoreDiffers }, { name: `plan: ${c.docs}`, status: 'skip', reason: botocoreDiffers });
+        results.push(
+          { name: `chain: ${c.docs}`, status: 'skip', reason: botocoreDiffers },
+          { name: `plan: ${c.docs}`, status: 'skip', reason: botocoreDiffers },
+        );
         continue;
       }
       const set = profileSet({ profiles: c.input.profiles, ssoSessions: c.input.sso_sessions ?? {} });
-      results.push(check(`chain: ${c.docs}`, c.output, () => {
-        const chain = resolveProfileChain(set, c.input.selected_profile);
-        return mapChain(chain.base, chain.hops);
-      }));
+      results.push(
+        check(`chain: ${c.docs}`, c.output, () => {
+          const chain = resolveProfileChain(set, c.input.selected_profile);
+          return mapChain(chain.base, chain.hops);
+        }),
+      );
       // The full plan: the profile is named (as with AWS_PROFILE), the environment is empty.
       // A profile that is "not configured" shows as a skipped profile step (the chain goes on);
       // a chain whose base is an SSO token-only profile must be refused (no credentials).
       const planName = `plan: ${c.docs}`;
       if (Object.keys(c.input.profiles).length === 0) {
-        results.push({ name: planName, status: 'skip', reason: 'a profile named explicitly but absent is profile-not-found in awsctl (AWS CLI behaviour), not Rust\'s fall-through no-profiles; the chain variant covers no-profiles' });
+        results.push({
+          name: planName,
+          status: 'skip',
+          reason:
+            "a profile named explicitly but absent is profile-not-found in awsctl (AWS CLI behaviour), not Rust's fall-through no-profiles; the chain variant covers no-profiles",
+        });
         continue;
       }
-      const tokenOnly = 'ProfileChain' in c.output && JSON.stringify(c.output.ProfileChain).includes('"Sso"') && !JSON.stringify(c.output.ProfileChain).includes('sso_account_id');
-      results.push(check(planName, c.output, () => {
-        // The profile step is second or third (after web identity, botocore's order, unless the profile assumes a role).
-        const step = planDefaultChain({ env: { AWS_PROFILE: c.input.selected_profile }, profiles: set }).steps.find((s) => s.step === 'profile');
-        if (!step) throw new Error('the plan has no profile step');
-        if (step.status === 'broken') throw step.error;
-        if (step.status === 'skip') throw new PlanError(step.code ?? 'no-credentials', 'profile', step.reason);
-        return mapChain(step.chain.base, step.chain.hops);
-      }, tokenOnly));
+      const tokenOnly =
+        'ProfileChain' in c.output &&
+        JSON.stringify(c.output.ProfileChain).includes('"Sso"') &&
+        !JSON.stringify(c.output.ProfileChain).includes('sso_account_id');
+      results.push(
+        check(
+          planName,
+          c.output,
+          () => {
+            // The profile step is second or third (after web identity, botocore's order, unless the profile assumes a role).
+            const step = planDefaultChain({ env: { AWS_PROFILE: c.input.selected_profile }, profiles: set }).steps.find((s) => s.step === 'profile');
+            if (!step) throw new Error('the plan has no profile step');
+            if (step.status === 'broken') throw step.error;
+            if (step.status === 'skip') throw new PlanError(step.code ?? 'no-credentials', 'profile', step.reason);
+            return mapChain(step.chain.base, step.chain.hops);
+          },
+          tokenOnly,
+        ),
+      );
     }
     return results;
   },

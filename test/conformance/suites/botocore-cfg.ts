@@ -46,7 +46,12 @@ function expectations(dir: string): CaseResult[] {
   const nested = load(dir, 'aws_config_nested').profiles['default'];
   const sso = load(dir, 'aws_sso_session_config');
   const services = load(dir, 'aws_services_config');
-  const fakeFs = { fs: { stat: () => ({ isFile: true, isDirectory: false, mode: 0o600, size: 51200, mtimeMs: 0 }), readFile: () => readFileSync(join(dir, 'aws_config_badbytes')) } };
+  const fakeFs = {
+    fs: {
+      stat: () => ({ isFile: true, isDirectory: false, mode: 0o600, size: 51200, mtimeMs: 0 }),
+      readFile: () => readFileSync(join(dir, 'aws_config_badbytes')),
+    },
+  };
   let badBytes = 'no error';
   try {
     readProfileText(fakeFs as never, 'aws_config_badbytes', 'config');
@@ -55,10 +60,26 @@ function expectations(dir: string): CaseResult[] {
   }
   return [
     check('aws_config: default profile', getValue(config.profiles['default'], 'aws_access_key_id') === 'foo', JSON.stringify(config.profiles)),
-    check('aws_config: [profile "personal"] read as personal', getValue(config.profiles['personal'], 'aws_security_token') === 'fiebaz', JSON.stringify(config.profiles)),
-    check('aws_config: the quoted name carries a portability warning', config.warnings.some((w) => w.line === 5 && w.portability === true), JSON.stringify(config.warnings)),
-    check('aws_bad_profile: malformed quoted headers ignored (two warnings), "my profile" read', JSON.stringify(Object.keys(bad.profiles).sort()) === '["default","my profile","personal1"]' && bad.warnings.filter((w) => !w.portability).length === 2, JSON.stringify(Object.keys(bad.profiles))),
-    check('aws_bad_profile: [profile "my profile"] read as "my profile"', getValue(bad.profiles['my profile'], 'aws_access_key_id') === 'default', JSON.stringify(bad.profiles)),
+    check(
+      'aws_config: [profile "personal"] read as personal',
+      getValue(config.profiles['personal'], 'aws_security_token') === 'fiebaz',
+      JSON.stringify(config.profiles),
+    ),
+    check(
+      'aws_config: the quoted name carries a portability warning',
+      config.warnings.some((w) => w.line === 5 && w.portability === true),
+      JSON.stringify(config.warnings),
+    ),
+    check(
+      'aws_bad_profile: malformed quoted headers ignored (two warnings), "my profile" read',
+      JSON.stringify(Object.keys(bad.profiles).sort()) === '["default","my profile","personal1"]' && bad.warnings.filter((w) => !w.portability).length === 2,
+      JSON.stringify(Object.keys(bad.profiles)),
+    ),
+    check(
+      'aws_bad_profile: [profile "my profile"] read as "my profile"',
+      getValue(bad.profiles['my profile'], 'aws_access_key_id') === 'default',
+      JSON.stringify(bad.profiles),
+    ),
     check('aws_config_bad: property before any section is a parse error', fails(dir, 'aws_config_bad'), 'no error'),
     check('aws_config_badbytes: a clear error, not a crash', badBytes === 'AwsctlError', badBytes),
     check(
@@ -70,8 +91,16 @@ function expectations(dir: string): CaseResult[] {
       JSON.stringify(nested),
     ),
     check('aws_config_nested_bad: nested line without = is a parse error', fails(dir, 'aws_config_nested_bad'), 'no error'),
-    { name: 'aws_config_other + aws_config + aws_third_config: first file wins', status: 'skip', reason: "botocore's generic multi-file loader; awsctl merges only the config/credentials pair (credentials win), which suites 1 and 1b cover" },
-    check('aws_sso_session_config: sso-session section', getValue(sso.ssoSessions['sso'], 'sso_start_url') === 'https://example.com' && getValue(sso.ssoSessions['sso'], 'sso_region') === 'us-east-1', JSON.stringify(sso.ssoSessions)),
+    {
+      name: 'aws_config_other + aws_config + aws_third_config: first file wins',
+      status: 'skip',
+      reason: "botocore's generic multi-file loader; awsctl merges only the config/credentials pair (credentials win), which suites 1 and 1b cover",
+    },
+    check(
+      'aws_sso_session_config: sso-session section',
+      getValue(sso.ssoSessions['sso'], 'sso_start_url') === 'https://example.com' && getValue(sso.ssoSessions['sso'], 'sso_region') === 'us-east-1',
+      JSON.stringify(sso.ssoSessions),
+    ),
     check(
       'aws_services_config: services section and profile endpoint_url',
       services.services['my-services']?.['s3']?.['endpoint_url'] === 'https://localhost:5678/' &&
@@ -79,7 +108,11 @@ function expectations(dir: string): CaseResult[] {
         getValue(services.profiles['default'], 'endpoint_url') === 'https://localhost:1234/',
       JSON.stringify(services.services),
     ),
-    { name: 'aws_config_nocreds, aws_credentials, boto_config, boto_config_empty, foo_config', status: 'skip', reason: 'boto2 / AWS_CREDENTIAL_FILE formats used by botocore credential tests; round trip checked above' },
+    {
+      name: 'aws_config_nocreds, aws_credentials, boto_config, boto_config_empty, foo_config',
+      status: 'skip',
+      reason: 'boto2 / AWS_CREDENTIAL_FILE formats used by botocore credential tests; round trip checked above',
+    },
   ];
 }
 

@@ -21,7 +21,7 @@ const DATA = `${RS}/aws-config/test-data/imds-config/imds-endpoint-tests.json`;
 function runCase(c: Case): CaseResult {
   const name = c.docs;
   const configFile = c.env.AWS_CONFIG_FILE;
-  const profiles = tinyConfig(configFile !== undefined ? c.fs[configFile] ?? '' : '');
+  const profiles = tinyConfig(configFile !== undefined ? (c.fs[configFile] ?? '') : '');
   const profile = profiles.profiles[c.env.AWS_PROFILE ?? 'default'];
   try {
     const settings = resolveImdsSettings({

@@ -37,7 +37,8 @@ class ScriptedImds implements HttpClient {
       this.problems.push(`unexpected extra request ${request.method} ${path}`);
       return { status: 500, headers: {}, body: '' };
     }
-    if (request.method !== 'GET' || path !== expected.get) this.problems.push(`request ${this.next}: expected GET ${expected.get}, got ${request.method} ${path}`);
+    if (request.method !== 'GET' || path !== expected.get)
+      this.problems.push(`request ${this.next}: expected GET ${expected.get}, got ${request.method} ${path}`);
     const body = expected.response.body;
     return { status: expected.response.status, headers: {}, body: body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body) };
   }
@@ -62,8 +63,10 @@ async function runCase(c: RubyCase): Promise<string | undefined> {
       continue;
     }
     if (!result.ok) return `fetch ${i + 1}: ${String(result.error)}`;
-    if (result.credentials.accountId !== outcome.accountId) return `fetch ${i + 1}: accountId ${String(result.credentials.accountId)}, expected ${String(outcome.accountId)}`;
-    if (!result.credentials.accessKeyId || !result.credentials.secretAccessKey || !result.credentials.sessionToken) return `fetch ${i + 1}: incomplete credentials`;
+    if (result.credentials.accountId !== outcome.accountId)
+      return `fetch ${i + 1}: accountId ${String(result.credentials.accountId)}, expected ${String(outcome.accountId)}`;
+    if (!result.credentials.accessKeyId || !result.credentials.secretAccessKey || !result.credentials.sessionToken)
+      return `fetch ${i + 1}: incomplete credentials`;
   }
   if (http.problems.length) return http.problems.join('; ');
   if (http.unconsumed()) return `${http.unconsumed()} expected request(s) never made`;

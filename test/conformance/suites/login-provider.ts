@@ -36,7 +36,9 @@ const CACHE_DIR = `${HOME}/.aws/login/cache`;
 function keyThumbprint(pem: unknown): string | undefined {
   try {
     const jwk = createPublicKey(createPrivateKey(String(pem))).export({ format: 'jwk' });
-    return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url');
+    return createHash('sha256')
+      .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }))
+      .digest('base64url');
   } catch {
     return undefined;
   }
@@ -95,7 +97,8 @@ async function runCase(c: LoginCase, label: string): Promise<CaseResult> {
   for (const expected of c.outcomes) {
     if (expected.result === 'error') {
       if (outcome.ok) problems.push('expected an error, got credentials');
-      else if (!(outcome.error instanceof Error) || outcome.error.name !== 'AwsctlError') problems.push(`failed, but not with an AwsctlError: ${describeError(outcome.error)}`);
+      else if (!(outcome.error instanceof Error) || outcome.error.name !== 'AwsctlError')
+        problems.push(`failed, but not with an AwsctlError: ${describeError(outcome.error)}`);
     } else if (expected.result === 'credentials') {
       if (!outcome.ok) problems.push(`expected credentials, got ${describeError(outcome.error)}`);
       else {
@@ -113,7 +116,12 @@ async function runCase(c: LoginCase, label: string): Promise<CaseResult> {
     }
   }
   if ((c.mockApiCalls?.length ?? 0) !== http.used) problems.push(`made ${http.used} token call(s), the case scripts ${c.mockApiCalls?.length ?? 0}`);
-  const leaked = [...Object.values(c.cacheContents).flatMap((f) => [String(f.refreshToken ?? ''), String((f.accessToken as Record<string, unknown> | undefined)?.secretAccessKey ?? '')])].filter((s) => s.length > 8);
+  const leaked = [
+    ...Object.values(c.cacheContents).flatMap((f) => [
+      String(f.refreshToken ?? ''),
+      String((f.accessToken as Record<string, unknown> | undefined)?.secretAccessKey ?? ''),
+    ]),
+  ].filter((s) => s.length > 8);
   const said = [outcome.ok ? '' : String((outcome.error as Error).message), runtime.output.debug.join('\n'), runtime.output.stderr.join('')].join('\n');
   for (const secret of leaked) if (said.includes(secret)) problems.push('a secret from the cache reached the error or debug output');
   return problems.length === 0 ? { name, status: 'pass' } : { name, status: 'fail', detail: problems.join('; ') };

@@ -15,12 +15,15 @@ type Shaped = Record<string, Record<string, string | Record<string, string>>>;
 interface KotlinCase {
   name: string;
   input: { configFile?: string; credentialsFile?: string };
-  output: { profiles?: Shaped; 'sso-sessions'?: Shaped; services?: Record<string, Record<string, Record<string, string>>>; unknown?: Shaped } | { errorContaining: string };
+  output:
+    | { profiles?: Shaped; 'sso-sessions'?: Shaped; services?: Record<string, Record<string, Record<string, string>>>; unknown?: Shaped }
+    | { errorContaining: string };
 }
 
 /** Deliberate differences, each with the reason (see src/profile/normalize.ts). */
 const SKIPS: Record<string, string> = {
-  'Invalid profile names are ignored.': 'deliberate: awsctl reads profile names as botocore (the AWS CLI) does (issue 14 item 3): `[profile in valid 2]` is skipped but a credentials-file [in valid 2] and [foo!bar] are profiles there; the Rust and Kotlin SDKs ignore them, which awsctl reports as a portability warning (test/profile/normalize.test.ts, test/differential)',
+  'Invalid profile names are ignored.':
+    'deliberate: awsctl reads profile names as botocore (the AWS CLI) does (issue 14 item 3): `[profile in valid 2]` is skipped but a credentials-file [in valid 2] and [foo!bar] are profiles there; the Rust and Kotlin SDKs ignore them, which awsctl reports as a portability warning (test/profile/normalize.test.ts, test/differential)',
   'SSO Session in credentials file is invalid':
     'deliberate: Kotlin fails the whole file; awsctl follows smithy-rs and the AWS CLI and ignores the section with a warning (covered by test/profile/normalize.test.ts)',
 };
@@ -49,7 +52,12 @@ function runCase(c: KotlinCase): CaseResult {
     const config = c.input.configFile === undefined ? undefined : parseIni(c.input.configFile);
     const credentials = c.input.credentialsFile === undefined ? undefined : parseIni(c.input.credentialsFile);
     const set = normalize(config, credentials, { config: '/cfg/config', credentials: '/cfg/credentials' });
-    actual = { profiles: shape(set.profiles), 'sso-sessions': shape(set.ssoSessions), services: JSON.parse(JSON.stringify(set.services)), unknown: unknownSections(set) };
+    actual = {
+      profiles: shape(set.profiles),
+      'sso-sessions': shape(set.ssoSessions),
+      services: JSON.parse(JSON.stringify(set.services)),
+      unknown: unknownSections(set),
+    };
   } catch (error) {
     if ('errorContaining' in c.output && isAwsctlError(error) && error.line !== undefined) return { name: c.name, status: 'pass' };
     return { name: c.name, status: 'fail', detail: `unexpected error ${String(error)}` };

@@ -34,8 +34,10 @@ function roundTrips(input: ParserCase['input']): string | undefined {
 
 /** Deliberate differences, each with the reason. */
 const SKIPS: Record<string, string> = {
-  'Invalid profile names are ignored.': 'deliberate: awsctl reads profile names as botocore (the AWS CLI) does (issue 14 item 3): `[profile in valid 2]` is skipped but a credentials-file [in valid 2] and [foo!bar] are profiles there; the Rust and Kotlin SDKs ignore them, which awsctl reports as a portability warning (test/profile/normalize.test.ts, test/differential)',
-  'Profile names support alphanumeric characters and - / . % @ _ : +': 'deliberate: awsctl reads profile names as botocore (the AWS CLI) does (issue 14 item 3): `[profile in valid 2]` is skipped but a credentials-file [in valid 2] and [foo!bar] are profiles there; the Rust and Kotlin SDKs ignore them, which awsctl reports as a portability warning (test/profile/normalize.test.ts, test/differential)',
+  'Invalid profile names are ignored.':
+    'deliberate: awsctl reads profile names as botocore (the AWS CLI) does (issue 14 item 3): `[profile in valid 2]` is skipped but a credentials-file [in valid 2] and [foo!bar] are profiles there; the Rust and Kotlin SDKs ignore them, which awsctl reports as a portability warning (test/profile/normalize.test.ts, test/differential)',
+  'Profile names support alphanumeric characters and - / . % @ _ : +':
+    'deliberate: awsctl reads profile names as botocore (the AWS CLI) does (issue 14 item 3): `[profile in valid 2]` is skipped but a credentials-file [in valid 2] and [foo!bar] are profiles there; the Rust and Kotlin SDKs ignore them, which awsctl reports as a portability warning (test/profile/normalize.test.ts, test/differential)',
 };
 
 function runCase(c: ParserCase): CaseResult {
@@ -53,7 +55,8 @@ function runCase(c: ParserCase): CaseResult {
     if ('errorContaining' in c.output && isAwsctlError(error) && error.line !== undefined) return { name: c.name, status: 'pass' };
     return { name: c.name, status: 'fail', detail: `unexpected error ${String(error)}` };
   }
-  if ('errorContaining' in c.output) return { name: c.name, status: 'fail', detail: `expected an error (${c.output.errorContaining}), got ${JSON.stringify(actual)}` };
+  if ('errorContaining' in c.output)
+    return { name: c.name, status: 'fail', detail: `expected an error (${c.output.errorContaining}), got ${JSON.stringify(actual)}` };
   const expected = { profiles: c.output.config.profiles, sso_sessions: c.output.config.sso_sessions ?? {} };
   return jsonEqual(expected, actual) ? { name: c.name, status: 'pass' } : { name: c.name, status: 'fail', detail: describeMismatch(expected, actual) };
 }

@@ -18,13 +18,16 @@ const DATA = 'aws-sdk-kotlin/extracted/region-provider-chain-tests.json';
 
 function runCase(c: Case): CaseResult {
   const name = c.name;
-  if (Object.keys(c.platform.props).length > 0) return { name, status: 'skip', reason: 'uses JVM system properties (aws.region), which have no awsctl equivalent' };
+  if (Object.keys(c.platform.props).length > 0)
+    return { name, status: 'skip', reason: 'uses JVM system properties (aws.region), which have no awsctl equivalent' };
   const { env, fs } = c.platform;
   const configFile = env.AWS_CONFIG_FILE;
-  const profiles = tinyConfig(configFile !== undefined ? fs[configFile] ?? '' : '');
+  const profiles = tinyConfig(configFile !== undefined ? (fs[configFile] ?? '') : '');
   const result = resolveRegion({ env, profile: profiles.profiles[env.AWS_PROFILE ?? 'default'] });
   const actual = result.region ?? c.imds['/latest/meta-data/placement/region'] ?? null;
-  return actual === c.region ? { name, status: 'pass' } : { name, status: 'fail', detail: `expected ${String(c.region)} got ${String(actual)} (${JSON.stringify(result)})` };
+  return actual === c.region
+    ? { name, status: 'pass' }
+    : { name, status: 'fail', detail: `expected ${String(c.region)} got ${String(actual)} (${JSON.stringify(result)})` };
 }
 
 export const suite: Suite = {

@@ -52,7 +52,8 @@ async function runCase(c: TokenCase): Promise<CaseResult> {
     });
     if (c.expectedException) return { name: c.documentation, status: 'fail', detail: `expected an error (${c.expectedException}), got a token` };
     const actual = { token: token.accessToken, expiration: token.expiresAt.toISOString().replace('.000Z', 'Z') };
-    if (c.expectedToken && !jsonEqual(c.expectedToken, actual)) return { name: c.documentation, status: 'fail', detail: describeMismatch(c.expectedToken, actual) };
+    if (c.expectedToken && !jsonEqual(c.expectedToken, actual))
+      return { name: c.documentation, status: 'fail', detail: describeMismatch(c.expectedToken, actual) };
     const written = JSON.parse(files.get(path)!.toString('utf8')) as unknown;
     const expectedFile = c.expectedTokenWriteback ?? c.cachedToken;
     if (!jsonEqual(expectedFile, written)) return { name: c.documentation, status: 'fail', detail: `cache file: ${describeMismatch(expectedFile, written)}` };

@@ -28,7 +28,12 @@ async function runCase(dir: string): Promise<CaseResult> {
     if (c.expected.kind === 'ok') problems.push(`expected a token, got ${describeError(error)}`);
   }
   problems.push(...http.verify({ expectError: c.expected.kind === 'error' }));
-  problems.push(...secretLeaks(caseSecrets(c, (p) => runtime.fs.readFile(p)), { 'the error message': errorText, 'debug output': runtime.output.debug.join('\n') }));
+  problems.push(
+    ...secretLeaks(
+      caseSecrets(c, (p) => runtime.fs.readFile(p)),
+      { 'the error message': errorText, 'debug output': runtime.output.debug.join('\n') },
+    ),
+  );
   if (runtime.fs.writes.length > 0) problems.push(`wrote ${runtime.fs.writes.join(', ')} although the token needed no refresh`);
   return problems.length === 0 ? { name: c.name, status: 'pass' } : { name: c.name, status: 'fail', detail: problems.join('; ') };
 }

@@ -24,12 +24,48 @@ const CREDS = /cannot read AWS credentials file: \S*\.aws\/credentials: /;
 
 export const fileCases: HostileCase[] = [
   { name: 'config is binary garbage', args: ['env'], files: { '.aws/config': garbage(4096, 7) }, exit: 1, stderr: new RegExp(`${CONFIG.source}.*(NUL|UTF-8)`) },
-  { name: 'config has a NUL byte inside a value', args: ['env', '--profile', 'base'], files: { '.aws/config': BASE_PROFILE.replace('eu-west-1', 'eu-\0west-1') }, exit: 1, stderr: new RegExp(`${CONFIG.source}it contains NUL bytes`) },
-  { name: 'config is invalid UTF-8', args: ['env', '--profile', 'base'], files: { '.aws/config': Buffer.concat([Buffer.from(BASE_PROFILE), Buffer.from([0x23, 0xff, 0xfe, 0xc3, 0x28, 0x0a])]) }, exit: 1, stderr: new RegExp(`${CONFIG.source}it is not valid UTF-8`) },
-  { name: 'credentials file is invalid UTF-8', args: ['process', '--profile', 'c'], files: { '.aws/credentials': Buffer.from([0x5b, 0x63, 0x5d, 0x0a, 0x61, 0x3d, 0xc0, 0xaf, 0x0a]) }, exit: 1, stderr: new RegExp(`${CREDS.source}it is not valid UTF-8`) },
-  { name: 'unterminated section header', args: ['env', '--profile', 'dev'], files: { '.aws/config': `${BASE_PROFILE}[profile dev\nregion = eu-west-2\n` }, exit: 1, stderr: /\.aws\/config:\d+: .*(header|section|\])/i },
-  { name: 'property before any section', args: ['env', '--profile', 'base'], files: { '.aws/config': `region = us-east-1\n${BASE_PROFILE}` }, exit: 1, stderr: /\.aws\/config:1: .*(section|before)/i },
-  { name: 'continuation line right after a header', args: ['env', '--profile', 'base'], files: { '.aws/config': `[profile base]\n  continued = yes\naws_access_key_id = A\n` }, exit: 1, stderr: /\.aws\/config:2: .*continu/i },
+  {
+    name: 'config has a NUL byte inside a value',
+    args: ['env', '--profile', 'base'],
+    files: { '.aws/config': BASE_PROFILE.replace('eu-west-1', 'eu-\0west-1') },
+    exit: 1,
+    stderr: new RegExp(`${CONFIG.source}it contains NUL bytes`),
+  },
+  {
+    name: 'config is invalid UTF-8',
+    args: ['env', '--profile', 'base'],
+    files: { '.aws/config': Buffer.concat([Buffer.from(BASE_PROFILE), Buffer.from([0x23, 0xff, 0xfe, 0xc3, 0x28, 0x0a])]) },
+    exit: 1,
+    stderr: new RegExp(`${CONFIG.source}it is not valid UTF-8`),
+  },
+  {
+    name: 'credentials file is invalid UTF-8',
+    args: ['process', '--profile', 'c'],
+    files: { '.aws/credentials': Buffer.from([0x5b, 0x63, 0x5d, 0x0a, 0x61, 0x3d, 0xc0, 0xaf, 0x0a]) },
+    exit: 1,
+    stderr: new RegExp(`${CREDS.source}it is not valid UTF-8`),
+  },
+  {
+    name: 'unterminated section header',
+    args: ['env', '--profile', 'dev'],
+    files: { '.aws/config': `${BASE_PROFILE}[profile dev\nregion = eu-west-2\n` },
+    exit: 1,
+    stderr: /\.aws\/config:\d+: .*(header|section|\])/i,
+  },
+  {
+    name: 'property before any section',
+    args: ['env', '--profile', 'base'],
+    files: { '.aws/config': `region = us-east-1\n${BASE_PROFILE}` },
+    exit: 1,
+    stderr: /\.aws\/config:1: .*(section|before)/i,
+  },
+  {
+    name: 'continuation line right after a header',
+    args: ['env', '--profile', 'base'],
+    files: { '.aws/config': `[profile base]\n  continued = yes\naws_access_key_id = A\n` },
+    exit: 1,
+    stderr: /\.aws\/config:2: .*continu/i,
+  },
   {
     name: 'config of 50 MB',
     args: ['env', '--profile', 'base'],
@@ -41,8 +77,21 @@ export const fileCases: HostileCase[] = [
     exit: 1,
     stderr: new RegExp(`${CONFIG.source}it is 50 MB, larger than`),
   },
-  { name: 'config is a directory', args: ['env'], setup: (r) => mkdirSync(join(r.home, '.aws', 'config')), exit: 1, stderr: new RegExp(`${CONFIG.source}it is a directory`) },
-  { name: 'credentials file is a directory', args: ['env', '--profile', 'base'], files: { '.aws/config': BASE_PROFILE }, setup: (r) => mkdirSync(join(r.home, '.aws', 'credentials')), exit: 1, stderr: new RegExp(`${CREDS.source}it is a directory`) },
+  {
+    name: 'config is a directory',
+    args: ['env'],
+    setup: (r) => mkdirSync(join(r.home, '.aws', 'config')),
+    exit: 1,
+    stderr: new RegExp(`${CONFIG.source}it is a directory`),
+  },
+  {
+    name: 'credentials file is a directory',
+    args: ['env', '--profile', 'base'],
+    files: { '.aws/config': BASE_PROFILE },
+    setup: (r) => mkdirSync(join(r.home, '.aws', 'credentials')),
+    exit: 1,
+    stderr: new RegExp(`${CREDS.source}it is a directory`),
+  },
   {
     name: 'config with mode 000 (run as uid 65534 when root)',
     args: ['env', '--profile', 'base'],
@@ -52,7 +101,8 @@ export const fileCases: HostileCase[] = [
       if (isRoot()) openHomeToNobody(r.home);
     },
     asNobody: isRoot(),
-    skip: () => (isRoot() && !hasSetpriv() ? missing('running as root without setpriv (apt-get install util-linux): root reads a mode-000 file anyway') : undefined),
+    skip: () =>
+      isRoot() && !hasSetpriv() ? missing('running as root without setpriv (apt-get install util-linux): root reads a mode-000 file anyway') : undefined,
     exit: 1,
     stderr: new RegExp(`${CONFIG.source}permission denied — check the owner and mode`),
   },

@@ -24,5 +24,12 @@ export const usageCases: HostileCase[] = [
     exit: 1,
     stderr: /cannot print AWS_SECRET_ACCESS_KEY in cmd format: the value contains a `%` character/,
   },
-  { name: 'env --format dotenv with a newline in a region', args: ['env', '--format', 'dotenv', '--profile', 'base'], files: { '.aws/config': BASE_PROFILE }, env: () => ({ AWS_REGION: 'eu-west-1\nrm -rf /' }), exit: 1, stderr: /AWS_REGION/ },
+  {
+    name: 'env --format dotenv with a newline in a region',
+    args: ['env', '--format', 'dotenv', '--profile', 'base'],
+    files: { '.aws/config': BASE_PROFILE },
+    env: () => ({ AWS_REGION: 'eu-west-1\nrm -rf /' }),
+    exit: 1,
+    stderr: /AWS_REGION/,
+  },
 ];

@@ -14,11 +14,14 @@ const makeClient = () => {
   const credentials = providers[kind]();
   const client = new STSClient({ credentials, endpoint: process.env.AWS_ENDPOINT_URL_STS, region: process.env.AWS_REGION ?? 'us-east-1' });
   // The deserialize step sees the request as signed: record the key that really signed it.
-  client.middlewareStack.add((next) => async (args) => {
-    const signer = /Credential=([^/]+)\//.exec(args.request.headers.authorization ?? '')?.[1];
-    if (signer && !seen.includes(signer)) seen.push(signer);
-    return next(args);
-  }, { step: 'deserialize', name: 'recordSigner' });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const signer = /Credential=([^/]+)\//.exec(args.request.headers.authorization ?? '')?.[1];
+      if (signer && !seen.includes(signer)) seen.push(signer);
+      return next(args);
+    },
+    { step: 'deserialize', name: 'recordSigner' },
+  );
   return { credentials, client };
 };
 const seen = [];
@@ -31,5 +34,13 @@ while (seen.length < want && Date.now() < deadline) {
   calls++;
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
-console.log(JSON.stringify({ keys: seen, calls, env: Object.keys(process.env).filter((k) => k.startsWith('AWS_')).sort() }));
+console.log(
+  JSON.stringify({
+    keys: seen,
+    calls,
+    env: Object.keys(process.env)
+      .filter((k) => k.startsWith('AWS_'))
+      .sort(),
+  }),
+);
 process.exit(seen.length >= want ? 0 : 3);
