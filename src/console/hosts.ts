@@ -1,13 +1,12 @@
-// PARTITIONS: replace with plan/partitions.ts
-// SIGNIN: merge with plan/signin-endpoint.ts
-//
-// The few per-partition host facts the console needs, until the partition table (issue 14)
-// and the sign-in endpoint (issue 16) land: which partition a region is in, the partition's
-// sign-in host (the federation endpoint is `<sign-in base>/federation`) and its console host.
+// The per-partition host facts only the console needs: the partition's global sign-in host (the
+// federation endpoint is `<sign-in base>/federation`; `aws login`'s token endpoint is regional and
+// lives in plan/signin-endpoint.ts) and its console host. Which partition a region is in comes
+// from the SDK's partition table (plan/partitions.ts).
 // Sources: "Enable custom identity broker access to the AWS console" (signin.aws.amazon.com),
 // its docs.amazonaws.cn edition (signin.amazonaws.cn), "AWS Identity and Access Management in
 // AWS GovCloud (US)" (signin.amazonaws-us-gov.com). The ISO and European Sovereign Cloud
 // partitions have no federation endpoint that AWS documents, so they are refused, not guessed.
+import { partitionOf } from '../plan/partitions.ts';
 
 export type ConsolePartition = 'aws' | 'aws-cn' | 'aws-us-gov';
 
@@ -24,23 +23,11 @@ const HOSTS: Record<ConsolePartition, PartitionHosts> = {
   'aws-us-gov': { signin: 'signin.amazonaws-us-gov.com', console: 'console.amazonaws-us-gov.com' },
 };
 
-/** Region patterns of the SDK's partitions.json; unknown regions fall back to aws, as in the SDKs. */
-const REGION_PATTERNS: Array<[ConsolePartition | 'unsupported', RegExp]> = [
-  ['aws-cn', /^cn-\w+-\d+$/],
-  ['aws-us-gov', /^us-gov-\w+-\d+$/],
-  // aws-eusc and the ISO partitions: no federation endpoint that AWS documents.
-  ['unsupported', /^eusc-(de)-\w+-\d+$/],
-  ['unsupported', /^us-iso-\w+-\d+$/],
-  ['unsupported', /^us-isob-\w+-\d+$/],
-  ['unsupported', /^eu-isoe-\w+-\d+$/],
-  ['unsupported', /^us-isof-\w+-\d+$/],
-];
-
 /** The partition of a region, reduced to the three with a console federation endpoint. */
 export function partitionOfRegion(region: string | undefined): ConsolePartition | { unsupported: string } {
   if (region === undefined) return 'aws';
-  const match = REGION_PATTERNS.find(([, pattern]) => pattern.test(region))?.[0] ?? 'aws';
-  return match === 'unsupported' ? { unsupported: region } : match;
+  const id = partitionOf(region).id;
+  return id === 'aws' || id === 'aws-cn' || id === 'aws-us-gov' ? id : { unsupported: region };
 }
 
 /** The partition named by an ARN (arn:<partition>:…), when it is one of the three. */
