@@ -8,7 +8,7 @@ export const ExitCode = {
   cancelled: 130,
 } as const;
 
-export interface ErrorDetails {
+interface ErrorDetails {
   /** What to do about it, shown after an em dash. */
   hint?: string;
   exitCode?: number;
@@ -55,7 +55,7 @@ export class AwsctlError extends Error {
 }
 
 /** `<what>: <why> — <hint>`, with `file:line` in front of why when known. Single line always. */
-export function formatErrorLine(what: string, why: string, details: ErrorDetails = {}): string {
+function formatErrorLine(what: string, why: string, details: ErrorDetails = {}): string {
   const where = details.file ? `${details.file}${details.line ? `:${details.line}` : ''}: ` : '';
   const text = `${what}: ${where}${why}${details.hint ? ` — ${details.hint}` : ''}`;
   return text.replace(/[\r\n]+/g, ' ');

@@ -18,7 +18,7 @@ export interface AssumeOptions {
   format?: string;
 }
 
-export interface AssumeArgs {
+interface AssumeArgs {
   roles: string[];
   /** The command after `--`, when one was given. */
   command?: string[];
@@ -35,7 +35,7 @@ const VALUE_OPTIONS: Record<string, keyof Omit<AssumeOptions, 'durationSeconds'>
 };
 
 /** Seconds for --duration: a whole positive number (STS checks the range against the role). */
-export function parseDurationOption(text: string): number {
+function parseDurationOption(text: string): number {
   const trimmed = text.trim();
   if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) {
     throw usageError(

@@ -26,7 +26,7 @@ import { mfaSessionCredentials, SESSION_ROLE_MAX_SECONDS } from '../resolve/mfa-
 import { parseRoleArn, roleArnFor } from '../aws/arn.ts';
 import { planAssume, type AssumePlan, type AssumeStep } from './plan.ts';
 
-export interface AssumeResult {
+interface AssumeResult {
   credentials: AwsCredentials;
   region: string | undefined;
   /** The roles assumed, in order (bare names resolved to ARNs). */
@@ -56,7 +56,7 @@ function basePlanFor(state: RunState, request: ResolveRequest): Plan {
 }
 
 /** The plan `awsctl assume` (and `awsctl explain <role>…`) follows for these arguments. Pure but for reading the files once. */
-export function assumePlanFor(state: RunState, request: ResolveRequest, roles: readonly string[], options: AssumeOptions): AssumePlan {
+function assumePlanFor(state: RunState, request: ResolveRequest, roles: readonly string[], options: AssumeOptions): AssumePlan {
   return planAssume(basePlanFor(state, request), state.profiles, roles, options);
 }
 

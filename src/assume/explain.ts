@@ -7,7 +7,7 @@ import type { RoleHop } from '../plan/types.ts';
 import { mfaSessionCacheKey } from '../resolve/mfa-session.ts';
 import type { AssumePlan, AssumeStep } from './plan.ts';
 
-export interface AssumeExplanationJson {
+interface AssumeExplanationJson {
   mfaSession: { device: string; profile: string; cache: string } | { none: string };
   roles: Record<string, unknown>[];
 }

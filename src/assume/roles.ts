@@ -18,7 +18,7 @@ import type { AssumeOptions } from './args.ts';
 import { parseRoleArn } from '../aws/arn.ts';
 
 /** The settings of a hop apart from the role itself. */
-export type HopSettings = Pick<RoleHop, 'externalId' | 'mfaSerial' | 'durationSeconds' | 'roleSessionName'>;
+type HopSettings = Pick<RoleHop, 'externalId' | 'mfaSerial' | 'durationSeconds' | 'roleSessionName'>;
 
 export type RoleTarget =
   | { kind: 'profile'; text: string; hop: RoleHop }
@@ -38,7 +38,7 @@ function optionSettings(options: AssumeOptions): HopSettings {
 }
 
 /** The profile's own settings win; options fill the gaps. */
-export function withDefaults(hop: RoleHop, defaults: HopSettings): RoleHop {
+function withDefaults(hop: RoleHop, defaults: HopSettings): RoleHop {
   const merged: RoleHop = { ...hop };
   for (const key of ['externalId', 'mfaSerial', 'durationSeconds', 'roleSessionName'] as const) {
     if (merged[key] === undefined && defaults[key] !== undefined) Object.assign(merged, { [key]: defaults[key] });

@@ -10,9 +10,9 @@ import { errorFromJsonResponse, optionalString, optionalTime, parseJsonObject, r
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { AwsCallContext, AwsCredentials } from './types.ts';
 
-export const DEFAULT_CONTAINER_TIMEOUT_MS = 2000;
+const DEFAULT_CONTAINER_TIMEOUT_MS = 2000;
 
-export interface ContainerTarget {
+interface ContainerTarget {
   /** Full URI, already resolved (http://169.254.170.2<relative> or the FULL_URI). */
   uri: string;
   authToken?: string;
@@ -21,7 +21,7 @@ export interface ContainerTarget {
   retry?: RetryPolicy;
 }
 
-export type ContainerCallContext = AwsCallContext & Pick<Context, 'fs'>;
+type ContainerCallContext = AwsCallContext & Pick<Context, 'fs'>;
 
 export function readAuthorizationToken(ctx: Pick<Context, 'fs'>, target: ContainerTarget): string | undefined {
   let token = target.authToken;

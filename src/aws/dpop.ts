@@ -6,7 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import { AwsctlError } from '../errors.ts';
 
-export interface EcPublicJwk {
+interface EcPublicJwk {
   kty: 'EC';
   crv: 'P-256';
   x: string;
@@ -50,7 +50,7 @@ export function publicJwk(key: KeyObject): EcPublicJwk {
 
 const base64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
 
-export interface ProofClaims {
+interface ProofClaims {
   method: string;
   /** The full request URL, exactly as sent. */
   url: string;

@@ -9,9 +9,9 @@ import { formEncode } from './sts.ts';
 import { DEFAULT_SERVICE_TIMEOUT_MS, type AwsCallContext, type SignedTarget } from './types.ts';
 import { child, parseXml, text, type XmlNode, type XmlValue } from './xml.ts';
 
-export const IAM_API_VERSION = '2010-05-08';
+const IAM_API_VERSION = '2010-05-08';
 
-export interface NewAccessKey {
+interface NewAccessKey {
   accessKeyId: string;
   /** Secret: never logged. */
   secretAccessKey: string;

@@ -15,14 +15,14 @@ import { parseJsonObject, optionalString, optionalTime, requireString } from './
 import { backoffDelayMs } from './retry.ts';
 import { joinUrl, type AwsCallContext, type AwsCredentials } from './types.ts';
 
-export const IMDS_TOKEN_TTL_SECONDS = 21600;
-export const DEFAULT_IMDS_TIMEOUT_MS = 1000;
-export const DEFAULT_IMDS_ATTEMPTS = 1;
+const IMDS_TOKEN_TTL_SECONDS = 21600;
+const DEFAULT_IMDS_TIMEOUT_MS = 1000;
+const DEFAULT_IMDS_ATTEMPTS = 1;
 const BUSY_ATTEMPTS = 3;
 const LEGACY_PATH = '/latest/meta-data/iam/security-credentials/';
 const EXTENDED_PATH = '/latest/meta-data/iam/security-credentials-extended/';
 
-export interface ImdsTarget {
+interface ImdsTarget {
   /** http://169.254.169.254, http://[fd00:ec2::254] or an override; resolved elsewhere. */
   endpoint: string;
   timeoutMs?: number;
@@ -31,7 +31,7 @@ export interface ImdsTarget {
   profileName?: string;
 }
 
-export interface ImdsClient {
+interface ImdsClient {
   fetchCredentials(): Promise<AwsCredentials>;
   fetchRegion(): Promise<string>;
   /** Any metadata path, with the token; the body as text. */

@@ -6,7 +6,7 @@ import { redact } from '../io/redact.ts';
 import { withRetries } from './retry.ts';
 import { DEFAULT_SERVICE_TIMEOUT_MS, joinUrl, type AwsCallContext, type ServiceTarget } from './types.ts';
 
-export interface JsonCall {
+interface JsonCall {
   service: string;
   operation: string;
   method: 'GET' | 'POST' | 'PUT';
@@ -106,7 +106,7 @@ export function optionalString(object: Record<string, unknown>, field: string): 
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-export function requireNumber(object: Record<string, unknown>, field: string, service: string, operation: string): number {
+function requireNumber(object: Record<string, unknown>, field: string, service: string, operation: string): number {
   const value = object[field];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw malformedResponse(service, operation, `missing or non-numeric "${field}"`);
   return value;

@@ -20,15 +20,15 @@ export interface RetryPolicy {
   maxAttempts: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { mode: 'standard', maxAttempts: 3 };
-export const MAX_BACKOFF_MS = 20_000;
-export const BASE_DELAY_MS = 100;
-export const THROTTLING_BASE_DELAY_MS = 500;
+const DEFAULT_RETRY_POLICY: RetryPolicy = { mode: 'standard', maxAttempts: 3 };
+const MAX_BACKOFF_MS = 20_000;
+const BASE_DELAY_MS = 100;
+const THROTTLING_BASE_DELAY_MS = 500;
 const INITIAL_QUOTA = 500;
 const RETRY_COST = 5;
 const TIMEOUT_RETRY_COST = 10;
 
-export const THROTTLING_CODES: ReadonlySet<string> = new Set([
+const THROTTLING_CODES: ReadonlySet<string> = new Set([
   'Throttling',
   'ThrottlingException',
   'ThrottledException',
@@ -61,7 +61,7 @@ export function retryPolicyFrom(settings: { retryMode?: string; maxAttempts?: st
   return { mode, maxAttempts: parsed };
 }
 
-export type ErrorClass = 'throttling' | 'transient' | 'network' | 'fatal';
+type ErrorClass = 'throttling' | 'transient' | 'network' | 'fatal';
 
 /** Whether an error from one attempt is worth another, and of which kind. */
 export function classifyError(error: unknown): ErrorClass {
@@ -102,7 +102,7 @@ export class RetryQuota {
   }
 }
 
-export interface RetryDeps {
+interface RetryDeps {
   sleep(ms: number): Promise<void>;
   random(): number;
   debug(message: string): void;

@@ -3,7 +3,7 @@
 // can spot throttling, while the message stays one line for people: `sts:AssumeRole failed: <code>: <message>`.
 import { AwsctlError } from '../errors.ts';
 
-export interface ServiceErrorFields {
+interface ServiceErrorFields {
   service: string;
   operation: string;
   status: number;

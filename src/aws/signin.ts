@@ -11,9 +11,9 @@ import type { AwsCallContext, ServiceTarget } from './types.ts';
 
 export const SAME_DEVICE_CLIENT_ID = 'arn:aws:signin:::devtools/same-device';
 export const CROSS_DEVICE_CLIENT_ID = 'arn:aws:signin:::devtools/cross-device';
-export const TOKEN_PATH = '/v1/token';
+const TOKEN_PATH = '/v1/token';
 
-export type TokenInput =
+type TokenInput =
   | { grantType: 'refresh_token'; clientId: string; refreshToken: string }
   | { grantType: 'authorization_code'; clientId: string; code: string; codeVerifier: string; redirectUri: string };
 

@@ -3,7 +3,7 @@
 import type { HttpRequest } from '../io/context.ts';
 import type { AwsCredentials } from './types.ts';
 
-export interface SigningParams {
+interface SigningParams {
   credentials: AwsCredentials;
   region: string;
   service: string;
@@ -50,9 +50,4 @@ export async function signRequest(request: HttpRequest, params: SigningParams): 
   const signedHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(signed.headers)) signedHeaders[name.toLowerCase()] = String(value);
   return { ...request, headers: signedHeaders };
-}
-
-/** The access key id named in a SigV4 Authorization header (`Credential=AKID/date/region/service/aws4_request`). */
-export function accessKeyIdFromAuthorization(header: string | undefined): string | undefined {
-  return header ? /Credential=([^/,\s]+)\//.exec(header)?.[1] : undefined;
 }

@@ -51,7 +51,7 @@ export interface DeviceAuthorization {
   interval: number;
 }
 
-export type CreateTokenParams =
+type CreateTokenParams =
   | { grantType: typeof DEVICE_CODE_GRANT; clientId: string; clientSecret: string; deviceCode: string }
   | { grantType: typeof AUTHORIZATION_CODE_GRANT; clientId: string; clientSecret: string; code: string; codeVerifier: string; redirectUri: string }
   | { grantType: typeof REFRESH_TOKEN_GRANT; clientId: string; clientSecret: string; refreshToken: string; scope?: string[] };
@@ -123,7 +123,7 @@ export async function createToken(ctx: AwsCallContext, target: ServiceTarget, pa
   };
 }
 
-export interface PkcePair {
+interface PkcePair {
   codeVerifier: string;
   codeChallenge: string;
 }
@@ -138,7 +138,7 @@ export function pkceChallenge(codeVerifier: string): string {
   return createHash('sha256').update(codeVerifier).digest('base64url');
 }
 
-export interface AuthorizeUrlParams {
+interface AuthorizeUrlParams {
   /** The OIDC endpoint (https://oidc.<region>.amazonaws.com or an override). */
   endpoint: string;
   clientId: string;

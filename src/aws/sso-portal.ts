@@ -9,18 +9,18 @@ import type { AwsCallContext, AwsCredentials, ServiceTarget } from './types.ts';
 const service = 'sso';
 const bearer = (accessToken: string) => ({ 'x-amz-sso_bearer_token': accessToken });
 
-export interface SsoAccount {
+interface SsoAccount {
   accountId: string;
   accountName?: string;
   emailAddress?: string;
 }
 
-export interface SsoRole {
+interface SsoRole {
   accountId: string;
   roleName: string;
 }
 
-export interface Page<T> {
+interface Page<T> {
   items: T[];
   nextToken?: string;
 }
@@ -58,7 +58,7 @@ function listOf(reply: Record<string, unknown>, field: string, operation: string
   return list.filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null);
 }
 
-export async function listAccounts(
+async function listAccounts(
   ctx: AwsCallContext,
   target: ServiceTarget,
   params: { accessToken: string; maxResults?: number; nextToken?: string },
@@ -108,7 +108,7 @@ export async function logout(ctx: AwsCallContext, target: ServiceTarget, params:
 }
 
 /** Follows nextToken until the end; `maxPages` bounds a server that never stops paginating. */
-export async function collectPages<T>(fetchPage: (nextToken: string | undefined) => Promise<Page<T>>, maxPages = 1000): Promise<T[]> {
+async function collectPages<T>(fetchPage: (nextToken: string | undefined) => Promise<Page<T>>, maxPages = 1000): Promise<T[]> {
   const all: T[] = [];
   let nextToken: string | undefined;
   for (let page = 0; page < maxPages; page++) {

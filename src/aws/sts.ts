@@ -8,9 +8,9 @@ import { signRequest } from './sigv4.ts';
 import { DEFAULT_SERVICE_TIMEOUT_MS, type AwsCallContext, type AwsCredentials, type ServiceTarget, type SignedTarget } from './types.ts';
 import { child, parseXml, text, type XmlNode, type XmlValue } from './xml.ts';
 
-export const STS_API_VERSION = '2011-06-15';
+const STS_API_VERSION = '2011-06-15';
 
-export interface AssumeRoleParams {
+interface AssumeRoleParams {
   roleArn: string;
   roleSessionName: string;
   durationSeconds?: number;
@@ -22,7 +22,7 @@ export interface AssumeRoleParams {
   sourceIdentity?: string;
 }
 
-export interface AssumeRoleWithWebIdentityParams {
+interface AssumeRoleWithWebIdentityParams {
   roleArn: string;
   roleSessionName: string;
   webIdentityToken: string;
@@ -32,13 +32,13 @@ export interface AssumeRoleWithWebIdentityParams {
   policyArns?: string[];
 }
 
-export interface GetSessionTokenParams {
+interface GetSessionTokenParams {
   durationSeconds?: number;
   serialNumber?: string;
   tokenCode?: string;
 }
 
-export interface GetFederationTokenParams {
+interface GetFederationTokenParams {
   /** The federated user's name: 2-32 of [\w+=,.@-]. */
   name: string;
   /** An inline session policy (JSON); without any session policy the session can do nothing. */
@@ -47,13 +47,13 @@ export interface GetFederationTokenParams {
   durationSeconds?: number;
 }
 
-export interface FederationTokenResult {
+interface FederationTokenResult {
   credentials: AwsCredentials;
   federatedUserArn: string;
   requestId?: string;
 }
 
-export interface AssumedRoleResult {
+interface AssumedRoleResult {
   /** With accountId taken from the AssumedRoleUser ARN. */
   credentials: AwsCredentials;
   assumedRoleArn: string;

@@ -66,7 +66,7 @@ export function webIdentityCacheKey(input: { roleArn: string; roleSessionName?: 
   return assumeRoleCacheKey({ RoleArn: input.roleArn, RoleSessionName: input.roleSessionName });
 }
 
-export interface SsoRoleKeyInput {
+interface SsoRoleKeyInput {
   accountId: string;
   roleName: string;
   /** The profile's sso_session; when absent or empty the start URL is used instead. */

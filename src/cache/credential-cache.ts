@@ -19,7 +19,7 @@ export interface CachedCredentials {
   accountId?: string;
 }
 
-export const DEFAULT_REFRESH_WINDOW_SECONDS = 900;
+const DEFAULT_REFRESH_WINDOW_SECONDS = 900;
 
 /**
  * Cache entries and SSO tokens are a few KB; a larger file is not one, and is not read (a 300 MB
@@ -129,7 +129,7 @@ export function readFreshCredentials(fs: FileSystem, path: string, now: Date, wi
   return creds && isFresh(creds, now, windowSeconds) ? creds : undefined;
 }
 
-export interface StsCacheInput {
+interface StsCacheInput {
   credentials: CachedCredentials;
   /** AssumedRoleUser from the response (AssumeRole and AssumeRoleWithWebIdentity). */
   assumedRoleUser?: { assumedRoleId: string; arn: string };

@@ -15,7 +15,7 @@ import { dirname } from 'node:path';
 import { AwsctlError } from '../errors.ts';
 import { nodeLockHost, type LockHost } from '../io/lock-host.ts';
 
-export interface LockOwner {
+interface LockOwner {
   pid: number;
   hostname: string;
   startedAt: string;
@@ -205,7 +205,7 @@ export async function withLock<T>(path: string, fn: () => Promise<T>, options: L
   }
 }
 
-export interface RefreshSpec<T> {
+interface RefreshSpec<T> {
   /** A usable cached value, or undefined (missing, corrupt, expiring). */
   read: () => T | undefined;
   /** Obtains a new value (STS call, MFA prompt, SSO refresh). */

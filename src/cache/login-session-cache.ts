@@ -12,7 +12,7 @@ import { formatUtcZ, parseCacheTimestamp } from './credential-cache.ts';
 /** Refresh when this many seconds or fewer remain (botocore and the JS SDK: 5 minutes). */
 export const LOGIN_REFRESH_WINDOW_SECONDS = 5 * 60;
 
-export interface LoginAccessToken {
+interface LoginAccessToken {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
@@ -32,7 +32,7 @@ export interface LoginSessionFile {
   [other: string]: unknown;
 }
 
-export type LoginSessionRead = { kind: 'missing' } | { kind: 'invalid'; why: string } | { kind: 'ok'; file: LoginSessionFile; expiresAt: Date };
+type LoginSessionRead = { kind: 'missing' } | { kind: 'invalid'; why: string } | { kind: 'ok'; file: LoginSessionFile; expiresAt: Date };
 
 /** sha256 hex of the (trimmed) login_session value, as botocore's generate_login_cache_key. */
 export function loginSessionFileName(sessionArn: string): string {

@@ -4,13 +4,13 @@
 // (ensure_ascii) and the int/float spelling of numbers must all match.
 
 /** A number whose Python spelling must be kept: the source text of a JSON number, and whether Python reads it as int or float. */
-export interface PyNumber {
+interface PyNumber {
   readonly pyNumber: string;
 }
 
 export type PyJson = null | boolean | number | string | PyNumber | PyJson[] | { [key: string]: PyJson | undefined };
 
-export interface DumpsOptions {
+interface DumpsOptions {
   /** sort_keys=True */
   sortKeys?: boolean;
   /** separators=(',', ':') instead of the default (', ', ': ') */
@@ -22,7 +22,7 @@ function isPyNumber(value: unknown): value is PyNumber {
 }
 
 /** ensure_ascii: everything outside space..tilde is escaped; astral characters as surrogate pairs (JS strings already are). */
-export function pyString(text: string): string {
+function pyString(text: string): string {
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -61,7 +61,7 @@ export function pyFloat(value: number): string {
 }
 
 /** How Python prints a JSON number it parsed from `source`: int() keeps every digit, float() goes through repr. */
-export function pyNumberText(source: string): string {
+function pyNumberText(source: string): string {
   if (/^-?\d+$/.test(source)) return BigInt(source).toString();
   return pyFloat(Number(source));
 }

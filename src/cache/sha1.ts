@@ -18,7 +18,7 @@ function paddedWords(bytes: Uint8Array): Uint32Array {
   return words;
 }
 
-export function sha1HexOfBytes(bytes: Uint8Array): string {
+function sha1HexOfBytes(bytes: Uint8Array): string {
   const words = paddedWords(bytes);
   const w = new Uint32Array(80);
   let h0 = 0x67452301,

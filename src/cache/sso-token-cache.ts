@@ -57,7 +57,7 @@ export interface RefreshResponse {
 }
 
 /** Performs CreateToken with grant_type=refresh_token; written elsewhere (src/aws), injected here. */
-export type SsoTokenRefresher = (request: RefreshRequest) => Promise<RefreshResponse>;
+type SsoTokenRefresher = (request: RefreshRequest) => Promise<RefreshResponse>;
 
 export function ssoCacheDir(home: string): string {
   return join(home, '.aws', 'sso', 'cache');
@@ -129,9 +129,9 @@ export function applyRefresh(token: SsoToken, response: RefreshResponse, now: Da
 }
 
 /** botocore refreshes an SSO token when fewer than 15 minutes remain, whatever the role credential window. */
-export const SSO_TOKEN_REFRESH_WINDOW_SECONDS = 900;
+const SSO_TOKEN_REFRESH_WINDOW_SECONDS = 900;
 
-export interface LoadSsoTokenOptions {
+interface LoadSsoTokenOptions {
   fs: FileSystem;
   path: string;
   /** For messages: the sso-session name, or the start URL of a legacy profile. */

@@ -15,7 +15,7 @@ export interface CommandInput {
   afterDashDash: string[] | undefined;
 }
 
-export interface CommandModule {
+interface CommandModule {
   run(ctx: Context, input: CommandInput): Promise<number>;
 }
 

@@ -11,7 +11,7 @@ import { profileFilesOf } from '../profile/profile-names.ts';
 import { summarizeProfiles } from '../plan/profile-summary.ts';
 import type { CommandInput } from './action.ts';
 
-export interface ProfileChoice {
+interface ProfileChoice {
   name: string;
   value: string;
   description: string;

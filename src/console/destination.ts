@@ -51,9 +51,9 @@ const SERVICES: Record<string, ServicePage> = {
   vpc: { path: 'vpc/home' },
 };
 
-export const KNOWN_SERVICES: readonly string[] = Object.keys(SERVICES);
+const KNOWN_SERVICES: readonly string[] = Object.keys(SERVICES);
 
-export interface DestinationInput {
+interface DestinationInput {
   partition: ConsolePartition;
   /** The console region (--region, else the profile's); undefined = let the console choose. */
   region?: string;

@@ -11,7 +11,7 @@ import type { AwsCredentials } from '../aws/types.ts';
 import { DEFAULT_SERVICE_TIMEOUT_MS, joinUrl, type AwsCallContext } from '../aws/types.ts';
 import { AwsctlError } from '../errors.ts';
 
-export const ISSUER = 'awsctl';
+const ISSUER = 'awsctl';
 
 /** The documented SessionDuration range of getSigninToken (15 minutes to 12 hours). */
 export const SESSION_DURATION_RANGE = { min: 900, max: 43_200 } as const;

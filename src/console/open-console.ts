@@ -186,7 +186,7 @@ async function federationTokenCredentials(
 }
 
 /** AWS_ENDPOINT_URL_SIGNIN / [services] signin / AWS_ENDPOINT_URL, else the partition's sign-in host. */
-export function signinBaseFor(
+function signinBaseFor(
   ctx: Pick<Context, 'env' | 'debug'>,
   partition: ConsolePartition,
   section: Section | undefined,

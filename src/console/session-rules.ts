@@ -15,9 +15,9 @@ import { usageError } from '../errors.ts';
 import type { BaseSource, RoleHop } from '../plan/types.ts';
 import { SESSION_DURATION_RANGE } from './federation.ts';
 
-export type ConsoleSessionKind = 'role-from-long-term-keys' | 'chained-role' | 'other-temporary' | 'iam-user';
+type ConsoleSessionKind = 'role-from-long-term-keys' | 'chained-role' | 'other-temporary' | 'iam-user';
 
-export const FEDERATION_TOKEN_DURATION_RANGE = { min: 900, max: 129_600 } as const;
+const FEDERATION_TOKEN_DURATION_RANGE = { min: 900, max: 129_600 } as const;
 
 /** The policy that lets the federated session do what the IAM user may (a session policy only narrows). */
 export const ALLOW_ALL_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
@@ -45,7 +45,7 @@ export function plannedTemporary(plan: { base: BaseSource; hops: readonly RoleHo
   return base.kind === 'credential-process' ? undefined : true;
 }
 
-export interface DurationDecision {
+interface DurationDecision {
   /** getSigninToken's SessionDuration. */
   sessionDuration?: number;
   /** GetFederationToken's DurationSeconds (iam-user only). */

@@ -4,7 +4,7 @@
 // It carries no credential (the portal signs the person in itself) and lands in the console's
 // multi-session mode like a click in the portal does. Pure.
 
-export interface SsoShortcut {
+interface SsoShortcut {
   startUrl: string;
   accountId: string;
   roleName: string;

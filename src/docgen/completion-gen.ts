@@ -19,7 +19,7 @@ export type ValueKind =
   | { kind: 'words'; words: string[] }
   | { kind: 'none' };
 
-export interface OptionSpec {
+interface OptionSpec {
   names: string[];
   description: string;
   /** Undefined for flags; the value's completion for options that take one. */
@@ -44,7 +44,7 @@ export interface CompletionSpec {
 }
 
 /** Settings offered for `configure get|set|unset <key>`; other keys can still be typed. */
-export const CONFIGURE_KEYS = [
+const CONFIGURE_KEYS = [
   'region',
   'output',
   'aws_access_key_id',

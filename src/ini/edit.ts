@@ -119,7 +119,7 @@ function setInBlock(doc: IniDocument, target: PropertyGroup, subKey: string, val
 }
 
 /** Inserts lines after the last property of the last span, or appends a new section. */
-export function insertIntoSection(doc: IniDocument, ref: SectionRef, spans: SectionSpan[], texts: string[]): EditLine[] {
+function insertIntoSection(doc: IniDocument, ref: SectionRef, spans: SectionSpan[], texts: string[]): EditLine[] {
   const lines = copyLines(doc);
   const eol = newlineStyle(doc);
   const span = spans.at(-1);

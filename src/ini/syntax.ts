@@ -14,7 +14,7 @@ export function isSpaceOrTabCode(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-export function trimSpaceTab(text: string): string {
+function trimSpaceTab(text: string): string {
   let start = 0;
   let end = text.length;
   while (start < end && isSpaceOrTabCode(text.charCodeAt(start))) start++;
@@ -96,11 +96,6 @@ export function stripComment(text: string, needsWhitespaceBefore: boolean): stri
   return at < 0 ? trimmed : trimSpaceTab(trimmed.slice(0, at));
 }
 
-export type PropertySplit = { ok: true; key: string; value: string } | { ok: false; problem: 'no-equals' | 'no-name' };
-
-const NO_EQUALS: PropertySplit = Object.freeze({ ok: false, problem: 'no-equals' });
-const NO_NAME: PropertySplit = Object.freeze({ ok: false, problem: 'no-name' });
-
 /** Where a `key = value` line's parts are (filled by splitPropertyAt; reused, so nothing is allocated). */
 export interface PropertyRanges {
   keyStart: number;
@@ -140,13 +135,6 @@ export function splitPropertyAt(
 }
 
 /** splitPropertyAt on a whole string, with the parts cut out. */
-export function splitProperty(text: string): PropertySplit {
-  const ranges: PropertyRanges = { keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0 };
-  const result = splitPropertyAt(text, 0, text.length, ranges);
-  if (result === 'no-equals') return NO_EQUALS;
-  if (result === 'no-name') return NO_NAME;
-  return { ok: true, key: text.slice(ranges.keyStart, ranges.keyEnd), value: text.slice(ranges.valueStart, ranges.valueEnd) };
-}
 
 const IDENTIFIER_RUN = /[A-Za-z0-9_\-/.%@:+]*/y;
 

@@ -24,12 +24,12 @@ interface LineBase {
   line: number;
 }
 
-export interface BlankLine extends LineBase {
+interface BlankLine extends LineBase {
   kind: 'blank';
 }
 
 /** A whole-line comment: the first character is `#` or `;`. */
-export interface CommentLine extends LineBase {
+interface CommentLine extends LineBase {
   kind: 'comment';
 }
 
@@ -52,14 +52,14 @@ export interface PropertyLine extends LineBase {
 }
 
 /** An indented line that extends the value of a property whose value was not empty. */
-export interface ContinuationLine extends LineBase {
+interface ContinuationLine extends LineBase {
   kind: 'continuation';
   /** The trimmed line, comments included, as the SDKs append it after "\n". */
   value: string;
 }
 
 /** An indented `key = value` line inside a sub-property block (`s3 =` followed by indented lines). */
-export interface SubPropertyLine extends LineBase {
+interface SubPropertyLine extends LineBase {
   kind: 'subproperty';
   /** The trimmed line as the SDKs append it to the raw block value. */
   raw: string;
@@ -68,7 +68,7 @@ export interface SubPropertyLine extends LineBase {
 }
 
 /** A line the SDKs reject; kept byte for byte so nothing is ever lost. */
-export interface InvalidLine extends LineBase {
+interface InvalidLine extends LineBase {
   kind: 'invalid';
   code: SyntaxErrorCode;
   /** Human-readable reason; never quotes the line's value (it may be a secret). */

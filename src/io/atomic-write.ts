@@ -39,7 +39,7 @@ export const realFsOps: AtomicFsOps = {
   readdirSync: (path) => fs.readdirSync(path),
 };
 
-export interface AtomicWriteOptions {
+interface AtomicWriteOptions {
   /** Mode for a new file (default 0600). An existing file keeps its own mode, unless `secret`. */
   mode?: number;
   /**
@@ -88,7 +88,7 @@ export function describeErrno(error: unknown): string {
 }
 
 /** Follows a symlink chain by hand (realpath fails on a dangling link, which we still want to write through). */
-export function resolveWriteTarget(path: string, ops: AtomicFsOps = realFsOps): string {
+function resolveWriteTarget(path: string, ops: AtomicFsOps = realFsOps): string {
   let current = resolve(path);
   for (let hops = 0; hops < 40; hops++) {
     let isLink = false;

@@ -3,7 +3,7 @@
 // work" (TLS trust, redirect, oversized body) without parsing message text.
 import { AwsctlError } from '../errors.ts';
 
-export type TransportFailureKind = 'connect' | 'timeout' | 'reset' | 'tls' | 'redirect' | 'too-large' | 'proxy' | 'other';
+type TransportFailureKind = 'connect' | 'timeout' | 'reset' | 'tls' | 'redirect' | 'too-large' | 'proxy' | 'other';
 
 export class HttpTransportError extends AwsctlError {
   readonly kind: TransportFailureKind;

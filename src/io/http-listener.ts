@@ -25,9 +25,9 @@ export interface ListenerResponse {
   body: string;
 }
 
-export type RequestHandler = (request: ListenerRequest) => ListenerResponse;
+type RequestHandler = (request: ListenerRequest) => ListenerResponse;
 
-export interface HttpListener {
+interface HttpListener {
   /** The address actually bound (as given) and the port (the real one when 0 was asked). */
   host: string;
   port: number;

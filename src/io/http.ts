@@ -7,9 +7,9 @@ import { AwsctlError } from '../errors.ts';
 import type { Env, HttpClient, HttpRequest, HttpResponse } from './context.ts';
 import { HttpTransportError, describeTransportFailure } from './http-errors.ts';
 
-export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
-export interface HttpClientOptions {
+interface HttpClientOptions {
   /**
    * PEM contents of AWS_CA_BUNDLE / ca_bundle. Like the AWS CLI (botocore) and the Go SDK, the
    * bundle REPLACES the default trust store rather than adding to it.

@@ -6,10 +6,10 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AwsctlError } from '../errors.ts';
 
-export const CALLBACK_PATH = '/oauth/callback';
-export const DEFAULT_CALLBACK_TIMEOUT_MS = 10 * 60 * 1000;
+const CALLBACK_PATH = '/oauth/callback';
+const DEFAULT_CALLBACK_TIMEOUT_MS = 10 * 60 * 1000;
 
-export interface CallbackServer {
+interface CallbackServer {
   /** http://127.0.0.1:<port>/oauth/callback */
   redirectUri: string;
   /** Resolves with the authorization code; rejects on a bad state, an error answer or the timeout. */
@@ -26,7 +26,7 @@ function page(title: string, text: string): string {
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export type CallbackAnswer = { kind: 'code'; code: string } | { kind: 'error'; status: number; error: AwsctlError } | { kind: 'ignore' };
+type CallbackAnswer = { kind: 'code'; code: string } | { kind: 'error'; status: number; error: AwsctlError } | { kind: 'ignore' };
 
 /** Pure: what one request to the loopback server means. */
 export function interpretCallback(url: string, expectedState: string): CallbackAnswer {

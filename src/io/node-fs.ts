@@ -18,7 +18,7 @@ function failure(action: string, path: string, error: unknown): AwsctlError {
   return new AwsctlError(`cannot ${action} ${path}`, describeErrno(error), { cause: error });
 }
 
-export interface NodeFileSystemOptions {
+interface NodeFileSystemOptions {
   /** Low-level calls used by writeFileAtomic; tests inject failures here. */
   ops?: AtomicFsOps;
 }

@@ -19,7 +19,7 @@ export function peerUidFromProcNet(text: string, clientPort: number, serverPort:
   return undefined;
 }
 
-export type PeerUser = (clientPort: number, serverPort: number) => number | undefined;
+type PeerUser = (clientPort: number, serverPort: number) => number | undefined;
 
 /** The real lookup on Linux; undefined elsewhere. */
 export function systemPeerUser(platform: NodeJS.Platform): PeerUser | undefined {

@@ -8,7 +8,7 @@ import { AwsctlError } from '../errors.ts';
 import type { FileSystem } from './context.ts';
 
 /** The user awsctl runs as; undefined where the platform has no such ids (Windows). */
-export interface UserIds {
+interface UserIds {
   uid: number;
   gid: number;
 }

@@ -20,12 +20,12 @@ import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import type { ProcessRunner, SpawnResult } from './context.ts';
 
-export const DEFAULT_STDOUT_LIMIT_BYTES = 1024 * 1024;
+const DEFAULT_STDOUT_LIMIT_BYTES = 1024 * 1024;
 export const STDERR_TAIL_BYTES = 4096;
-export const DEFAULT_KILL_GRACE_MS = 2000;
+const DEFAULT_KILL_GRACE_MS = 2000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export interface ProcessRunnerOptions {
+interface ProcessRunnerOptions {
   /** Where passStderr copies the child's stderr (default process.stderr). */
   stderr?: { write(chunk: Buffer): unknown };
   stdoutLimitBytes?: number;

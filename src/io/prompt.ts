@@ -4,7 +4,7 @@ import { openSync, closeSync } from 'node:fs';
 import { AwsctlError, ExitCode } from '../errors.ts';
 import type { Prompter } from './context.ts';
 
-export interface TerminalPromptOptions {
+interface TerminalPromptOptions {
   /** False under --no-input: every question fails with `hint` instead of asking. */
   interactive: boolean;
   ttyPath?: string;

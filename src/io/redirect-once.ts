@@ -5,7 +5,7 @@
 // Then the server closes: the path works once. Other paths get 404.
 import type { Server } from 'node:http';
 
-export interface RedirectOnce {
+interface RedirectOnce {
   /** What to give the browser. */
   url: string;
   /** true once the browser was redirected; false when nothing came within the timeout. */

@@ -31,7 +31,7 @@ export function groupsFromProcStat(stat: string): { pgrp: number; foreground: nu
 }
 
 /** True when awsctl is in its terminal's foreground process group (so the terminal signals the child too). */
-export function inTerminalForeground(platform: string = process.platform): boolean {
+function inTerminalForeground(platform: string = process.platform): boolean {
   // Windows delivers a console Ctrl-C to every process attached to the console, child included.
   if (platform === 'win32') return true;
   let groups: { pgrp: number; foreground: number } | undefined;

@@ -2,7 +2,7 @@
 // in a log or a pipe it would be noise.
 import type { Output } from './context.ts';
 
-export interface Spinner {
+interface Spinner {
   stop(): void;
 }
 

@@ -12,7 +12,7 @@ import { assertProfileCanHoldKeys, dropCachedSession, storeOfProfile } from './p
 import { valueIn, wireStoredKeys } from './profile-wiring.ts';
 import { openKeyStore, type KeyStore } from '../resolve/keystore/store.ts';
 
-export interface AddRequest {
+interface AddRequest {
   profile: string;
   store: KeyStoreName;
 }
@@ -40,7 +40,7 @@ export async function addKeys(ctx: Context, request: AddRequest): Promise<void> 
 }
 
 /** Stores, proves the store gives the same keys back, then writes the profile's wiring. */
-export async function storeAndWire(ctx: Context, store: KeyStore, profile: string, keys: StoredKeys): Promise<void> {
+async function storeAndWire(ctx: Context, store: KeyStore, profile: string, keys: StoredKeys): Promise<void> {
   await store.write(profile, keys);
   const back = await store.read(profile);
   if (back?.accessKeyId !== keys.accessKeyId || back.secretAccessKey !== keys.secretAccessKey) {

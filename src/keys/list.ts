@@ -8,13 +8,13 @@ import { loadProfileFiles } from '../profile/load.ts';
 import type { StoredKeysInfo } from '../resolve/keystore/entry.ts';
 import { openKeyStore } from '../resolve/keystore/store.ts';
 
-export interface ListedKeys extends Omit<StoredKeysInfo, 'keyIdHint'> {
+interface ListedKeys extends Omit<StoredKeysInfo, 'keyIdHint'> {
   keyIdHint: string | null;
   /** The config wires the profile to this store (false: an entry no profile uses). */
   wired: boolean;
 }
 
-export interface KeysListing {
+interface KeysListing {
   entries: ListedKeys[];
   /** Stores that could not be read, with why (e.g. no Secret Service). */
   unavailable: { store: KeyStoreName; why: string }[];

@@ -9,7 +9,7 @@ import { KEY_STORE_SETTING, storedKeysCredentialProcess, type KeyStoreName } fro
 import { profileRef } from '../profile/profile-edits.ts';
 import type { FileKind } from '../profile/model.ts';
 
-export const KEY_SETTINGS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'] as const;
+const KEY_SETTINGS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'] as const;
 
 /** `credential_process = awsctl process --profile X` + `awsctl_key_store = <store>` in the config file. */
 export function wireStoredKeys(doc: IniDocument, profile: string, store: KeyStoreName): IniDocument {

@@ -18,7 +18,7 @@ import { keyIdHint, type StoredKeys } from '../resolve/keystore/entry.ts';
 import { dropCachedSession, storeOfProfile } from './profile-check.ts';
 import { openKeyStore, type KeyStore } from '../resolve/keystore/store.ts';
 
-export interface RotateRequest {
+interface RotateRequest {
   profile: string;
   /** Tests inject a store; otherwise the one the profile names. */
   store?: KeyStore;

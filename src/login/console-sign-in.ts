@@ -21,13 +21,13 @@ import { startCallbackServer } from '../io/loopback-server.ts';
 const VERIFIER_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
 const crypto = () => process.getBuiltinModule('node:crypto');
 
-export interface PkceRequest {
+interface PkceRequest {
   verifier: string;
   challenge: string;
   state: string;
 }
 
-export function newPkceRequest(): PkceRequest {
+function newPkceRequest(): PkceRequest {
   const verifier = Array.from({ length: 64 }, () => VERIFIER_ALPHABET[crypto().randomInt(VERIFIER_ALPHABET.length)]).join('');
   return { verifier, challenge: crypto().createHash('sha256').update(verifier).digest('base64url'), state: crypto().randomUUID() };
 }
@@ -47,7 +47,7 @@ export function authorizeUrl(base: string, clientId: string, pkce: Pick<PkceRequ
 }
 
 /** Pure: what the cross-device page shows, base64 of `state=…&code=…`, back into its parts. */
-export function parseVerificationCode(text: string): { code: string; state: string } {
+function parseVerificationCode(text: string): { code: string; state: string } {
   const trimmed = text.trim();
   const decoded = /^[A-Za-z0-9+/=_-]+$/.test(trimmed) ? Buffer.from(trimmed, 'base64').toString('utf8') : '';
   const params = new URLSearchParams(decoded);
@@ -61,7 +61,7 @@ export function parseVerificationCode(text: string): { code: string; state: stri
 }
 
 /** The session ARN (`sub`) of the ID token the code exchange returns. */
-export function sessionArnOf(idToken: string | undefined): { sessionArn: string; accountId: string } {
+function sessionArnOf(idToken: string | undefined): { sessionArn: string; accountId: string } {
   const payload = idToken?.split('.')[1];
   let sub: unknown;
   try {
@@ -77,7 +77,7 @@ export function sessionArnOf(idToken: string | undefined): { sessionArn: string;
   return { sessionArn: sub, accountId: account };
 }
 
-export interface ConsoleSignInDeps {
+interface ConsoleSignInDeps {
   call: AwsCallContext;
   /** Asks for the pasted code (cross device). */
   askCode: (message: string) => Promise<string>;
@@ -87,7 +87,7 @@ export interface ConsoleSignInDeps {
   callbackTimeoutMs?: number;
 }
 
-export interface ConsoleSignInRequest {
+interface ConsoleSignInRequest {
   /** Sign-in base URL for the region (src/plan/signin-endpoint.ts). */
   base: string;
   target: ServiceTarget;
@@ -95,7 +95,7 @@ export interface ConsoleSignInRequest {
   remote: boolean;
 }
 
-export interface SignedIn {
+interface SignedIn {
   sessionArn: string;
   file: LoginSessionFile;
 }

@@ -5,11 +5,11 @@
 import type { Section } from '../profile/model.ts';
 import { profileValue } from '../plan/settings.ts';
 
-export type LoginRoute = { kind: 'sso' } | { kind: 'console'; existingSession?: string } | { kind: 'refuse'; credentials: string };
+type LoginRoute = { kind: 'sso' } | { kind: 'console'; existingSession?: string } | { kind: 'refuse'; credentials: string };
 
 const SSO_KEYS = ['sso_session', 'sso_start_url', 'sso_account_id', 'sso_role_name'];
 
-export interface RouteInput {
+interface RouteInput {
   ssoSessionFlag: boolean;
   /** No profile was named (flag or AWS_PROFILE) and the config has exactly one [sso-session]: as before, that one. */
   onlySsoSession: boolean;

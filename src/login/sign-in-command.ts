@@ -15,7 +15,7 @@ import type { LoadedProfiles } from '../profile/load.ts';
 import { browserAvailability, createBrowserOpener } from '../io/browser.ts';
 import { consoleSignIn } from './console-sign-in.ts';
 
-export interface ConsoleLoginRequest {
+interface ConsoleLoginRequest {
   files: LoadedProfiles;
   profile: string;
   region: string;

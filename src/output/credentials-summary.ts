@@ -3,7 +3,7 @@
 // otherwise put the secret key on screen, in scrollback and in screen recordings). Pure.
 import { formatRfc3339Utc } from './rfc3339.ts';
 
-export interface CredentialsSummary {
+interface CredentialsSummary {
   profile: string;
   provider: string;
   accessKeyId: string;
@@ -41,7 +41,7 @@ export function credentialsSummaryText(summary: CredentialsSummary, now: Date): 
 }
 
 /** `ASIAXAMPLE1234WXYZ` → `…WXYZ`: enough to tell keys apart, as --debug does. */
-export function maskKeyId(keyId: string): string {
+function maskKeyId(keyId: string): string {
   return keyId.length <= 4 ? '…' : `…${keyId.slice(-4)}`;
 }
 

@@ -26,7 +26,7 @@ export function formatPowerShell(assignments: EnvAssignments): string {
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
-export function powerShellString(value: string): string {
+function powerShellString(value: string): string {
   const parts: string[] = [];
   let literal = '';
   for (let i = 0; i < value.length; i++) {

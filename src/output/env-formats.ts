@@ -49,7 +49,7 @@ export function formatSh(assignments: EnvAssignments): string {
 }
 
 /** `it's` → `'it'\''s'`: close the quote, an escaped quote, reopen. */
-export function shSingleQuote(value: string): string {
+function shSingleQuote(value: string): string {
   return `'${value.replaceAll("'", "'\\''")}'`;
 }
 
@@ -63,7 +63,7 @@ export function formatFish(assignments: EnvAssignments): string {
   return joinLines(lines);
 }
 
-export function fishSingleQuote(value: string): string {
+function fishSingleQuote(value: string): string {
   return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 

@@ -38,7 +38,7 @@ const CONTROL_NAMES: Record<number, string> = {
 };
 
 /** `a "%" character`, `a newline (U+000A)`, `U+00E9` — printable and safe for one error line. */
-export function describeCharacter(character: string): string {
+function describeCharacter(character: string): string {
   const code = character.codePointAt(0) ?? 0;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   if (code >= 0x21 && code <= 0x7e) return `a \`${character}\` character`;

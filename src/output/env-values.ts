@@ -18,9 +18,9 @@ export interface EnvAssignments {
 }
 
 /** Everything `awsctl env` may set about an identity, in print order. */
-export const CREDENTIAL_ENV_NAMES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_ACCOUNT_ID'] as const;
+const CREDENTIAL_ENV_NAMES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_ACCOUNT_ID'] as const;
 
-export const REGION_ENV_NAMES = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
+const REGION_ENV_NAMES = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
 
 /**
  * Always cleared: the AWS SDK for JavaScript v3 skips environment keys while AWS_PROFILE is set,
@@ -57,7 +57,7 @@ export const STALE_IDENTITY_ENV_NAMES = [
   'AWS_CREDENTIAL_FILE',
 ] as const;
 
-export type EnvCredentials = Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'expiration' | 'accountId'>;
+type EnvCredentials = Pick<AwsCredentials, 'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'expiration' | 'accountId'>;
 
 /**
  * The variables that make a process use `credentials` (and `region`, when known). `current` is

@@ -24,7 +24,7 @@ const SHELL_FORMATS: Record<string, EnvFormat> = {
 };
 
 /** `/usr/bin/fish`, `-bash` (a login shell), `pwsh.exe` → the format that shell evaluates; else undefined. */
-export function envFormatForShell(program: string | undefined): EnvFormat | undefined {
+function envFormatForShell(program: string | undefined): EnvFormat | undefined {
   if (!program) return undefined;
   const base = program
     .trim()

@@ -4,7 +4,7 @@
 
 import { terminalSafe } from '../text/terminal-safe.ts';
 
-export interface TableOptions {
+interface TableOptions {
   /** Spaces between columns (default 3). */
   gap?: number;
   /** Per-column alignment (default left). Right suits numbers such as account ids. */

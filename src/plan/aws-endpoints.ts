@@ -17,7 +17,7 @@ export interface EndpointContext {
   clientEndpoint?: string | undefined;
 }
 
-export interface ResolvedEndpoint {
+interface ResolvedEndpoint {
   url: string;
   /** The region to sign with (SigV4) — us-east-1 for the global STS endpoint. */
   signingRegion: string;
@@ -25,7 +25,7 @@ export interface ResolvedEndpoint {
 }
 
 /** Regions where sts_regional_endpoints = legacy means the global endpoint (botocore's list). */
-export const STS_LEGACY_GLOBAL_REGIONS: ReadonlySet<string> = new Set([
+const STS_LEGACY_GLOBAL_REGIONS: ReadonlySet<string> = new Set([
   'ap-northeast-1',
   'ap-south-1',
   'ap-southeast-1',
@@ -44,7 +44,7 @@ export const STS_LEGACY_GLOBAL_REGIONS: ReadonlySet<string> = new Set([
   'us-west-2',
 ]);
 
-export interface EndpointVariants {
+interface EndpointVariants {
   fips: boolean;
   dualStack: boolean;
 }

@@ -14,9 +14,9 @@ import { envValue, parseBoolean, profileValue } from './settings.ts';
 
 export type EndpointSource = 'client' | 'env-service' | 'env-global' | 'services-section' | 'profile';
 
-export type ConfiguredEndpoint = { url: string; source: EndpointSource; name: string } | { url: undefined; ignored: boolean };
+type ConfiguredEndpoint = { url: string; source: EndpointSource; name: string } | { url: undefined; ignored: boolean };
 
-export interface ConfiguredEndpointInput {
+interface ConfiguredEndpointInput {
   /** The service id as in the SDK models: 'STS', 'SSO', 'SSO OIDC', 's3', 'DynamoDB'. */
   serviceId: string;
   env: Env;
@@ -28,11 +28,11 @@ export interface ConfiguredEndpointInput {
   clientIgnoreConfigured?: boolean;
 }
 
-export function envVariableForService(serviceId: string): string {
+function envVariableForService(serviceId: string): string {
   return `AWS_ENDPOINT_URL_${serviceId.trim().replace(/\s+/g, '_').toUpperCase()}`;
 }
 
-export function servicesKeyForService(serviceId: string): string {
+function servicesKeyForService(serviceId: string): string {
   return serviceId.trim().replace(/\s+/g, '_').toLowerCase();
 }
 

@@ -11,15 +11,15 @@ import { PlanError } from './plan-error.ts';
 import { envValue } from './settings.ts';
 import type { ContainerEndpoint } from './types.ts';
 
-export const ECS_AGENT_HOST = '169.254.170.2';
+const ECS_AGENT_HOST = '169.254.170.2';
 const ALLOWED_HTTP_HOSTS = new Set(['169.254.170.2', '169.254.170.23', 'fd00:ec2::23']);
 const RELATIVE = 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI';
 const FULL = 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
 
-export type ContainerEndpointResult = { status: 'not-configured'; reason: string } | { status: 'ok'; endpoint: ContainerEndpoint };
+type ContainerEndpointResult = { status: 'not-configured'; reason: string } | { status: 'ok'; endpoint: ContainerEndpoint };
 
 /** Addresses a host name resolves to (e.g. dns.promises.lookup with { all: true }). */
-export type HostLookup = (host: string) => Promise<string[]>;
+type HostLookup = (host: string) => Promise<string[]>;
 
 /** Pure: the endpoint the env configures, or 'not-configured'; throws PlanError for a bad URI. */
 export function parseContainerEndpoint(env: Env): ContainerEndpointResult {

@@ -83,7 +83,7 @@ function pick(order: ProfileSource[][], found: Set<ProfileSource>): ProfileSourc
   return order.find((group) => group.some((source) => found.has(source)))?.filter((source) => found.has(source));
 }
 
-export interface CrossSdkInput {
+interface CrossSdkInput {
   env: Env;
   profiles: ProfileSet;
   profile: SelectedProfile;

@@ -6,7 +6,7 @@ import { envValue, profileValue } from './settings.ts';
 import type { Section } from '../profile/model.ts';
 import type { BaseSource, StaticKeys } from './types.ts';
 
-export type EnvKeysResult = { status: 'ok'; keys: StaticKeys; expiration?: string } | { status: 'absent'; reason: string };
+type EnvKeysResult = { status: 'ok'; keys: StaticKeys; expiration?: string } | { status: 'absent'; reason: string };
 
 /**
  * AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN, AWS_ACCOUNT_ID,

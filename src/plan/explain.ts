@@ -9,7 +9,7 @@ import { isAwsOwnedHost } from './portal-hosts.ts';
 import type { BaseSource, ChainPlan, ChainStep, RoleHop, StaticKeys } from './types.ts';
 
 /** The AWS CLI's assume-role cache key (src/cache/cli-cache-key.ts `assumeRoleCacheKey`). */
-export type AssumeRoleCacheKeyFn = (args: Record<string, unknown>) => string;
+type AssumeRoleCacheKeyFn = (args: Record<string, unknown>) => string;
 
 /** What the explain command found on disk for a login session (explain itself reads nothing). */
 export interface LoginSessionView {
@@ -22,14 +22,14 @@ export interface LoginSessionView {
   state: string;
 }
 
-export interface ExplainOptions {
+interface ExplainOptions {
   /** Pass `assumeRoleCacheKey` from src/cache/cli-cache-key.ts; without it keys show as unknown. */
   assumeRoleCacheKey?: AssumeRoleCacheKeyFn;
   /** Looks at a login session's cache file; without it only the session ARN is shown. */
   loginSession?: (base: Extract<BaseSource, { kind: 'login-session' }>) => LoginSessionView;
 }
 
-export interface ExplainStep {
+interface ExplainStep {
   step: ChainStep['step'];
   status: ChainStep['status'];
   /** False for steps after the one that claims the request (or after a broken one). */
@@ -40,7 +40,7 @@ export interface ExplainStep {
   hops?: Record<string, unknown>[];
 }
 
-export interface ExplainJson {
+interface ExplainJson {
   version: 1;
   profile: { name: string; origin: string };
   outcome: { step: string } | { error: { code?: string; message: string } } | { none: true };
@@ -52,7 +52,7 @@ export interface ExplainJson {
   crossSdkNotes: { sdk: string; wouldUse: string; because: string }[];
 }
 
-export interface Explanation {
+interface Explanation {
   lines: string[];
   json: ExplainJson;
 }
@@ -100,7 +100,7 @@ function commandView(command: string): string {
   return rest.length > 0 ? `${program} (${rest.length} argument${rest.length > 1 ? 's' : ''} hidden)` : (program ?? '');
 }
 
-export function baseView(base: BaseSource, options: ExplainOptions = {}): Record<string, unknown> {
+function baseView(base: BaseSource, options: ExplainOptions = {}): Record<string, unknown> {
   switch (base.kind) {
     case 'environment':
       return { kind: base.kind, ...keysView(base.keys), ...(base.expiration ? { expiration: base.expiration } : {}) };

@@ -17,7 +17,7 @@ const MODE_ENDPOINTS: Record<ImdsEndpointMode, string> = {
   IPv6: 'http://[fd00:ec2::254]',
 };
 
-export interface ImdsInput {
+interface ImdsInput {
   env: Env;
   /** The selected profile's section (IMDS settings are read from it even when it has no credentials). */
   profile?: Section | undefined;

@@ -21,7 +21,7 @@ export interface PartitionData {
   regions: readonly string[];
 }
 
-export interface Partition {
+interface Partition {
   id: string;
   dnsSuffix: string;
   dualStackDnsSuffix: string;

@@ -27,7 +27,7 @@ export type PlanErrorCode =
   | 'invalid-imds-config'
   | 'no-credentials'; // the whole default chain found nothing
 
-export interface PlanErrorDetails {
+interface PlanErrorDetails {
   hint?: string;
   notConfigured?: boolean;
   profile?: string;

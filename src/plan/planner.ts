@@ -172,7 +172,7 @@ function imdsInput(input: PlanInput, profileName: string): Parameters<typeof res
 }
 
 /** The profile chain's base as something the executor can run: credential_source resolved, SSO complete. */
-export function toCredentialBase(chain: ProfileChain, input: PlanInput): BaseSource {
+function toCredentialBase(chain: ProfileChain, input: PlanInput): BaseSource {
   const base = chain.base;
   if (base.kind === 'named-source') return resolveNamedSource(base, input, chain.visited[0] ?? base.profile);
   if (base.kind !== 'sso') return base;

@@ -42,7 +42,7 @@ function parseDuration(name: string, section: Section, text: string): number {
   return Number(text);
 }
 
-export type KeysFile = 'credentials' | 'config';
+type KeysFile = 'credentials' | 'config';
 
 /** A key's value as written in one of the two files (trimmed; empty = absent). */
 function valueInFile(section: Section, key: string, file: KeysFile): { value: string; origin: Origin } | undefined {
@@ -107,7 +107,7 @@ function ssoError(code: 'invalid-sso' | 'sso-session-not-found', name: string, s
 }
 
 /** Legacy (sso_start_url + sso_region in the profile) or sso-session form; undefined when no sso_* key. */
-export function ssoFromProfile(set: ProfileSet, name: string, section: Section, options: { claimedOnly?: boolean } = {}): ProfileBase | undefined {
+function ssoFromProfile(set: ProfileSet, name: string, section: Section, options: { claimedOnly?: boolean } = {}): ProfileBase | undefined {
   const accountId = profileValue(section, 'sso_account_id');
   const roleName = profileValue(section, 'sso_role_name');
   const sessionName = profileValue(section, 'sso_session');

@@ -16,7 +16,7 @@ import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
 import { profileOrigin, profileValue } from './settings.ts';
 import type { ProfileBase, ProfileChain, RoleHop } from './types.ts';
 
-export interface ProfileChainOptions {
+interface ProfileChainOptions {
   /**
    * True when the user named the profile (flag or AWS_PROFILE). A missing implicit `default`
    * profile is "not configured" (the chain goes on to the container and IMDS providers); a
@@ -72,7 +72,7 @@ function lookupProfile(set: ProfileSet, name: string, visited: string[], options
 }
 
 /** `did you mean dev? (profiles: dev, prod)`, or how to see and make profiles when none is close. */
-export function profileChoiceHint(name: string | undefined, names: readonly string[]): string {
+function profileChoiceHint(name: string | undefined, names: readonly string[]): string {
   if (names.length === 0) return 'no profiles exist yet: `awsctl configure` (access keys) or `awsctl configure sso`';
   const close = name === undefined ? undefined : closestName(name, names);
   return close !== undefined ? `did you mean --profile ${close}? (profiles: ${shortList(names)})` : `pass --profile: ${shortList(names)}`;

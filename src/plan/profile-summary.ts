@@ -11,7 +11,7 @@ import type { FileKind, ProfileSet, Section } from '../profile/model.ts';
 import type { ProfileFiles } from '../profile/profile-names.ts';
 
 /** `none`: the profile holds settings (region, output…) but no way to get credentials. */
-export type ProfileKind = 'static' | 'assume-role' | 'credential-source' | 'sso' | 'process' | 'stored-keys' | 'web-identity' | 'login-session' | 'none';
+type ProfileKind = 'static' | 'assume-role' | 'credential-source' | 'sso' | 'process' | 'stored-keys' | 'web-identity' | 'login-session' | 'none';
 
 export interface ProfileSummary {
   name: string;

@@ -7,14 +7,14 @@ import { PlanError } from './plan-error.ts';
 import { isValidRegion } from './region-name.ts';
 import { envValue, profileValue } from './settings.ts';
 
-export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile';
+type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile';
 
-export type RegionResult =
+type RegionResult =
   | { region: string; source: RegionSource }
   /** Nothing configured: the last step of the chain is IMDS (unless disabled), done by the executor. */
   | { region: undefined; next: 'imds' };
 
-export interface RegionInput {
+interface RegionInput {
   flag?: string | undefined;
   env: Env;
   /** The selected profile's section. */

@@ -8,7 +8,7 @@ import { envOrProfile } from './settings.ts';
 
 export type RetryMode = 'legacy' | 'standard' | 'adaptive';
 
-export interface RetrySettings {
+interface RetrySettings {
   mode: RetryMode;
   maxAttempts: number;
   /** Where maxAttempts came from: 'default' or the variable / key name. */

@@ -14,7 +14,7 @@ import { resolveEndpointVariants, type EndpointContext } from './aws-endpoints.t
 import { resolveConfiguredEndpoint, type EndpointSource } from './configured-endpoints.ts';
 import { isValidRegion, partitionOf } from './partitions.ts';
 
-export interface SigninEndpoint {
+interface SigninEndpoint {
   /** Base URL without a trailing slash. */
   url: string;
   source: EndpointSource | 'default';

@@ -23,8 +23,6 @@ export interface StaticKeys {
   accountId?: string;
 }
 
-export type CredentialSourceName = 'Environment' | 'Ec2InstanceMetadata' | 'EcsContainer';
-
 /** A resolved container credentials endpoint (see container-endpoint.ts). */
 export interface ContainerEndpoint {
   /** Full URL to GET. */
@@ -118,8 +116,6 @@ export type BaseSource =
   /** The IMDS provider of the default chain (EC2 instance profile). */
   | { kind: 'imds'; imds: ImdsSettings };
 
-export type BaseSourceKind = BaseSource['kind'];
-
 /** One sts:AssumeRole, using the credentials produced by everything before it. */
 export interface RoleHop {
   roleArn: string;
@@ -144,8 +140,6 @@ export interface CredentialChain {
 /** The providers of the default chain, in the order the SDKs and the AWS CLI try them. */
 export type ChainStepName = 'environment' | 'profile' | 'web-identity-env' | 'container' | 'imds';
 
-export const CHAIN_ORDER: readonly ChainStepName[] = ['environment', 'profile', 'web-identity-env', 'container', 'imds'];
-
 export type ChainStep =
   /** Configured: this provider claims the request and would be run. */
   | { step: ChainStepName; status: 'try'; chain: CredentialChain }
@@ -158,7 +152,7 @@ export type ChainStep =
 export interface ChainPlan {
   version: 1;
   profile: SelectedProfile;
-  /** The five steps of CHAIN_ORDER, in the order they are tried (see planner.ts). */
+  /** The five steps, in the order they are tried (see planner.ts). */
   steps: ChainStep[];
   /** Where another major SDK would pick differently from the AWS CLI (and awsctl): cross-sdk.ts. */
   notes: CrossSdkNote[];

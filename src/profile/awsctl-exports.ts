@@ -11,7 +11,7 @@ import type { Env } from '../io/context.ts';
 export const EXPORT_MARKER = 'AWSCTL_EXPORTED';
 
 /** The variables the record may name (secrets and tokens follow the access key id). */
-export const MARKED_NAMES = ['AWS_ACCESS_KEY_ID', 'AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
+const MARKED_NAMES = ['AWS_ACCESS_KEY_ID', 'AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
 
 /** Variables that go with an exported access key id: same identity, same fate. */
 const KEY_COMPANIONS = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_ACCOUNT_ID'] as const;

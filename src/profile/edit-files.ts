@@ -28,7 +28,7 @@ export type DocEdit = (doc: IniDocument) => IniDocument;
 
 export type ProfileFileEdits = Partial<Record<FileKind, DocEdit>>;
 
-export interface FileEditOutcome {
+interface FileEditOutcome {
   path: string;
   /** The bytes changed and were written. */
   changed: boolean;
@@ -36,19 +36,19 @@ export interface FileEditOutcome {
   created: boolean;
 }
 
-export interface EditFilesResult {
+interface EditFilesResult {
   config?: FileEditOutcome;
   credentials?: FileEditOutcome;
   locations: FileLocations;
 }
 
-export interface EditFilesOptions {
+interface EditFilesOptions {
   /** Use these instead of resolving them from ctx.env. */
   locations?: FileLocations;
   lock?: LockOptions;
 }
 
-export type EditContext = Pick<Context, 'env' | 'platform' | 'homedir' | 'fs' | 'debug' | 'now'>;
+type EditContext = Pick<Context, 'env' | 'platform' | 'homedir' | 'fs' | 'debug' | 'now'>;
 
 const LOCK_SUFFIX = '.awsctl-lock';
 const label: Record<FileKind, string> = { config: 'AWS config file', credentials: 'AWS credentials file' };

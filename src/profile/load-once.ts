@@ -25,7 +25,7 @@ export function loadProfilesFresh(ctx: Context, profileFlag?: string, options: W
   return result;
 }
 
-export interface WarningOptions {
+interface WarningOptions {
   /** Also the warnings about names only botocore reads (quoted, unicode): `profiles` and `explain` ask. */
   portability?: boolean;
 }
@@ -46,7 +46,7 @@ function reportLoadWarnings(ctx: Context, result: LoadedProfiles, options: Warni
  * users can read it. Uses the mode from the stat the loader made anyway. Windows modes are
  * emulated by Node and mean nothing there.
  */
-export function exposedCredentialsWarning(loaded: Pick<LoadedProfiles, 'credentials'>, platform: NodeJS.Platform): string | undefined {
+function exposedCredentialsWarning(loaded: Pick<LoadedProfiles, 'credentials'>, platform: NodeJS.Platform): string | undefined {
   const { path, mode, text } = loaded.credentials;
   if (platform === 'win32' || path === undefined || text === undefined || mode === undefined) return undefined;
   const readers = [(mode & 0o040) !== 0 ? 'group' : '', (mode & 0o004) !== 0 ? 'others' : ''].filter(Boolean);

@@ -14,7 +14,7 @@ import { normalizeText } from './normalize.ts';
 /** Far above any real profile file (100k profiles is ~10 MB) and far below trouble. */
 export const MAX_PROFILE_FILE_BYTES = 32 * 1024 * 1024;
 
-export interface LoadedFile {
+interface LoadedFile {
   /** undefined when no home directory is known and no override is set. */
   path: string | undefined;
   /** undefined when the file does not exist. */
@@ -32,7 +32,7 @@ export interface LoadedProfiles {
   locations: FileLocations;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** The --profile flag, for locations.profileName. */
   profileFlag?: string;
   /** Use these instead of resolving them from ctx.env (e.g. when a command already did). */

@@ -14,7 +14,7 @@ export interface FileLocations {
 }
 
 /** 'win32' (Node) and 'windows' (the conformance data) both mean Windows. */
-export function isWindows(platform: string): boolean {
+function isWindows(platform: string): boolean {
   return platform === 'win32' || platform === 'windows';
 }
 

@@ -32,7 +32,7 @@ import { headerText, scanFile, type FileScan, type Header } from './scan-file.ts
 import { assertNoSyntaxErrors } from './syntax-errors.ts';
 import { splitPosix } from '../text/credential-process-split.ts';
 
-export interface ProfilePaths {
+interface ProfilePaths {
   config: string;
   credentials: string;
 }

@@ -47,7 +47,7 @@ export function sourceProfileReferrers(doc: IniDocument | undefined, kind: FileK
 }
 
 /** Points every `source_profile = oldName` at newName, keeping each line's spacing and comment. */
-export function replaceSourceProfile(doc: IniDocument, kind: FileKind, oldName: string, newName: string): IniDocument {
+function replaceSourceProfile(doc: IniDocument, kind: FileKind, oldName: string, newName: string): IniDocument {
   assertSectionName(newName);
   const hits = sourceProfileLines(doc, kind, oldName);
   if (hits.length === 0) return doc;

@@ -12,7 +12,7 @@
 import { usageError } from '../errors.ts';
 import type { SectionType } from '../ini/sections.ts';
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token']);
+const SECRET_KEYS: ReadonlySet<string> = new Set(['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token']);
 
 export interface SettingAddress {
   type: SectionType;

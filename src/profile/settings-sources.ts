@@ -7,9 +7,9 @@ import { envValue } from './locations.ts';
 import type { ProfileSet, PropertyValue, Section } from './model.ts';
 import { isSecretKey } from './settings-keys.ts';
 
-export type SettingSource = 'flag' | 'env' | 'config-file' | 'credentials-file' | 'default' | 'not-set';
+type SettingSource = 'flag' | 'env' | 'config-file' | 'credentials-file' | 'default' | 'not-set';
 
-export interface SettingRow {
+interface SettingRow {
   name: string;
   /** Masked for secrets; null when not set. */
   value: string | null;
@@ -18,7 +18,7 @@ export interface SettingRow {
   location: string | null;
 }
 
-export interface ListInput {
+interface ListInput {
   set: ProfileSet;
   env: Env;
   profileFlag?: string | undefined;

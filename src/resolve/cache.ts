@@ -30,7 +30,7 @@ export interface Produced {
   entry?: Record<string, PyJson>;
 }
 
-export interface CacheSlot {
+interface CacheSlot {
   key: string;
   /** For --debug: what this entry holds, e.g. "assume-role arn:… (profile prod)". */
   label: string;

@@ -19,7 +19,7 @@ export interface AccountRef {
   account: string;
 }
 
-export function identityCacheKey(accessKeyId: string): string {
+function identityCacheKey(accessKeyId: string): string {
   return `awsctl-identity-${sha1Hex(accessKeyId)}`;
 }
 

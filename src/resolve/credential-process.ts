@@ -21,10 +21,10 @@ import { joinWindows, splitCommandLine, splitRulesFor } from '../text/credential
 export { enterProcessGuard, PROCESS_CHAIN_ENV, readProcessChain } from './credential-process-guard.ts';
 export { parseCredentialProcessOutput } from './credential-process-output.ts';
 
-export const TIMEOUT_ENV = 'AWSCTL_CREDENTIAL_PROCESS_TIMEOUT';
-export const DEFAULT_TIMEOUT_SECONDS = 120;
+const TIMEOUT_ENV = 'AWSCTL_CREDENTIAL_PROCESS_TIMEOUT';
+const DEFAULT_TIMEOUT_SECONDS = 120;
 
-export interface CredentialProcessRequest {
+interface CredentialProcessRequest {
   profileName: string;
   /** The `credential_process` value as written in the config file. */
   commandLine: string;

@@ -73,7 +73,7 @@ export function assumeCachedHop(
 }
 
 /** How `assume` adjusts one call (the cache key stays the hop's own, as the AWS CLI computes it). */
-export interface AssumeCallOptions {
+interface AssumeCallOptions {
   /** false: leave SerialNumber/TokenCode out, because the calling session already carries MFA for this device. */
   sendMfa?: boolean;
   /** Overrides hop.durationSeconds (a chained hop capped at 3600). */
@@ -82,7 +82,7 @@ export interface AssumeCallOptions {
   mfaSubject?: MfaSubject;
 }
 
-export async function callAssumeRole(state: RunState, hop: RoleHop, source: AwsCredentials, label: string, options: AssumeCallOptions = {}): Promise<Produced> {
+async function callAssumeRole(state: RunState, hop: RoleHop, source: AwsCredentials, label: string, options: AssumeCallOptions = {}): Promise<Produced> {
   const mfaSerial = options.sendMfa === false ? undefined : hop.mfaSerial;
   if (mfaSerial === undefined) return assumeRoleWith(state, hop, source, label, options, undefined, undefined);
   return withMfaCode(state, { ...hop, mfaSerial }, options.mfaSubject, (tokenCode) => assumeRoleWith(state, hop, source, label, options, mfaSerial, tokenCode));

@@ -16,7 +16,7 @@ import { parseCacheTimestamp } from '../cache/credential-cache.ts';
 import { AwsctlError } from '../errors.ts';
 import type { FileSystem } from '../io/context.ts';
 
-export interface LoginSessionRequest {
+interface LoginSessionRequest {
   fs: FileSystem;
   path: string;
   sessionArn: string;
@@ -30,7 +30,7 @@ export interface LoginSessionRequest {
   debug?: (message: string) => void;
 }
 
-export interface LoginSessionCredentials {
+interface LoginSessionCredentials {
   credentials: AwsCredentials;
   refreshed: boolean;
 }

@@ -38,7 +38,7 @@ import type { ProfileSet } from '../profile/model.ts';
 /** A role assumed with session credentials may last at most this long. */
 export const SESSION_ROLE_MAX_SECONDS = 3600;
 
-export interface MfaSession {
+interface MfaSession {
   /** The static source profile that names the device. */
   profile: string;
   serial: string;
@@ -81,7 +81,7 @@ export function mfaSessionCredentials(state: RunState, session: MfaSession): Pro
 }
 
 /** A sts:GetSessionToken session, cached; stored-keys profiles open one with or without MFA. */
-export interface SessionTokenRequest {
+interface SessionTokenRequest {
   profile: string;
   /** The MFA device: the session is opened with one code from it. */
   serial?: string;

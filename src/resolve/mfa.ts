@@ -12,7 +12,7 @@ export interface MfaSubject {
   needs: string;
 }
 
-export async function mfaCodeFor(state: RunState, hop: RoleHop & { mfaSerial: string }, subject?: MfaSubject, note?: string): Promise<string> {
+async function mfaCodeFor(state: RunState, hop: RoleHop & { mfaSerial: string }, subject?: MfaSubject, note?: string): Promise<string> {
   const serial = hop.mfaSerial;
   const known = state.mfaCodes.get(serial) ?? state.tokenCode;
   if (known !== undefined) {
@@ -53,7 +53,7 @@ export async function mfaCodeFor(state: RunState, hop: RoleHop & { mfaSerial: st
 const MFA_CODE = /^\d{6}$/;
 
 /** How many codes one run asks for a device when STS refuses them. */
-export const MFA_ATTEMPTS = 3;
+const MFA_ATTEMPTS = 3;
 
 /** STS's answer to a wrong or expired one-time code (the code was not consumed). */
 export function isInvalidMfaCode(error: unknown): boolean {

@@ -9,7 +9,7 @@ import { loadSsoToken, ssoTokenPath, type LoadedSsoToken, type RefreshRequest, t
 import type { Context } from '../io/context.ts';
 import { resolveSsoOidcEndpoint, type EndpointContext } from '../plan/aws-endpoints.ts';
 
-export interface SsoTokenSource {
+interface SsoTokenSource {
   home: string;
   /** The [sso-session] name; undefined for a legacy profile. */
   sessionName: string | undefined;

@@ -59,7 +59,7 @@ export async function serviceTarget(state: RunState, endpoint: string): Promise<
  * only when a call needs a region, once per run; no answer means no region, as in botocore. The
  * answer becomes part of a host name, so it is checked like every other region.
  */
-export async function clientRegion(state: RunState): Promise<string | undefined> {
+async function clientRegion(state: RunState): Promise<string | undefined> {
   if (state.region !== undefined || state.regionLookedUp) return state.region;
   state.regionLookedUp = true;
   const { ctx } = state;

@@ -15,7 +15,7 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-export interface HolderOptions {
+interface HolderOptions {
   initial: AwsCredentials;
   /** Resolves the profile again (through the resolver and its cache). */
   refresh(): Promise<AwsCredentials>;

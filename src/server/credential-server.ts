@@ -8,7 +8,7 @@ import { createImdsTokens } from './imds-tokens.ts';
 import type { ImdsOptions } from './imds-routes.ts';
 import type { TokenAuthority } from './token.ts';
 
-export interface CredentialServerOptions {
+interface CredentialServerOptions {
   listen: Listen;
   host: string;
   /** 0 = a random free port. */
@@ -30,7 +30,7 @@ export interface CredentialServer {
   close(): Promise<void>;
 }
 
-export function hostInUrl(host: string): string {
+function hostInUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 

@@ -11,7 +11,7 @@ import { tokenMatches, type TokenAuthority } from './token.ts';
 
 export const CONTAINER_PATH = '/credentials';
 
-export interface HandlerOptions {
+interface HandlerOptions {
   holder: Pick<CredentialHolder, 'current'>;
   auth: TokenAuthority;
   /** Lower-cased `host:port` values a request may name. */

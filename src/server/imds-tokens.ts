@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { newToken } from './token.ts';
 
-export const MAX_TTL_SECONDS = 21_600;
+const MAX_TTL_SECONDS = 21_600;
 const MAX_TOKENS = 1_024;
 
 export interface ImdsTokens {

@@ -11,7 +11,7 @@ import type { Timers } from './credential-holder.ts';
 import type { ProfileServerOptions } from './profile-server.ts';
 import type { TokenFileSeam } from './token-file.ts';
 
-export const nodeTimers: Timers = {
+const nodeTimers: Timers = {
   set: (fn, ms) => setTimeout(fn, ms).unref(),
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
@@ -28,7 +28,7 @@ function runtimeDir(ctx: Context): string {
   return tmpdir();
 }
 
-export function nodeTokenFileSeam(ctx: Context): TokenFileSeam {
+function nodeTokenFileSeam(ctx: Context): TokenFileSeam {
   return {
     makePrivateDir: () => mkdtempSync(join(runtimeDir(ctx), 'awsctl-server-')),
     writeSecret: (path, text) => ctx.fs.writeFileAtomic(path, text, { mode: 0o600 }),

@@ -22,7 +22,7 @@ import { containerVariables, imdsVariables, type ServerAuthorization } from './v
  * jitter left as a service outage and extends them on its own ("static stability"), so in IMDS
  * mode none may be served with less than 20 minutes left: refresh 25 minutes before expiry.
  */
-export const IMDS_LEAD_SECONDS = 25 * 60;
+const IMDS_LEAD_SECONDS = 25 * 60;
 /** The cache must call credentials stale a little before the server wants new ones. */
 const CACHE_MARGIN_SECONDS = 60;
 
@@ -39,7 +39,7 @@ export interface ProfileServerOptions {
   sameUser?: ImdsOptions['sameUser'];
 }
 
-export interface ProfileServer {
+interface ProfileServer {
   profile: string;
   region: string | undefined;
   server: CredentialServer;
@@ -49,7 +49,7 @@ export interface ProfileServer {
   close(): Promise<void>;
 }
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 

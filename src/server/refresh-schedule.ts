@@ -2,10 +2,10 @@
 // numbers rather than clocks. Credentials are refreshed `lead` seconds before they expire (the
 // cache's refresh window, longer in IMDS mode); credentials that live no longer than the lead
 // (a 15-minute session, or short-lived test credentials) are refreshed at half their life.
-export const MIN_DELAY_MS = 1_000;
-export const MAX_RETRY_DELAY_MS = 30_000;
+const MIN_DELAY_MS = 1_000;
+const MAX_RETRY_DELAY_MS = 30_000;
 
-export interface Lifetime {
+interface Lifetime {
   /** Absent for long-term keys, which are never refreshed. */
   expiration?: Date | undefined;
   obtainedAt: Date;

@@ -5,7 +5,7 @@ import type { ListenerResponse } from '../io/http-listener.ts';
 import { formatRfc3339Utc } from '../output/rfc3339.ts';
 
 /** Long-term keys have no expiration, but both SDKs require one: they are re-read this often. */
-export const LONG_TERM_REFETCH_MS = 60 * 60 * 1000;
+const LONG_TERM_REFETCH_MS = 60 * 60 * 1000;
 
 const NO_STORE = { 'cache-control': 'no-store' };
 

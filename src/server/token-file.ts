@@ -8,8 +8,8 @@ import type { Env } from '../io/context.ts';
 import type { Timers } from './credential-holder.ts';
 import { newToken, type TokenAuthority } from './token.ts';
 
-export const TOKEN_FILE_NAME = 'token';
-export const DEFAULT_ROTATION_SECONDS = 300;
+const TOKEN_FILE_NAME = 'token';
+const DEFAULT_ROTATION_SECONDS = 300;
 const MAX_GRACE_MS = 10_000;
 
 export interface TokenFileSeam {
@@ -20,7 +20,7 @@ export interface TokenFileSeam {
   removeDir(path: string): void;
 }
 
-export interface RotatingTokenFile extends TokenAuthority {
+interface RotatingTokenFile extends TokenAuthority {
   path: string;
   stop(): void;
 }

@@ -7,7 +7,7 @@
 import type { EnvAssignment, EnvAssignments } from '../output/env-values.ts';
 import { PROFILE_ENV_NAMES } from '../output/env-values.ts';
 
-export interface ServerAddress {
+interface ServerAddress {
   /** The container endpoint URL (http://127.0.0.1:<port>/credentials). */
   containerUri: string;
   /** The IMDS base URL (http://127.0.0.1:<port>/), when IMDS is served. */

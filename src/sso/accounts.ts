@@ -17,14 +17,14 @@ export interface AccountWithRoles {
   roles: string[];
 }
 
-export interface ListingStats {
+interface ListingStats {
   requests: number;
   /** Retries made by the retry layer (one per backoff sleep) plus extra rounds. */
   retries: number;
   maxInFlight: number;
 }
 
-export interface ListingOptions {
+interface ListingOptions {
   concurrency?: number;
   retry?: RetryPolicy;
   /** How long a single call may keep going through throttling, in total (default 10 minutes). */
@@ -33,10 +33,10 @@ export interface ListingOptions {
 
 export const DEFAULT_LISTING_CONCURRENCY = 8;
 /** Listings retry throttling harder than one-off calls: the standard mode's backoff, more attempts. */
-export const LISTING_RETRY: RetryPolicy = { mode: 'standard', maxAttempts: 10 };
+const LISTING_RETRY: RetryPolicy = { mode: 'standard', maxAttempts: 10 };
 
 /** A call context that counts requests, requests in flight and retry sleeps. */
-export function instrumented(call: AwsCallContext): { call: AwsCallContext; stats: ListingStats } {
+function instrumented(call: AwsCallContext): { call: AwsCallContext; stats: ListingStats } {
   const stats: ListingStats = { requests: 0, retries: 0, maxInFlight: 0 };
   let inFlight = 0;
   const counted: AwsCallContext = {

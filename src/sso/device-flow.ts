@@ -12,8 +12,8 @@ import type { AwsCallContext, ServiceTarget } from '../aws/types.ts';
 import type { SsoRegistration } from '../cache/sso-token-cache.ts';
 import { abortable } from '../io/abort.ts';
 
-export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
-export const SLOW_DOWN_STEP_SECONDS = 5;
+const DEFAULT_POLL_INTERVAL_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
 
 export interface DevicePoll {
   /** 1-based. */
@@ -23,7 +23,7 @@ export interface DevicePoll {
   answer: 'token' | string;
 }
 
-export interface DeviceFlowDeps {
+interface DeviceFlowDeps {
   call: AwsCallContext;
   oidc: ServiceTarget;
   /** Shows the URL and code (and opens the browser when wanted). */

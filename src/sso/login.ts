@@ -21,7 +21,7 @@ import { sessionLabel } from './session.ts';
 import type { SsoSessionConfig } from './session.ts';
 import { startSpinner } from '../io/spinner.ts';
 
-export interface FlowChoice {
+interface FlowChoice {
   flow: LoginFlow;
   openBrowser: boolean;
   /** Why the device code flow, for people. */
@@ -39,7 +39,7 @@ export function chooseLoginFlow(input: { legacy: boolean; useDeviceCode: boolean
   return { flow: 'pkce', openBrowser: true };
 }
 
-export interface LoginRequest {
+interface LoginRequest {
   session: SsoSessionConfig;
   home: string;
   oidc: ServiceTarget;
@@ -50,13 +50,13 @@ export interface LoginRequest {
   lockTimeoutMs?: number;
 }
 
-export interface LoginDeps {
+interface LoginDeps {
   ctx: Context;
   openUrl: UrlOpener;
   onPoll?: (poll: DevicePoll) => void;
 }
 
-export interface LoginResult {
+interface LoginResult {
   token: SsoToken;
   path: string;
   flow: LoginFlow;

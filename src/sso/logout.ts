@@ -18,7 +18,7 @@ import type { EndpointContext } from '../plan/aws-endpoints.ts';
 import { portalTarget } from './setup.ts';
 import type { SsoSessionConfig } from './session.ts';
 
-export interface LogoutReport {
+interface LogoutReport {
   tokenFiles: string[];
   roleCacheFiles: string[];
   /** Logout calls the portal accepted. */

@@ -10,7 +10,7 @@ import type { SsoRegistration } from '../cache/sso-token-cache.ts';
 import { abortable } from '../io/abort.ts';
 import { startCallbackServer } from '../io/loopback-server.ts';
 
-export interface PkceFlowDeps {
+interface PkceFlowDeps {
   call: AwsCallContext;
   oidc: ServiceTarget;
   /** Shows the URL and opens the browser. */

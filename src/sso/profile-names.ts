@@ -16,7 +16,7 @@ export interface NamedTarget extends NameTarget {
   name: string;
 }
 
-export interface NamingInput {
+interface NamingInput {
   prefix: string;
   /** Names that belong to someone else (hand-written profiles, other sessions' generated ones). */
   taken: ReadonlySet<string>;
@@ -24,7 +24,7 @@ export interface NamingInput {
   owned: ReadonlyMap<string, string>;
 }
 
-export interface NamingResult {
+interface NamingResult {
   named: NamedTarget[];
   skipped: Array<{ target: NameTarget; reason: string }>;
 }
@@ -39,7 +39,7 @@ export function normalizeNamePart(text: string): string {
     .replace(/^[-._]+|[-._]+$/g, '');
 }
 
-export const targetKey = (t: Pick<NameTarget, 'accountId' | 'roleName'>): string => `${t.accountId}/${t.roleName}`;
+const targetKey = (t: Pick<NameTarget, 'accountId' | 'roleName'>): string => `${t.accountId}/${t.roleName}`;
 
 function accountPart(t: NameTarget): { part: string; isId: boolean } {
   const fromName = normalizeNamePart(t.accountName ?? '');

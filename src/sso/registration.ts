@@ -18,7 +18,7 @@ export type LoginFlow = 'pkce' | 'device';
 /** botocore's _EXPIRY_WINDOW: a registration this close to its end is replaced. */
 export const REGISTRATION_EXPIRY_WINDOW_SECONDS = 15 * 60;
 /** The AWS CLI registers the loopback redirect without a port; RFC 8252 lets the port vary per sign-in. */
-export const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
+const LOOPBACK_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
 const AUTH_CODE_GRANT_TYPES = [AUTHORIZATION_CODE_GRANT, REFRESH_TOKEN_GRANT];
 
 export function registrationPathFor(home: string, session: SsoSessionConfig): string {
@@ -65,7 +65,7 @@ export function registrationRecord(client: RegisteredClient, request: RegisterCl
   return record;
 }
 
-export interface RegistrationDeps {
+interface RegistrationDeps {
   call: AwsCallContext;
   fs: FileSystem;
   oidc: ServiceTarget;

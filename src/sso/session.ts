@@ -24,7 +24,7 @@ export interface SsoSessionConfig {
   chosenBy: 'flag' | 'profile' | 'legacy-profile' | 'only-session';
 }
 
-export interface SessionSelection {
+interface SessionSelection {
   sessionFlag?: string;
   profileName: string;
   /** Whether the profile was named explicitly (--profile / AWS_PROFILE); the single-session fallback applies only when not. */

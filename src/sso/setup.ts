@@ -18,7 +18,7 @@ import { resolveHome } from '../profile/locations.ts';
 import { loginCommand, resolveSsoSession } from './session.ts';
 import type { SsoSessionConfig } from './session.ts';
 
-export interface SsoSetup {
+interface SsoSetup {
   loaded: LoadedProfiles;
   home: string;
   profileName: string;
@@ -27,7 +27,7 @@ export interface SsoSetup {
   endpoints: EndpointContext;
 }
 
-export function homeFolder(ctx: Pick<Context, 'env' | 'platform' | 'homedir'>): string {
+function homeFolder(ctx: Pick<Context, 'env' | 'platform' | 'homedir'>): string {
   const home = resolveHome(ctx.env, ctx.platform, ctx.homedir());
   if (!home) throw new AwsctlError('cannot find the SSO token cache', 'no home folder is known (HOME is unset)', { hint: 'set HOME' });
   return home;

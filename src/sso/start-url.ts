@@ -11,7 +11,7 @@ import { isAwsOwnedHost, regionFromPortalHost } from '../plan/portal-hosts.ts';
 
 const TIMEOUT_MS = 10_000;
 
-export interface ResolvedStartUrl {
+interface ResolvedStartUrl {
   /** The AWS-owned portal URL (the configured one when it already was AWS-owned). */
   url: string;
   region: string;

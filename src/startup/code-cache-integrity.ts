@@ -114,7 +114,7 @@ export function currentRuntime(): CacheRuntime {
 }
 
 /** True when the run has flags of its own (its user cache then gets a name of its own: code-cache.ts). */
-export function hasFlags(runtime: CacheRuntime): boolean {
+function hasFlags(runtime: CacheRuntime): boolean {
   return runtime.execArgv.length > 0 || runtime.nodeOptions !== '';
 }
 

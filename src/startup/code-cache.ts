@@ -38,7 +38,7 @@ export function userCacheName(bundleHash: string, nodeVersion: string, arch: str
 
 export const USER_CACHE_PREFIX = 'fast-path-';
 
-export interface CodeCachePlan {
+interface CodeCachePlan {
   /** False when code caches are switched off: none is read, none is saved. */
   enabled: boolean;
   /**

@@ -18,7 +18,7 @@ export interface FastPathExports {
   saveTrainedCache(path: string, data: Buffer): void;
 }
 
-export interface BundleSource {
+interface BundleSource {
   source: string;
   filename: string;
   dirname: string;
@@ -27,7 +27,7 @@ export interface BundleSource {
   require?: NodeJS.Require;
 }
 
-export interface CompiledBundle<T> {
+interface CompiledBundle<T> {
   exports: T;
   script: import('node:vm').Script;
   /** True when V8 took the code cache (false: none given, or refused as foreign). */
@@ -54,7 +54,7 @@ export function readIfExists(path: string | undefined): Buffer | undefined {
   }
 }
 
-export interface FastPathBundle {
+interface FastPathBundle {
   source: string;
   filename: string;
   dirname: string;
@@ -75,7 +75,7 @@ type UserCacheRead = { bytes: Buffer } | { absent: true } | { refused: string; f
  * else can write them (checked on the open file, so a swap after the check changes nothing).
  * Windows has no owner and mode bits here; its folder is under the user's own profile.
  */
-export function readUserCache(path: string, folder: string): UserCacheRead {
+function readUserCache(path: string, folder: string): UserCacheRead {
   const user = currentUserIds();
   if (user !== undefined) {
     let folderStat: ReturnType<typeof statSync>;

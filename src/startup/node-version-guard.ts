@@ -4,7 +4,7 @@
 // that any Node that can parse the rest of the launcher runs it first. Pure: source text out.
 
 /** One alternative of the range: `^20.18.1` (that major line, from that version) or `>=22.13`. */
-export interface NodeLowerBound {
+interface NodeLowerBound {
   version: [number, number, number];
   sameMajor: boolean;
 }

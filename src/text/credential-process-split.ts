@@ -9,7 +9,7 @@
 // An unterminated quote (or a trailing lone backslash on Unix) is an AwsctlError, as in botocore.
 import { AwsctlError } from '../errors.ts';
 
-export type SplitRules = 'posix' | 'windows';
+type SplitRules = 'posix' | 'windows';
 
 export function splitRulesFor(platform: NodeJS.Platform): SplitRules {
   return platform === 'win32' ? 'windows' : 'posix';

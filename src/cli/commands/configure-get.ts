@@ -20,7 +20,7 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
 }
 
 /** The value a key addresses; a whole sub-setting block prints as its `name = value` lines. */
-export function lookupSetting(set: ProfileSet, address: SettingAddress): string | undefined {
+function lookupSetting(set: ProfileSet, address: SettingAddress): string | undefined {
   const key = address.key.toLowerCase();
   if (address.type === 'services') {
     return set.services[address.name]?.[key]?.[(address.subKey ?? '').toLowerCase()];

@@ -50,7 +50,7 @@ interface NamedRow {
   row: AccessKeyRow;
 }
 
-export function nameRows(rows: AccessKeyRow[], profileFlag: string | undefined): NamedRow[] {
+function nameRows(rows: AccessKeyRow[], profileFlag: string | undefined): NamedRow[] {
   if (profileFlag !== undefined && rows.length > 1) {
     throw usageError(
       'cannot import into one profile',

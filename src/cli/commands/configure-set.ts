@@ -48,7 +48,7 @@ function warnIfUnknown(ctx: Context, address: SettingAddress): void {
   );
 }
 
-export function setSetting(doc: IniDocument, ref: SectionRef, address: SettingAddress, value: string): IniDocument {
+function setSetting(doc: IniDocument, ref: SectionRef, address: SettingAddress, value: string): IniDocument {
   return address.subKey === undefined ? setProperty(doc, ref, address.key, value) : setSubProperty(doc, ref, address.key, address.subKey, value);
 }
 

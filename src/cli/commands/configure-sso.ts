@@ -17,7 +17,7 @@ import { requireTerminal } from './configure-wizard.ts';
 const NON_INTERACTIVE =
   'without a terminal, write the sections with `awsctl configure set sso-session.NAME.sso_start_url <url>` (and sso_region), sign in with `awsctl login --sso-session NAME`, then `awsctl sso populate --sso-session NAME`';
 
-export interface RoleChoice {
+interface RoleChoice {
   name: string;
   value: string;
   description: string;

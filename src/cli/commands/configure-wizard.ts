@@ -21,7 +21,7 @@ export function requireTerminal(ctx: Context, command: string, hint: string): vo
   if (ctx.stdin?.isTTY !== true) throw usageError(command, 'it asks questions on a terminal, and standard input is not one', hint);
 }
 
-export interface WizardAnswers {
+interface WizardAnswers {
   accessKeyId: string;
   secretAccessKey: string;
   region: string;
@@ -31,7 +31,7 @@ export interface WizardAnswers {
 const OUTPUTS = ['json', 'text', 'table', 'yaml', 'yaml-stream'];
 
 /** The writes the answers ask for: a blank answer keeps what is there. Pure. */
-export function wizardWrites(answers: WizardAnswers): { credentials: Array<[string, string]>; config: Array<[string, string]> } {
+function wizardWrites(answers: WizardAnswers): { credentials: Array<[string, string]>; config: Array<[string, string]> } {
   const credentials: Array<[string, string]> = [];
   const config: Array<[string, string]> = [];
   if (answers.accessKeyId.trim()) credentials.push(['aws_access_key_id', answers.accessKeyId.trim()]);

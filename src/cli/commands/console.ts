@@ -25,7 +25,7 @@ function seconds(value: unknown): number | undefined {
   return Number(given);
 }
 
-export function consoleRequest(input: CommandInput): ConsoleRequest {
+function consoleRequest(input: CommandInput): ConsoleRequest {
   const options = input.options;
   const request: ConsoleRequest = requestFrom(input);
   const service = text(options.service);
@@ -67,7 +67,7 @@ export async function run(ctx: Context, input: CommandInput): Promise<number> {
   return 0;
 }
 
-export function bearerWarning(link: ConsoleLink): string {
+function bearerWarning(link: ConsoleLink): string {
   const until = link.sessionEnds ? `, and the console session it opens lasts until ${formatRfc3339Utc(link.sessionEnds)}` : '';
   return `this URL signs in to the AWS console for anyone who opens it within 15 minutes${until}; treat it as a password`;
 }

@@ -11,7 +11,7 @@ import { clearedEnvironment, credentialEnvironment } from '../../output/env-valu
 import { defaultEnvFormat } from '../../output/shell-format.ts';
 import type { CommandInput } from '../action.ts';
 
-export interface EnvOutput {
+interface EnvOutput {
   format: EnvFormat;
   /** false: --format was not given (the format is the shell's), so a terminal gets a summary. */
   explicit: boolean;

@@ -13,7 +13,7 @@ import { exitIfRefreshPending } from './exec-server.ts';
 
 const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-export function portOf(value: unknown): number {
+function portOf(value: unknown): number {
   if (value === undefined) return 0;
   const text = String(value).trim();
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535)

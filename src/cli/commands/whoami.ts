@@ -8,7 +8,7 @@ import { timeLeft } from '../../output/credentials-summary.ts';
 import { formatRfc3339Utc } from '../../output/rfc3339.ts';
 import type { CommandInput } from '../action.ts';
 
-export interface WhoamiView {
+interface WhoamiView {
   Account: string;
   Arn: string;
   UserId: string;

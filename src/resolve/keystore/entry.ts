@@ -13,7 +13,7 @@ export interface StoredKeys {
   session?: StoredSession;
 }
 
-export interface StoredSession {
+interface StoredSession {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;

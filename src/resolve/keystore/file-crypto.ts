@@ -21,7 +21,7 @@ export interface Sealed {
 
 const KEY_BYTES = 32;
 /** The derivation must take at least this long on the machine that makes the file. */
-export const MIN_DERIVE_MS = 100;
+const MIN_DERIVE_MS = 100;
 const MIN_LOG_N = 15;
 // 2^18 with r = 8 needs 256 MiB: the ceiling for tuning, and for what a store file may ask.
 const MAX_LOG_N = 18;

@@ -15,7 +15,7 @@ import { keyIdHint, parseStoredKeys, serializeStoredKeys, type StoredKeys, type 
 import { deriveKey, isScryptParams, isSealed, seal, tuneScrypt, unseal, type ScryptParams, type Sealed } from './file-crypto.ts';
 import type { KeyStore, StoreContext } from './store.ts';
 
-export const PASSPHRASE_VARIABLE = 'AWSCTL_FILE_STORE_PASSPHRASE';
+const PASSPHRASE_VARIABLE = 'AWSCTL_FILE_STORE_PASSPHRASE';
 const CHECK_TEXT = 'awsctl file store';
 const CHECK_AAD = '\u0000check';
 
@@ -33,7 +33,7 @@ interface StoreFile {
   entries: Record<string, FileEntry>;
 }
 
-export function fileStorePath(ctx: Pick<StoreContext, 'env' | 'platform' | 'homedir'>): string {
+function fileStorePath(ctx: Pick<StoreContext, 'env' | 'platform' | 'homedir'>): string {
   const override = ctx.env.AWSCTL_FILE_STORE?.trim();
   if (override) return override;
   const home = resolveHome(ctx.env, ctx.platform, ctx.homedir());

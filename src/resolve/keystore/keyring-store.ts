@@ -8,7 +8,7 @@ import { loadKeyringAddon, type KeyringAddon, type KeyringEntry } from './keyrin
 import type { KeyStore, StoreContext } from './store.ts';
 
 /** AWSCTL_KEYRING_SERVICE changes the service name (tests; two awsctl set-ups on one keyring). */
-export function keyringService(env: StoreContext['env']): string {
+function keyringService(env: StoreContext['env']): string {
   return env.AWSCTL_KEYRING_SERVICE?.trim() || 'awsctl';
 }
 

@@ -2,7 +2,7 @@
 // (file-store.ts). Each is loaded on demand: the keyring's native addon and the file store's
 // key derivation cost nothing to commands that do not touch them.
 import type { Context } from '../../io/context.ts';
-import { KEY_STORE_SETTING, type KeyStoreName } from '../../plan/stored-keys-settings.ts';
+import type { KeyStoreName } from '../../plan/stored-keys-settings.ts';
 import type { StoredKeys, StoredKeysInfo } from './entry.ts';
 
 export interface KeyStore {
@@ -29,5 +29,3 @@ export function chosenStore(flag: unknown, env: Context['env']): KeyStoreName | 
   const value = typeof flag === 'string' ? flag : env.AWSCTL_KEY_STORE?.trim() || 'keyring';
   return value === 'keyring' || value === 'file' ? value : undefined;
 }
-
-export const STORE_SETTING_HINT = `the profile's ${KEY_STORE_SETTING} says which store holds its keys`;

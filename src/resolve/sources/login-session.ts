@@ -24,7 +24,7 @@ export function refreshRegion(
   return recorded ?? profileRegion ?? runRegion;
 }
 
-export function loginSessionFilePath(state: Pick<RunState, 'ctx' | 'home'>, base: LoginSession): string {
+function loginSessionFilePath(state: Pick<RunState, 'ctx' | 'home'>, base: LoginSession): string {
   const dir = loginCacheDir(state.ctx.env, state.home, state.ctx.platform);
   if (dir === undefined) {
     throw new AwsctlError(`profile ${base.profile}`, 'no home directory is known, so the login cache (~/.aws/login/cache) cannot be found', {
@@ -36,7 +36,7 @@ export function loginSessionFilePath(state: Pick<RunState, 'ctx' | 'home'>, base
 }
 
 /** Runs `fn` holding the cross-process lock for the session file at `path`. */
-export type SessionLock = <T>(path: string, fn: () => Promise<T>) => Promise<T>;
+type SessionLock = <T>(path: string, fn: () => Promise<T>) => Promise<T>;
 
 const fileLock: SessionLock = (path, fn) => withLock(lockPathFor(path), fn);
 
