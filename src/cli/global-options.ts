@@ -29,7 +29,7 @@ export function addGlobalOptions(command: Command, shown: readonly GlobalOptionN
     .addOption(option('region', '--region <code>', "region override (default: $AWS_REGION, $AWS_DEFAULT_REGION, the profile's region)"))
     .addOption(option('input', '--no-input', 'never prompt; fail with a clear error where input is needed'))
     .addOption(option('debug', '--debug', 'trace each resolution step and HTTP call to stderr (secrets redacted)'))
-    .addOption(option('color', '--no-color', 'plain output (also off when NO_COLOR is set or the stream is not a terminal)'));
+    .addOption(option('color', '--no-color', 'accepted for scripts that pass it: awsctl prints no colour'));
 }
 
 /** Merges the program's and the command's global options; the command's own win. */
