@@ -35,5 +35,10 @@ test('every export of src/ is used outside its own module', () => {
 });
 
 test('the export scan finds declarations and nothing else', () => {
-  assert.deepEqual(exportedNames('export function a() {}\nexport async function b() {}\nexport const c = 1;\nexport interface D {}\nexport type E = 1;\nconst f = 2;\n  export const g = 3;'), ['a', 'b', 'c', 'D', 'E']);
+  assert.deepEqual(
+    exportedNames(
+      'export function a() {}\nexport async function b() {}\nexport const c = 1;\nexport interface D {}\nexport type E = 1;\nconst f = 2;\n  export const g = 3;',
+    ),
+    ['a', 'b', 'c', 'D', 'E'],
+  );
 });
