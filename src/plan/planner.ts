@@ -26,7 +26,7 @@ import { isImdsDisabled, resolveImdsSettings } from './imds-endpoint.ts';
 import { PlanError, isPlanError, profileWhat } from './plan-error.ts';
 import { noCredentialsHint, resolveProfileChain } from './profile-chain.ts';
 import { roleHopFromProfile } from './profile-base.ts';
-import { crossSdkNotes } from './cross-sdk.ts';
+import { crossSdkNotes, type CrossSdkNote } from './cross-sdk.ts';
 import { selectProfile } from '../profile/select-profile.ts';
 import { envValue } from './settings.ts';
 import type { BaseSource, ChainPlan, ChainStep, ChainStepName, CredentialChain, Plan, ProfileBase, ProfileChain, SelectedProfile } from './types.ts';
@@ -67,7 +67,17 @@ export function planDefaultChain(input: PlanInput): ChainPlan {
   const steps: ChainStep[] = notFound
     ? [profileStepResult, environment, webIdentity, ...rest]
     : [environment, ...(assumesRole(input, profile) ? [profileStepResult, webIdentity] : [webIdentity, profileStepResult]), ...rest];
-  return { version: 1, profile, steps, notes: crossSdkNotes({ env: input.env, profiles: input.profiles, profile, steps }) };
+  // The cross-SDK notes are for explain only: computed on first read, so resolving never pays for them.
+  let notes: CrossSdkNote[] | undefined;
+  return {
+    version: 1,
+    profile,
+    steps,
+    get notes() {
+      notes ??= crossSdkNotes({ env: input.env, profiles: input.profiles, profile, steps });
+      return notes;
+    },
+  };
 }
 
 /** botocore's AssumeRoleProvider claims the selected profile before web identity: role_arn without web_identity_token_file. */
@@ -86,7 +96,16 @@ export function planCredentials(input: PlanInput): Plan {
   const chainPlan = planDefaultChain(input);
   for (const [index, step] of chainPlan.steps.entries()) {
     if (step.status === 'broken') throw step.error;
-    if (step.status === 'try') return { ...chainPlan, step: step.step, stepIndex: index, base: step.chain.base, hops: step.chain.hops };
+    if (step.status === 'try')
+      return {
+        version: 1,
+        profile: chainPlan.profile,
+        steps: chainPlan.steps,
+        step: step.step,
+        stepIndex: index,
+        base: step.chain.base,
+        hops: step.chain.hops,
+      };
   }
   const reasons = chainPlan.steps.map((s) => `${s.step}: ${s.status === 'skip' ? s.reason : s.status}`).join('; ');
   throw new PlanError('no-credentials', 'credentials', `no credential source is configured (${reasons})`, {

@@ -168,7 +168,7 @@ export interface ChainPlan {
  * claimed step never turns out "not configured" at run time, so in practice the first 'try'
  * step is final, as in the SDKs; the rule is here so an executor never has to re-plan.)
  */
-export interface Plan extends ChainPlan {
+export interface Plan extends Omit<ChainPlan, 'notes'> {
   step: ChainStepName;
   stepIndex: number;
   base: BaseSource;

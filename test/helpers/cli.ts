@@ -28,11 +28,15 @@ export function tempHome(files: Record<string, string> = {}): string {
   return home;
 }
 
+/**
+ * Writes the files under `base`. A credentials file is written 0600, as the AWS CLI and awsctl
+ * write it, so no test or bench sees the world-readable warning unless it asks for one (chmod).
+ */
 export function writeFiles(base: string, files: Record<string, string | Buffer>): void {
   for (const [path, content] of Object.entries(files)) {
     const full = join(base, path);
     mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, content);
+    writeFileSync(full, content, { mode: path.endsWith('credentials') ? 0o600 : 0o644 });
   }
 }
 
