@@ -70,7 +70,8 @@ export function startupCases({ target, homes, fakeEnv }: StartupContext): TimedC
       invocation: invoke(target, ['env', '--profile', 'no-such-profile'], homes.cachedRole),
       exitCode: 1,
       check: (r) =>
-        /^awsctl: .*no-such-profile/.test(r.stderr.trimEnd().split('\n').at(-1) ?? '') && r.stdout === ''
+        // stdout holds only the statement that makes an `eval` of the output fail (issue 15).
+        /^awsctl: .*no-such-profile/.test(r.stderr.trimEnd().split('\n').at(-1) ?? '') && r.stdout === 'false\n'
           ? undefined
           : `not the error line: ${r.stderr.slice(0, 160)}`,
     },
