@@ -4,8 +4,9 @@
 // checks mean something.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { startFakeSts } from '../fake-aws/index.ts';
+import { runProcess } from '../helpers/cli.ts';
 
 const PYTHON = ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', 'import botocore.session'], { stdio: 'ignore' }).status === 0);
 
@@ -22,17 +23,8 @@ test('botocore calls the fake GetFederationToken and reads its answer', { skip: 
   const sts = await startFakeSts({ now: () => new Date('2030-01-01T00:00:00Z') });
   try {
     sts.addKey('AKIAJUDGE0000000001', 'judge-secret/with+slash');
-    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(PYTHON!, ['-c', SCRIPT, sts.url], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '/usr/bin', HOME: '/nonexistent', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    const out = await runProcess([PYTHON!, '-c', SCRIPT, sts.url], {
+      env: { PATH: process.env.PATH ?? '/usr/bin', HOME: '/nonexistent', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
     });
     assert.equal(out.code, 0, out.stderr);
     const call = sts.calls.at(-1)!;

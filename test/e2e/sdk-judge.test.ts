@@ -9,33 +9,7 @@ import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
 import { awsctlCommand } from '../helpers/cli.ts';
 import { e2eRig } from './setup.ts';
 import { BASE_KEY, ROLE_PROFILE } from '../helpers/fixtures.ts';
-
-const SDK_VARIABLES = [
-  'HOME',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_PROFILE',
-  'AWS_DEFAULT_PROFILE',
-  'AWS_ENDPOINT_URL_STS',
-  'AWS_EC2_METADATA_DISABLED',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-];
-
-async function withEnv<T>(values: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = new Map(SDK_VARIABLES.map((name) => [name, process.env[name]]));
-  for (const name of SDK_VARIABLES) delete process.env[name];
-  Object.assign(process.env, values);
-  try {
-    return await fn();
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
+import { withSdkEnv } from '../helpers/sdk-env.ts';
 
 const helper = (profile: string) => `${awsctlCommand.map((w) => `"${w}"`).join(' ')} process --profile ${profile}`;
 
@@ -56,7 +30,7 @@ credential_process = ${helper('dev')}
       AWS_ENDPOINT_URL_STS: r.aws.sts.url,
       AWS_EC2_METADATA_DISABLED: 'true',
     };
-    await withEnv(env, async () => {
+    await withSdkEnv(env, async () => {
       const staticKeys = await fromProcess({ profile: 'app-static' })();
       assert.equal(staticKeys.accessKeyId, BASE_KEY.id);
       assert.equal(staticKeys.secretAccessKey, BASE_KEY.secret);

@@ -3,8 +3,8 @@
 // and fish as a user would, and botocore reads the environment exec gives a child.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { cleanEnv, tempHome } from '../helpers/cli.ts';
+import { spawnSync } from 'node:child_process';
+import { cleanEnv, runProcess, tempHome } from '../helpers/cli.ts';
 import { awsctlShimDir } from '../ship/shells.ts';
 import { which } from '../helpers/tools.ts';
 import { startFakeAws } from '../fake-aws/index.ts';
@@ -38,15 +38,7 @@ function inShell(shell: string, script: string, env: Record<string, string> = {}
   const vars = cleanEnv(home, { AWS_EC2_METADATA_DISABLED: 'true', ...env });
   vars.PATH = `${shim}:${vars.PATH}`;
   const args = shell === 'fish' ? ['--no-config', '-c', script] : shell === 'zsh' ? ['-f', '-c', script] : ['-c', script];
-  return new Promise((resolve, reject) => {
-    const child = spawn(shell, args, { env: vars, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess([shell, ...args], { env: vars, cwd: home, timeoutMs: 60_000 });
 }
 
 const POSIX = ['dash', 'bash', 'zsh'].filter((s) => which(s));
@@ -145,19 +137,12 @@ test('the default format follows the parent shell, then $SHELL, then sh', async 
   }
   // Started by something that is not a shell (node, through the shim that execs awsctl): $SHELL decides.
   const home = tempHome({ '.aws/config': CONFIG });
-  const viaNode = await new Promise<ShellResult>((resolve, reject) => {
-    const vars = cleanEnv(home, { SHELL: '/usr/bin/fish' });
-    vars.PATH = `${shim}:${vars.PATH}`;
-    const child = spawn(
-      process.execPath,
-      ['-e', `require('child_process').execFileSync(${JSON.stringify(`${shim}/awsctl`)}, ['env', '--profile', 'dev'], { stdio: 'inherit' })`],
-      { env: vars, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
-  });
+  const vars = cleanEnv(home, { SHELL: '/usr/bin/fish' });
+  vars.PATH = `${shim}:${vars.PATH}`;
+  const viaNode = await runProcess(
+    [process.execPath, '-e', `require('child_process').execFileSync(${JSON.stringify(`${shim}/awsctl`)}, ['env', '--profile', 'dev'], { stdio: 'inherit' })`],
+    { env: vars, cwd: home },
+  );
   assert.match(viaNode.stdout, /^set -gx AWS_ACCESS_KEY_ID /m, 'parent is not a shell: $SHELL (fish) decides');
 });
 

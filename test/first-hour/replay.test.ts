@@ -5,10 +5,10 @@
 // The clone gets this checkout's node_modules (linked) instead of `npm ci`: no network in tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cleanEnv, repoRoot, tempDir, tempHome } from '../helpers/cli.ts';
+import { cleanEnv, repoRoot, runProcess, tempDir, tempHome } from '../helpers/cli.ts';
 import { startShell, type InteractiveShell } from '../helpers/tmux-shell.ts';
 import { skipWithoutTool } from '../helpers/tools.ts';
 import { startFakeAws } from '../fake-aws/index.ts';
@@ -53,15 +53,7 @@ function freshClone(): string {
 
 function shell(program: string, script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const args = program === 'fish' ? ['--no-config', '-c', script] : ['-c', script];
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { env, cwd: env.HOME, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess([program, ...args], { env, ...(env.HOME ? { cwd: env.HOME } : {}), timeoutMs: 120_000 });
 }
 
 const skip = skipWithoutTool('tmux') || skipWithoutTool('zsh') || skipWithoutTool('fish');

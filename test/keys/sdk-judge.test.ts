@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { awsctlCommand, cleanEnv, tempDir } from '../helpers/cli.ts';
 import { PASSPHRASE, keysInput, keysRig, type KeysRig } from './rig.ts';
+import { withSdkEnv } from '../helpers/sdk-env.ts';
 
 const CONFIG = '[profile me]\nregion = eu-west-1\n\n[profile dev]\nrole_arn = arn:aws:iam::111122223333:role/Dev\nsource_profile = me\nregion = eu-west-1\n';
 
@@ -96,48 +97,22 @@ test('the AWS CLI v2 exports the session of the stored-keys profile', { skip: !a
   }
 });
 
-const SDK_VARIABLES = [
-  'HOME',
-  'PATH',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_PROFILE',
-  'AWS_DEFAULT_PROFILE',
-  'AWS_ENDPOINT_URL_STS',
-  'AWS_EC2_METADATA_DISABLED',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWSCTL_FILE_STORE_PASSPHRASE',
-];
-
-async function withEnv<T>(values: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = new Map(SDK_VARIABLES.map((name) => [name, process.env[name]]));
-  for (const name of SDK_VARIABLES) delete process.env[name];
-  for (const name of SDK_VARIABLES) if (values[name] !== undefined) process.env[name] = values[name];
-  try {
-    return await fn();
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
-
 test('the JS SDK gets a session for the stored-keys profile and assumes a role on it', async () => {
   const { r, env } = await storedKeysRig();
   try {
-    await withEnv({ ...env, AWS_CONFIG_FILE: join(r.home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(r.home, '.aws', 'credentials') }, async () => {
-      const me = await fromIni({ profile: 'me' })();
-      assert.match(me.accessKeyId, /^ASIA/);
-      assert.ok(me.sessionToken && me.expiration instanceof Date);
-      const dev = await fromIni({ profile: 'dev' })();
-      assert.match(dev.accessKeyId, /^ASIA/);
-      const role = r.aws.sts.calls.find((c) => c.action === 'AssumeRole');
-      assert.equal(role?.signedWith, me.accessKeyId);
-      assert.equal(role?.signatureValid, true);
-    });
+    await withSdkEnv(
+      { ...env, AWS_CONFIG_FILE: join(r.home, '.aws', 'config'), AWS_SHARED_CREDENTIALS_FILE: join(r.home, '.aws', 'credentials') },
+      async () => {
+        const me = await fromIni({ profile: 'me' })();
+        assert.match(me.accessKeyId, /^ASIA/);
+        assert.ok(me.sessionToken && me.expiration instanceof Date);
+        const dev = await fromIni({ profile: 'dev' })();
+        assert.match(dev.accessKeyId, /^ASIA/);
+        const role = r.aws.sts.calls.find((c) => c.action === 'AssumeRole');
+        assert.equal(role?.signedWith, me.accessKeyId);
+        assert.equal(role?.signatureValid, true);
+      },
+    );
   } finally {
     await r.close();
   }
